@@ -1,0 +1,50 @@
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Data;
+
+public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : DbContext(options)
+{
+    /// <summary>The user name written into the audit entries of this context's saves.</summary>
+    public string AuditUser { get; set; } = "system";
+
+    /// <summary>An optional reason written into the audit entries of this context's saves.</summary>
+    public string? AuditReason { get; set; }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationAlias> OrganizationAliases => Set<OrganizationAlias>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<DealParticipant> DealParticipants => Set<DealParticipant>();
+
+    public DbSet<Valuation> Valuations => Set<Valuation>();
+
+    public DbSet<MarketEvent> MarketEvents => Set<MarketEvent>();
+
+    public DbSet<MarketEventOrganization> MarketEventOrganizations => Set<MarketEventOrganization>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Citation> Citations => Set<Citation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Audit entries captured before a save and completed after it (ids of added rows are known only then).</summary>
+    internal List<PendingAudit> PendingAudits { get; } = [];
+
+    /// <summary>The transaction the audit opened for a save that had none; committed once the audit rows are in.</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? OwnedAuditTransaction { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AiDealsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

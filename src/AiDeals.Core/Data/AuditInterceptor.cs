@@ -1,0 +1,225 @@
+using System.Text.Json;
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AiDeals.Core.Data;
+
+/// <summary>A change captured before a save; the entity id is read after it, when added rows have theirs.</summary>
+internal sealed record PendingAudit(EntityEntry Entry, string EntityType, AuditAction Action, Dictionary<string, FieldChange> Changes);
+
+internal sealed record FieldChange(object? Old, object? New);
+
+/// <summary>
+/// Keeps the rules every save shares: raises <see cref="EditableEntity.Version"/>, turns deletes into soft deletes,
+/// keeps normalized names in step, and writes one <see cref="AuditEntry"/> per changed row in the save's transaction.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions ChangesJson = new() { WriteIndented = false };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count == 0)
+        {
+            Capture(db);
+            if (db.PendingAudits.Count > 0 && db.Database.CurrentTransaction is null)
+            {
+                db.OwnedAuditTransaction = db.Database.BeginTransaction();
+            }
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count == 0)
+        {
+            Capture(db);
+            if (db.PendingAudits.Count > 0 && db.Database.CurrentTransaction is null)
+            {
+                db.OwnedAuditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count > 0)
+        {
+            var transaction = WriteAudits(db);
+            db.SaveChanges();
+            transaction?.Commit();
+            transaction?.Dispose();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count > 0)
+        {
+            var transaction = WriteAudits(db);
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Capture(AiDealsDbContext db)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Organization organization:
+                    organization.SyncNormalizedName();
+                    break;
+                case OrganizationAlias alias:
+                    alias.SyncNormalizedName();
+                    break;
+            }
+
+            if (entry.Entity is EditableEntity editable)
+            {
+                if (entry.State == EntityState.Deleted)
+                {
+                    // Rows are never removed: a delete is a DeletedAt, restorable from the history.
+                    entry.State = EntityState.Modified;
+                    editable.DeletedAt = now;
+                }
+
+                if (entry.State == EntityState.Modified)
+                {
+                    editable.Version = (int)entry.Property(nameof(EditableEntity.Version)).OriginalValue! + 1;
+                }
+            }
+
+            var audit = Describe(entry);
+            if (audit is not null)
+            {
+                db.PendingAudits.Add(audit);
+            }
+        }
+    }
+
+    private static PendingAudit? Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, FieldChange>();
+        var action = entry.State switch
+        {
+            EntityState.Added => AuditAction.Created,
+            EntityState.Deleted => AuditAction.Deleted,
+            _ => AuditAction.Updated,
+        };
+
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name is nameof(EditableEntity.Version) or "NormalizedName")
+            {
+                continue;
+            }
+
+            var newValue = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            var oldValue = entry.State == EntityState.Added ? null : property.OriginalValue;
+            if (entry.State == EntityState.Modified && Equals(oldValue, newValue))
+            {
+                continue;
+            }
+
+            if (property.Metadata.Name == nameof(EditableEntity.DeletedAt) && entry.State == EntityState.Modified)
+            {
+                action = newValue is null ? AuditAction.Restored : AuditAction.Deleted;
+            }
+
+            changes[property.Metadata.Name] = new FieldChange(oldValue, newValue);
+        }
+
+        if (entry.State == EntityState.Added)
+        {
+            // Keys of added rows (and foreign keys to other added rows) are temporary until the save: read them after it.
+            changes.Clear();
+        }
+
+        return action == AuditAction.Updated && changes.Count == 0
+            ? null
+            : new PendingAudit(entry, entry.Metadata.ClrType.Name, action, changes);
+    }
+
+    private IDbContextTransaction? WriteAudits(AiDealsDbContext db)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = db.PendingAudits.ToList();
+        db.PendingAudits.Clear();
+        foreach (var audit in pending)
+        {
+            if (audit.Action == AuditAction.Created)
+            {
+                foreach (var property in audit.Entry.Properties)
+                {
+                    if (!property.Metadata.IsPrimaryKey() && property.CurrentValue is not null
+                        && property.Metadata.Name is not (nameof(EditableEntity.Version) or "NormalizedName"))
+                    {
+                        audit.Changes[property.Metadata.Name] = new FieldChange(null, property.CurrentValue);
+                    }
+                }
+            }
+
+            var key = audit.Entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => Convert.ToString(audit.Entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture));
+            db.AuditEntries.Add(new AuditEntry
+            {
+                EntityType = audit.EntityType,
+                EntityId = string.Join('/', key),
+                Action = audit.Action,
+                AtUtc = now,
+                User = db.AuditUser,
+                Reason = db.AuditReason,
+                Changes = JsonSerializer.Serialize(
+                    audit.Changes.ToDictionary(c => c.Key, c => new { old = c.Value.Old, @new = c.Value.New }),
+                    ChangesJson),
+            });
+        }
+
+        var transaction = db.OwnedAuditTransaction;
+        db.OwnedAuditTransaction = null;
+        return transaction;
+    }
+
+    private static void Abandon(DbContext? context)
+    {
+        if (context is AiDealsDbContext db)
+        {
+            db.PendingAudits.Clear();
+            db.OwnedAuditTransaction?.Dispose();
+            db.OwnedAuditTransaction = null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AiDeals.Core.Data.Configurations;
+
+internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
+{
+    public void Configure(EntityTypeBuilder<Deal> builder)
+    {
+        builder.ConfigureEditable();
+        builder.Ignore(d => d.Amount);
+        builder.Ignore(d => d.Announced);
+        builder.Ignore(d => d.Closed);
+        builder.Property(d => d.Title).HasMaxLength(300);
+        builder.Property(d => d.Notes).HasMaxLength(4000);
+        builder.Property(d => d.OutcomeNote).HasMaxLength(2000);
+
+        builder.HasOne(d => d.Target).WithMany(o => o.TargetedBy).HasForeignKey(d => d.TargetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.Parent).WithMany(d => d.Children).HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+
+        // What the deal list filters and sorts by.
+        builder.HasIndex(d => d.Title);
+        builder.HasIndex(d => d.Status);
+        builder.HasIndex(d => d.Kind);
+        builder.HasIndex(d => d.AnnouncedOn);
+        builder.HasIndex(d => d.AmountHigh);
+        builder.HasIndex(d => d.AmountLow);
+        builder.HasIndex(d => d.TargetId);
+        builder.HasIndex(d => d.ParentId);
+        builder.HasIndex(d => d.DeletedAt);
+
+        builder.ToTable(t => t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh"));
+    }
+}
+
+internal sealed class DealParticipantConfiguration : IEntityTypeConfiguration<DealParticipant>
+{
+    public void Configure(EntityTypeBuilder<DealParticipant> builder)
+    {
+        builder.ConfigureEditable();
+        builder.Ignore(p => p.Commitment);
+        builder.HasOne(p => p.Deal).WithMany(d => d.Participants).HasForeignKey(p => p.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.Organization).WithMany(o => o.Participations).HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.OrganizationId, p.DealId });
+        builder.HasIndex(p => p.DealId);
+    }
+}

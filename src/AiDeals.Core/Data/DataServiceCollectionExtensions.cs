@@ -1,0 +1,48 @@
+using AiDeals.Core.Data.Seeding;
+using AiDeals.Core.Features.Dashboard;
+using AiDeals.Core.Features.Deals;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AiDeals.Core.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The database, its rules (audit, versions, soft delete) and the feature services.</summary>
+    public static IServiceCollection AddAiDealsCore(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditInterceptor>();
+        services.AddDbContextFactory<AiDealsDbContext>((provider, options) => ConfigureSqlite(
+            options, connectionString, provider.GetRequiredService<AuditInterceptor>()));
+
+        services.AddSingleton<DealBookLoader>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DealService>();
+        services.AddSingleton<DashboardService>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(AiDealsDbContext).Assembly.GetName().Name))
+            .AddInterceptors(audit, new SqlitePragmaInterceptor());
+
+    /// <summary>Creates the folder of a file database so that a fresh clone runs without set-up.</summary>
+    public static void EnsureDatabaseFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Data.Seeding;
+
+/// <summary>
+/// Reads a deal book, checks all of it (references, amounts, dates, quotes), and only then writes it in one transaction.
+/// </summary>
+public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFactory)
+{
+    public const string SeedUser = "seed";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    /// <summary>Loads the deal book when the database holds no deal (deleted ones included), so a second run adds nothing.</summary>
+    public async Task<DealBookLoadResult> LoadIfEmptyAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Deals.IgnoreQueryFilters().AnyAsync(cancellationToken))
+            {
+                return new DealBookLoadResult(false, 0, 0, 0, 0);
+            }
+        }
+
+        return await LoadAsync(path, cancellationToken);
+    }
+
+    /// <summary>Reads and checks the whole file first; any problem throws <see cref="DealBookException"/> and nothing is written.</summary>
+    public async Task<DealBookLoadResult> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var book = await ReadAsync(path, cancellationToken);
+        var plan = new DealBookPlan(path, book);
+        plan.Build();
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditUser = SeedUser;
+        db.AuditReason = "Seeded from " + Path.GetFileName(path);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Organizations an analyst already entered are reused by name rather than duplicated.
+        var names = plan.Organizations.Select(o => Organization.Normalize(o.Name)).ToList();
+        var existing = await db.Organizations.Include(o => o.Aliases)
+            .Where(o => names.Contains(o.NormalizedName)).ToDictionaryAsync(o => o.NormalizedName, cancellationToken);
+        foreach (var organization in plan.Organizations)
+        {
+            if (existing.TryGetValue(Organization.Normalize(organization.Name), out var current))
+            {
+                plan.Replace(organization, current);
+            }
+            else
+            {
+                db.Organizations.Add(organization);
+            }
+        }
+
+        db.Sources.AddRange(plan.Sources);
+        db.Deals.AddRange(plan.Deals);
+        db.Valuations.AddRange(plan.Valuations);
+        db.MarketEvents.AddRange(plan.MarketEvents);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new DealBookLoadResult(true, plan.Organizations.Count, plan.Deals.Count, plan.Valuations.Count, plan.MarketEvents.Count);
+    }
+
+    private static async Task<DealBook> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DealBookException(path, "$", "the file does not exist.");
+        }
+
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync<DealBook>(stream, JsonOptions, cancellationToken)
+                ?? throw new DealBookException(path, "$", "the file holds null instead of a deal book.");
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
+            var problem = ex.Message.Split(" Path:", 2)[0];
+            throw new DealBookException(path, ex.Path ?? "$", problem + where);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace AiDeals.Core.Domain;
+
+/// <summary>
+/// An amount of whole US dollars with its uncertainty: exact, up to, at least, a range, an estimate, or undisclosed.
+/// </summary>
+public readonly record struct AmountRange
+{
+    private AmountRange(long? low, long? high, AmountQualifier qualifier)
+    {
+        Low = low;
+        High = high;
+        Qualifier = qualifier;
+    }
+
+    public long? Low { get; }
+
+    public long? High { get; }
+
+    public AmountQualifier Qualifier { get; }
+
+    public static AmountRange Undisclosed { get; } = new(null, null, AmountQualifier.Undisclosed);
+
+    public static AmountRange Exact(long amount) => Create(amount, amount, AmountQualifier.Exact);
+
+    public static AmountRange Estimated(long amount) => Create(amount, amount, AmountQualifier.Estimated);
+
+    public static AmountRange UpTo(long high) => Create(null, high, AmountQualifier.UpTo);
+
+    public static AmountRange AtLeast(long low) => Create(low, null, AmountQualifier.AtLeast);
+
+    public static AmountRange Between(long low, long high) => Create(low, high, AmountQualifier.Range);
+
+    /// <summary>Builds a range, throwing <see cref="ArgumentException"/> with the rule it breaks.</summary>
+    public static AmountRange Create(long? low, long? high, AmountQualifier qualifier)
+    {
+        var error = Validate(low, high, qualifier);
+        return error is null ? new AmountRange(low, high, qualifier) : throw new ArgumentException(error);
+    }
+
+    /// <summary>The rule that low, high and qualifier break together, or null when they fit.</summary>
+    public static string? Validate(long? low, long? high, AmountQualifier qualifier)
+    {
+        if (low < 0 || high < 0)
+        {
+            return "An amount cannot be negative.";
+        }
+
+        if (low is not null && high is not null && low > high)
+        {
+            return $"The low amount ({Format(low.Value)}) is above the high amount ({Format(high.Value)}).";
+        }
+
+        return qualifier switch
+        {
+            AmountQualifier.Exact or AmountQualifier.Estimated when low is null || high is null || low != high
+                => $"An {qualifier.ToString().ToLowerInvariant()} amount needs one figure (low equal to high).",
+            AmountQualifier.UpTo when low is not null || high is null
+                => "An 'up to' amount has a high figure and no low figure.",
+            AmountQualifier.AtLeast when low is null || high is not null
+                => "An 'at least' amount has a low figure and no high figure.",
+            AmountQualifier.Range when low is null || high is null || low == high
+                => "A range needs a low and a high figure that differ.",
+            AmountQualifier.Undisclosed when low is not null || high is not null
+                => "An undisclosed amount has no figures.",
+            _ => null,
+        };
+    }
+
+    public bool IsDisclosed => Qualifier != AmountQualifier.Undisclosed;
+
+    /// <summary>The amount for people: "$15B–$25B", "up to $25B", "more than $40B", "~$589B", "undisclosed".</summary>
+    public override string ToString() => Qualifier switch
+    {
+        AmountQualifier.Exact => Format(Low!.Value),
+        AmountQualifier.Estimated => "~" + Format(Low!.Value),
+        AmountQualifier.UpTo => "up to " + Format(High!.Value),
+        AmountQualifier.AtLeast => "more than " + Format(Low!.Value),
+        AmountQualifier.Range => Format(Low!.Value) + "–" + Format(High!.Value),
+        _ => "undisclosed",
+    };
+
+    /// <summary>
+    /// A whole-dollar figure for people in the largest fitting unit: $157B, $1.5T, $250M, $12K, $900.
+    /// Always invariant: the same text whatever the server's culture.
+    /// </summary>
+    public static string Format(long dollars)
+    {
+        var sign = dollars < 0 ? "-" : string.Empty;
+        var magnitude = Math.Abs((decimal)dollars);
+        (decimal divisor, string suffix) = magnitude switch
+        {
+            >= 1_000_000_000_000m => (1_000_000_000_000m, "T"),
+            >= 1_000_000_000m => (1_000_000_000m, "B"),
+            >= 1_000_000m => (1_000_000m, "M"),
+            >= 1_000m => (1_000m, "K"),
+            _ => (1m, string.Empty),
+        };
+        var scaled = Math.Round(magnitude / divisor, 2, MidpointRounding.AwayFromZero);
+        return sign + "$" + scaled.ToString("0.##", CultureInfo.InvariantCulture) + suffix;
+    }
+}

@@ -1,0 +1,16 @@
+namespace AiDeals.Core.Features;
+
+/// <summary>A page of a list: zero-based page number and page size.</summary>
+public sealed record PageRequest(int Page = 0, int PageSize = 25)
+{
+    public const int MaxPageSize = 500;
+
+    public int Skip => Math.Max(0, Page) * Take;
+
+    public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+
+/// <summary>A link to an organization's profile.</summary>
+public sealed record OrganizationRef(string Name, string Slug);
