@@ -1,27 +1,67 @@
+using AiDeals.Core.Data;
+using AiDeals.Web;
 using AiDeals.Web.Components;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .CreateBootstrapLogger();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Console and levels come from configuration; the rolling JSON file sits in the app's data folder.
+    var logFolder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Logs:Folder"] ?? "App_Data/logs");
+    builder.Services.AddSerilog((services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .WriteTo.File(
+            new Serilog.Formatting.Compact.CompactJsonFormatter(),
+            Path.Combine(logFolder, "aideals-.log"),
+            rollingInterval: RollingInterval.Day,
+            retainedFileCountLimit: builder.Configuration.GetValue("Logs:RetainedDays", 14)));
+
+    var connectionString = AppDatabase.ResolveConnectionString(builder.Configuration, builder.Environment);
+    builder.Services.AddAiDealsCore(connectionString);
+    builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
+
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    builder.Services.AddMudServices();
+
+    var app = builder.Build();
+
+    await app.Services.GetRequiredService<DatabaseInitializer>()
+        .InitializeAsync(AppDatabase.ResolveDealBookPath(app.Configuration, app.Environment));
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseHsts();
+    }
+
+    app.UseSerilogRequestLogging();
+    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseAntiforgery();
+
+    app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+    app.MapStaticAssets();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "AiDeals stopped on an unexpected error");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

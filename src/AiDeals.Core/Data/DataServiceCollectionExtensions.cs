@@ -1,6 +1,7 @@
 using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Organizations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DealService>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<OrganizationService>();
         return services;
     }
 

@@ -55,10 +55,11 @@ public sealed class DealService(IDbContextFactory<AiDealsDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Organizations.AsNoTracking()
-            .Select(o => new InvestorOption(o.Slug, o.Name, o.Participations.Count(p => p.Deal!.DeletedAt == null)))
+            .Select(o => new { o.Slug, o.Name, DealCount = o.Participations.Count(p => p.Deal!.DeletedAt == null) })
             .Where(o => o.DealCount > 0)
             .OrderByDescending(o => o.DealCount)
             .ThenBy(o => o.Name)
+            .Select(o => new InvestorOption(o.Slug, o.Name, o.DealCount))
             .ToListAsync(cancellationToken);
     }
 
