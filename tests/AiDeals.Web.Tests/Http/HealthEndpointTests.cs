@@ -1,0 +1,40 @@
+using System.Net;
+using AiDeals.Web.Tests.Support;
+
+namespace AiDeals.Web.Tests.Http;
+
+[Collection(WebHostCollection.Name)]
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task GetHealth_DatabaseReachable_Returns200Healthy()
+    {
+        await using var factory = new AiDealsWebFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task GetHealth_DatabaseFileGoneAfterStartup_Returns503Unhealthy()
+    {
+        await using var factory = new AiDealsWebFactory();
+        using var client = factory.CreateClient();
+        Assert.True(File.Exists(factory.DatabasePath));
+
+        // The database disappears while the app runs (a volume unmounted, a file removed by hand).
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal", factory.DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,44 @@
+using AiDeals.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Web.Tests.Support;
+
+/// <summary>
+/// A real SQLite database for one test class, brought up as the app brings it up (<see cref="DatabaseInitializer"/>:
+/// migrations, WAL and, when <see cref="DealBookPath"/> is set, the deal book).
+/// </summary>
+public abstract class DatabaseFixture : IAsyncLifetime
+{
+    private readonly TempDatabase _database = new();
+
+    public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The deal book seeded into the new database, or null to leave it empty.</summary>
+    protected abstract string? DealBookPath { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var services = new ServiceCollection().AddLogging().AddAiDealsCore(ConnectionString);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(DealBookPath, TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Delete();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A database seeded with the article's deal book, as the app starts with it.</summary>
+public sealed class SeededDatabase : DatabaseFixture
+{
+    protected override string? DealBookPath => SeedData.DealBookPath;
+}
+
+/// <summary>A migrated database with no deal in it, as the app starts with seeding turned off.</summary>
+public sealed class EmptyDatabase : DatabaseFixture
+{
+    protected override string? DealBookPath => null;
+}

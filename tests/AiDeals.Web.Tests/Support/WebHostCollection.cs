@@ -1,0 +1,12 @@
+namespace AiDeals.Web.Tests.Support;
+
+/// <summary>
+/// The test classes that start the app through Program. They run one after another: Program installs Serilog's
+/// static bootstrap logger and AddSerilog freezes whichever one is static at the time, so two hosts starting at
+/// once in one process can both pick the same logger and fail with "The logger is already frozen".
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WebHostCollection
+{
+    public const string Name = "Web host";
+}
