@@ -1,6 +1,7 @@
 using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.History;
 using AiDeals.Core.Features.Organizations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DealService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<OrganizationService>();
+        services.AddSingleton<HistoryService>();
+        services.AddSingleton<SyntheticDataGenerator>();
         return services;
     }
 
