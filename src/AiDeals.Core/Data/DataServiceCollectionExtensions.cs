@@ -2,7 +2,9 @@ using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.History;
+using AiDeals.Core.Features.MarketEvents;
 using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Features.Valuations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DashboardService>();
         services.AddSingleton<OrganizationService>();
         services.AddSingleton<HistoryService>();
+        services.AddSingleton<ValuationService>();
+        services.AddSingleton<MarketEventService>();
         services.AddSingleton<SyntheticDataGenerator>();
         return services;
     }

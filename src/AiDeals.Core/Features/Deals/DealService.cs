@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.Deals;
 
 /// <summary>Queries over deals; filtering, sorting, counting and paging all run in SQL.</summary>
-public sealed class DealService(IDbContextFactory<AiDealsDbContext> contextFactory)
+public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     public async Task<PagedResult<DealSummary>> SearchAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {

@@ -14,7 +14,7 @@ public sealed record OrganizationSummary(
     int DealsAsParticipant,
     int DealsAsTarget);
 
-public sealed class OrganizationService(IDbContextFactory<AiDealsDbContext> contextFactory)
+public sealed partial class OrganizationService(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     /// <summary>Organizations by name; <paramref name="search"/> matches names and aliases, case-insensitively.</summary>
     public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)

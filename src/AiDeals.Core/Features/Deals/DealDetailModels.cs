@@ -1,0 +1,41 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Citations;
+using AiDeals.Core.Features.MarketEvents;
+using AiDeals.Core.Features.Valuations;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>A link to a deal's detail page.</summary>
+public sealed record DealRef(int Id, string Title);
+
+/// <summary>A deal under an umbrella deal, with the amount that totals count in place of the umbrella's.</summary>
+public sealed record DealPart(int Id, string Title, DealStatus Status, AmountRange Amount);
+
+/// <summary>An organization taking part in a deal, with its role and its own commitment.</summary>
+public sealed record ParticipantView(OrganizationRef Organization, ParticipantRole Role, AmountRange Commitment);
+
+/// <summary>A record whose audit entries make up part of a deal's history, with a name for people.</summary>
+public sealed record AuditedRecord(string EntityType, int Id, string Label);
+
+/// <summary>Everything the deal page shows about one deal.</summary>
+public sealed record DealDetail(
+    int Id,
+    string Title,
+    DealKind Kind,
+    DealStatus Status,
+    AmountRange Amount,
+    PartialDate? Announced,
+    PartialDate? Closed,
+    OrganizationRef? Target,
+    DealRef? Parent,
+    IReadOnlyList<DealPart> Children,
+    IReadOnlyList<ParticipantView> Participants,
+    string? Notes,
+    string? OutcomeNote,
+    IReadOnlyList<CitationView> Citations,
+    IReadOnlyList<ValuationSummary> Valuations,
+    IReadOnlyList<MarketEventSummary> MarketEvents,
+    IReadOnlyList<AuditedRecord> AuditedRecords)
+{
+    public bool IsUmbrella => Children.Count > 0;
+}

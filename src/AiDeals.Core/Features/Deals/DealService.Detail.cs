@@ -1,0 +1,128 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Citations;
+using AiDeals.Core.Features.MarketEvents;
+using AiDeals.Core.Features.Valuations;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Deals;
+
+public sealed partial class DealService
+{
+    private const int QuoteLabelLength = 60;
+
+    /// <summary>One deal with its parts, participants, evidence and related records; null when there is no such deal.</summary>
+    public async Task<DealDetail?> GetDetailAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var deal = await db.Deals.AsNoTracking()
+            .Where(d => d.Id == id)
+            .Select(d => new
+            {
+                d.Id,
+                d.Title,
+                d.Kind,
+                d.Status,
+                Amount = AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
+                d.AnnouncedOn,
+                d.AnnouncedPrecision,
+                d.ClosedOn,
+                d.ClosedPrecision,
+                d.TargetId,
+                Target = d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
+                Parent = d.Parent == null ? null : new DealRef(d.Parent.Id, d.Parent.Title),
+                d.Notes,
+                d.OutcomeNote,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (deal is null)
+        {
+            return null;
+        }
+
+        var children = await db.Deals.AsNoTracking()
+            .Where(d => d.ParentId == id)
+            .OrderBy(d => d.AnnouncedOn)
+            .ThenBy(d => d.Title)
+            .Select(d => new DealPart(d.Id, d.Title, d.Status, AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier)))
+            .ToListAsync(cancellationToken);
+
+        // Roles are stored by name: rank them so the lead comes first rather than the alphabet's first.
+        var participants = await db.DealParticipants.AsNoTracking()
+            .Where(p => p.DealId == id)
+            .OrderBy(p => p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3)
+            .ThenBy(p => p.Organization!.Name)
+            .Select(p => new
+            {
+                p.OrganizationId,
+                View = new ParticipantView(
+                    new OrganizationRef(p.Organization!.Name, p.Organization.Slug),
+                    p.Role,
+                    AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)),
+            })
+            .ToListAsync(cancellationToken);
+
+        var citations = await db.Citations.AsNoTracking()
+            .Where(c => c.DealId == id)
+            .OrderBy(c => c.Id)
+            .Select(CitationProjection.ToView)
+            .ToListAsync(cancellationToken);
+
+        var valuations = await db.Valuations.AsNoTracking()
+            .Where(v => v.DealId == id)
+            .OrderByDescending(v => v.AsOf)
+            .ThenBy(v => v.Id)
+            .ProjectToSummaries()
+            .ToListAsync(cancellationToken);
+
+        var involved = participants.Select(p => p.OrganizationId).Append(deal.TargetId ?? 0).Where(o => o > 0).Distinct().ToList();
+        var events = await db.MarketEvents.AsNoTracking()
+            .Involving(involved)
+            .ProjectToSummaries()
+            .ToListAsync(cancellationToken);
+
+        return new DealDetail(
+            deal.Id,
+            deal.Title,
+            deal.Kind,
+            deal.Status,
+            deal.Amount,
+            deal.AnnouncedOn is { } announced ? PartialDate.Create(announced, deal.AnnouncedPrecision) : null,
+            deal.ClosedOn is { } closed ? PartialDate.Create(closed, deal.ClosedPrecision) : null,
+            deal.Target,
+            deal.Parent,
+            children,
+            participants.Select(p => p.View).ToList(),
+            deal.Notes,
+            deal.OutcomeNote,
+            citations,
+            valuations,
+            events,
+            await AuditedRecordsAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>
+    /// The deal and the rows that belong to it, deleted ones included: a removed participant or citation
+    /// is part of the deal's history, and its entries are how it can be found and restored.
+    /// </summary>
+    private static async Task<List<AuditedRecord>> AuditedRecordsAsync(Data.AiDealsDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var participants = await db.DealParticipants.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.DealId == id)
+            .Select(p => new { p.Id, p.Organization!.Name })
+            .ToListAsync(cancellationToken);
+        var citations = await db.Citations.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.DealId == id)
+            .Select(c => new { c.Id, c.Quote })
+            .ToListAsync(cancellationToken);
+
+        return
+        [
+            new AuditedRecord(nameof(Deal), id, "Deal"),
+            .. participants.Select(p => new AuditedRecord(nameof(DealParticipant), p.Id, "Participant " + p.Name)),
+            .. citations.Select(c => new AuditedRecord(nameof(Citation), c.Id, "Citation “" + Shorten(c.Quote) + "”")),
+        ];
+    }
+
+    private static string Shorten(string quote) =>
+        quote.Length <= QuoteLabelLength ? quote : string.Concat(quote.AsSpan(0, QuoteLabelLength).TrimEnd(), "…");
+}
