@@ -54,9 +54,16 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count > 0)
         {
             var transaction = WriteAudits(db);
-            db.SaveChanges();
-            transaction?.Commit();
-            transaction?.Dispose();
+            try
+            {
+                db.SaveChanges();
+                transaction?.Commit();
+            }
+            finally
+            {
+                // Uncommitted (the audit rows failed), disposing rolls the change back with them and frees the write lock.
+                transaction?.Dispose();
+            }
         }
 
         return result;
@@ -68,11 +75,21 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count > 0)
         {
             var transaction = WriteAudits(db);
-            await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
+            try
             {
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                // Uncommitted (the audit rows failed), disposing rolls the change back with them and frees the write lock.
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
             }
         }
 
@@ -80,6 +97,29 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    // A conflict or a cancellation ends a save without SaveChangesFailed: without these the failed save's audits would
+    // be written by the next save (which would then skip the version raise) and its transaction would keep the write lock.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Abandon(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -277,7 +277,9 @@ internal sealed class DealBookPlan(string path, DealBook book)
                 Fail(citationAt + ".source", $"no source has the key '{sourceKey}'.");
             }
 
-            var quote = Text(citations[i].Quote, citationAt + ".quote", 4000);
+            var quote = string.IsNullOrWhiteSpace(citations[i].Quote)
+                ? Fail<string>(citationAt + ".quote", "a citation needs the verbatim quote that backs the figure.")
+                : Text(citations[i].Quote, citationAt + ".quote", 4000);
             if (_documents[sourceKey] is { } document && !document.Contains(quote, StringComparison.Ordinal))
             {
                 Fail(citationAt + ".quote", $"the quote is not found verbatim in the source document: \"{Shorten(quote)}\".");

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +22,9 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
                 d.Id,
                 d.Title,
                 Target = d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
+                // Roles are stored by name: rank them so the lead comes first rather than the alphabet's first.
                 Investors = d.Participants
-                    .OrderBy(p => p.Role)
+                    .OrderBy(p => p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3)
                     .ThenBy(p => p.Organization!.Name)
                     .Select(p => new OrganizationRef(p.Organization!.Name, p.Organization.Slug))
                     .ToList(),
@@ -91,8 +93,8 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
             (DealSortField.Kind, false) => deals.OrderBy(d => d.Kind),
             (DealSortField.Kind, true) => deals.OrderByDescending(d => d.Kind),
             // Statuses sort by their place in a deal's life, not alphabetically.
-            (DealSortField.Status, false) => deals.OrderBy(d => StatusRank(d.Status)),
-            (DealSortField.Status, true) => deals.OrderByDescending(d => StatusRank(d.Status)),
+            (DealSortField.Status, false) => deals.OrderBy(StatusRank),
+            (DealSortField.Status, true) => deals.OrderByDescending(StatusRank),
             (DealSortField.Amount, false) => deals.OrderBy(d => d.AmountHigh ?? d.AmountLow),
             (DealSortField.Amount, true) => deals.OrderByDescending(d => d.AmountHigh ?? d.AmountLow),
             (_, false) => deals.OrderBy(d => d.AnnouncedOn),
@@ -103,10 +105,11 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
         return ordered.ThenBy(d => d.Id);
     }
 
-    private static int StatusRank(DealStatus status) =>
-        status == DealStatus.Rumored ? 0
-        : status == DealStatus.InTalks ? 1
-        : status == DealStatus.Announced ? 2
-        : status == DealStatus.Completed ? 3
+    // An expression rather than a method, so that SQL can sort by it (EF cannot translate a call to a C# method).
+    private static readonly Expression<Func<Deal, int>> StatusRank = d =>
+        d.Status == DealStatus.Rumored ? 0
+        : d.Status == DealStatus.InTalks ? 1
+        : d.Status == DealStatus.Announced ? 2
+        : d.Status == DealStatus.Completed ? 3
         : 4;
 }

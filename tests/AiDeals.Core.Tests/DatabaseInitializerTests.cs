@@ -1,0 +1,65 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Tests;
+
+public class DatabaseInitializerTests
+{
+    [Fact]
+    public async Task InitializeAsync_NewDatabase_IsInWalMode()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        // A plain connection, not the app's: the journal mode is a property of the file.
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) as string);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_WithoutDealBook_MigratesAndSeedsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        await database.Initializer.InitializeAsync(null, TestContext.Current.CancellationToken);
+
+        await using var db = await database.CreateContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Deals.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ContextConnection_WhenOpened_HasTheBusyTimeout()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.CreateContextAsync();
+
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+        var timeout = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(5000L, timeout);
+        Assert.Equal(SqlitePragmaInterceptor.BusyTimeoutMilliseconds, Convert.ToInt32(timeout, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_NewDatabase_AppliesEveryMigration()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.CreateContextAsync();
+
+        var applied = (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ToList();
+        var pending = await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(applied);
+        Assert.Equal(db.Database.GetMigrations(), applied);
+        Assert.Empty(pending);
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes that no migration holds: add a migration");
+    }
+}

@@ -1,0 +1,85 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Data.Seeding;
+using AiDeals.Core.Features.Dashboard;
+using AiDeals.Core.Features.Deals;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Core.Tests.Support;
+
+/// <summary>
+/// A real SQLite database in a temp file, wired the way the app wires it (<c>AddAiDealsCore</c>), deleted afterwards.
+/// </summary>
+internal sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestDatabase(string path, TimeProvider? clock)
+    {
+        FilePath = path;
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        if (clock is not null)
+        {
+            // Registered first: AddAiDealsCore only adds the system clock when none is there.
+            services.AddSingleton(clock);
+        }
+
+        services.AddAiDealsCore(ConnectionString);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    public IDbContextFactory<AiDealsDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>();
+
+    public DatabaseInitializer Initializer => _services.GetRequiredService<DatabaseInitializer>();
+
+    public DealBookLoader Loader => _services.GetRequiredService<DealBookLoader>();
+
+    public DealService Deals => _services.GetRequiredService<DealService>();
+
+    public DashboardService Dashboard => _services.GetRequiredService<DashboardService>();
+
+    /// <summary>An empty database at the current schema (migrated, nothing seeded).</summary>
+    public static async Task<TestDatabase> CreateAsync(TimeProvider? clock = null)
+    {
+        var database = new TestDatabase(NewPath(), clock);
+        await using var db = await database.Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    /// <summary>A database initialized as the app starts it: migrated, WAL, and the article's deal book seeded.</summary>
+    public static async Task<TestDatabase> CreateSeededAsync()
+    {
+        var database = new TestDatabase(NewPath(), null);
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    public Task<AiDealsDbContext> CreateContextAsync() => Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+
+        // Pooled connections keep the file open; release them before deleting it.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string NewPath()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "aideals-core-tests");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");
+    }
+}
