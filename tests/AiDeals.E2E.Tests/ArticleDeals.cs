@@ -1,0 +1,35 @@
+namespace AiDeals.E2E.Tests;
+
+/// <summary>The deals of the article's deal book (seed-data/dealbook.json), as the deal list titles them.</summary>
+internal static class ArticleDeals
+{
+    public const string SoftBank = "SoftBank Group";
+    public const string SoftBankSlug = "softbank";
+
+    public const string SoftBankOpenAiPartnership = "SoftBank–OpenAI AI partnership";
+    public const string SoftBankOpenAiEquity = "SoftBank direct investment in OpenAI";
+    public const string SoftBankStargateCommitment = "SoftBank commitment to Stargate";
+    public const string StargateProject = "Stargate AI data-center project";
+    public const string MicrosoftOpenAi = "Microsoft backing of OpenAI";
+    public const string SoftBankWeWork = "SoftBank investment in WeWork";
+
+    public static readonly string[] All =
+    [
+        SoftBankOpenAiPartnership, SoftBankOpenAiEquity, SoftBankStargateCommitment,
+        StargateProject, MicrosoftOpenAi, SoftBankWeWork,
+    ];
+
+    /// <summary>Every deal SoftBank takes part in, as lead or backer: all but Microsoft's.</summary>
+    public static readonly string[] WithSoftBank =
+    [
+        SoftBankOpenAiPartnership, SoftBankOpenAiEquity, SoftBankStargateCommitment, StargateProject, SoftBankWeWork,
+    ];
+
+    /// <summary>SoftBank's deals still in talks: the umbrella partnership and its two parts.</summary>
+    public static readonly string[] WithSoftBankInTalks =
+    [
+        SoftBankOpenAiPartnership, SoftBankOpenAiEquity, SoftBankStargateCommitment,
+    ];
+
+    public static string[] Sorted(IEnumerable<string> titles) => [.. titles.Order(StringComparer.Ordinal)];
+}

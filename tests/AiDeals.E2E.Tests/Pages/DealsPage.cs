@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AiDeals.E2E.Tests.Pages;
+
+/// <summary>The deal list at <c>/deals</c>: its investor and status filters, its count and its grid.</summary>
+public sealed partial class DealsPage(IPage page)
+{
+    private const int OpenSelectAttempts = 5;
+
+    // Cells are read in one script call, so a row is never half old and half new while Blazor re-renders the grid.
+    // A row with a single cell is the grid's "loading" or "no deal matches" placeholder, not a deal.
+    private const string ReadRowsScript = """
+        rows => rows
+            .filter(row => row.cells.length > 1)
+            .map(row => {
+                const cells = Array.from(row.cells);
+                const text = cell => (cell ? cell.innerText : '').trim();
+                const title = cells[0].querySelector('p');
+                return [
+                    title ? title.innerText.trim() : text(cells[0]),
+                    text(cells[1]),
+                    Array.from(cells[2].querySelectorAll('.mud-chip-content'), chip => chip.innerText.trim()).join('\n'),
+                    text(cells[3]),
+                    text(cells[4]),
+                    text(cells[5]),
+                    text(cells[6]),
+                ];
+            })
+        """;
+
+    public IPage Page => page;
+
+    public ILocator InvestorFilter => page.GetByRole(AriaRole.Combobox, new() { Name = "Filter by investor" });
+
+    public ILocator StatusFilter => page.GetByRole(AriaRole.Combobox, new() { Name = "Filter by status" });
+
+    /// <summary>"6 deals" above the grid; "Loading…" until the interactive grid has loaded its first page.</summary>
+    public ILocator DealCount => page.GetByTestId("deal-count");
+
+    /// <summary>The grid's body rows (the header row has column headers, not cells).</summary>
+    public ILocator Rows => page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell) });
+
+    /// <summary>
+    /// Opens <c>/deals</c> with an optional query (e.g. <c>?investor=softbank</c>) and waits until the grid is interactive.
+    /// </summary>
+    public static async Task<DealsPage> OpenAsync(IPage page, string query = "")
+    {
+        await page.GotoAsync("deals" + query);
+        var deals = new DealsPage(page);
+        await deals.WaitUntilInteractiveAsync();
+        return deals;
+    }
+
+    /// <summary>
+    /// The grid loads its data only over the interactive circuit (never while prerendering), so a count
+    /// such as "6 deals" means the circuit is up and the filters will answer clicks.
+    /// </summary>
+    public async Task WaitUntilInteractiveAsync() =>
+        await Expect(DealCount).ToHaveTextAsync(LoadedCount());
+
+    /// <summary>Chooses one investor in the Investor filter (by its name, e.g. "SoftBank Group") and closes the list.</summary>
+    public async Task ChooseInvestorAsync(string name)
+    {
+        await OpenSelectAsync(InvestorFilter);
+        var option = page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = name });
+        if (await option.GetAttributeAsync("aria-selected") != "true")
+        {
+            await ToggleOptionAsync(option);
+        }
+
+        await CloseSelectAsync(InvestorFilter);
+    }
+
+    /// <summary>Ticks or unticks one status (by its label, e.g. "In talks") in the Status filter and closes the list.</summary>
+    public async Task ToggleStatusAsync(string label)
+    {
+        await OpenSelectAsync(StatusFilter);
+        await ToggleOptionAsync(page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = label, Exact = true }));
+        await CloseSelectAsync(StatusFilter);
+    }
+
+    /// <summary>The rows the grid shows now.</summary>
+    public async Task<IReadOnlyList<DealRow>> ReadDealsAsync()
+    {
+        var cells = await Rows.EvaluateAllAsync<string[][]>(ReadRowsScript);
+        return [.. cells.Select(c => new DealRow(
+            c[0], c[1], c[2].Split('\n', StringSplitOptions.RemoveEmptyEntries), c[3], c[4], c[5], c[6]))];
+    }
+
+    /// <summary>
+    /// Waits until the grid shows exactly these titles (in any order) and returns its rows; after the timeout it
+    /// returns what the grid shows then, for the test's assertion to report.
+    /// </summary>
+    public async Task<IReadOnlyList<DealRow>> WaitForDealsAsync(IEnumerable<string> expectedTitles, TimeSpan? timeout = null)
+    {
+        var expected = expectedTitles.Order(StringComparer.Ordinal).ToList();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            try
+            {
+                var rows = await ReadDealsAsync();
+                if (rows.Select(r => r.Title).Order(StringComparer.Ordinal).SequenceEqual(expected) || DateTime.UtcNow > deadline)
+                {
+                    return rows;
+                }
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow <= deadline)
+            {
+                // The grid was being re-rendered while it was read: read it again.
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    // A click that lands just before MudBlazor has wired the select up is lost; click again until the list opens.
+    private async Task OpenSelectAsync(ILocator select)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            try
+            {
+                await Expect(page.GetByRole(AriaRole.Listbox)).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < OpenSelectAttempts)
+            {
+            }
+        }
+    }
+
+    // The select has taken the click once the option shows its new state; only then is it safe to close the list.
+    private static async Task ToggleOptionAsync(ILocator option)
+    {
+        var selected = await option.GetAttributeAsync("aria-selected") == "true";
+        await option.ClickAsync();
+        await Expect(option).ToHaveAttributeAsync("aria-selected", selected ? "false" : "true");
+    }
+
+    // The select listens for Escape on its own input, not on the list (which lives in the popover layer),
+    // so the key is pressed with the input focused. Pressed again if the first one raced a re-render.
+    private async Task CloseSelectAsync(ILocator select)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.PressAsync("Escape");
+            try
+            {
+                await Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync(new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < OpenSelectAttempts)
+            {
+            }
+        }
+
+        await Expect(select).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    [GeneratedRegex(@"^\d[\d  ]* deals?$")]
+    private static partial Regex LoadedCount();
+}
