@@ -18,7 +18,8 @@ internal sealed record FieldChange(object? Old, object? New);
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions ChangesJson = new() { WriteIndented = false };
+    // Enums by name so the history reads "InTalks → Completed", not "1 → 3".
+    private static readonly JsonSerializerOptions ChangesJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
