@@ -48,12 +48,14 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
 
         // Organizations an analyst already entered are reused by name rather than duplicated.
         var names = plan.Organizations.Select(o => Organization.Normalize(o.Name)).ToList();
-        var existing = await db.Organizations.Include(o => o.Aliases)
+        // A deleted one is restored: the name is still taken by its row.
+        var existing = await db.Organizations.IgnoreQueryFilters().Include(o => o.Aliases)
             .Where(o => names.Contains(o.NormalizedName)).ToDictionaryAsync(o => o.NormalizedName, cancellationToken);
         foreach (var organization in plan.Organizations)
         {
             if (existing.TryGetValue(Organization.Normalize(organization.Name), out var current))
             {
+                current.DeletedAt = null;
                 plan.Replace(organization, current);
             }
             else
