@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,6 +93,217 @@ public class DashboardServiceTests
 
         Assert.Equal(0, summary.DealCount);
         Assert.Equal("$0", summary.Capital.ToString());
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ArticleDealBook_CountsDealsByStatusInLifecycleOrder()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var summary = await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
+
+        // The umbrella is a deal in talks like its two parts: counting deals is not counting dollars.
+        Assert.Equal(
+            [new StatusCount(DealStatus.InTalks, 3), new StatusCount(DealStatus.Announced, 1), new StatusCount(DealStatus.Completed, 2)],
+            summary.ByStatus);
+        Assert.Equal(summary.DealCount, summary.ByStatus.Sum(s => s.Count));
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ArticleDealBook_CountsDealsByKindMostFirst()
+    {
+        var expected = _deals
+            .GroupBy(d => Enum.Parse<DealKind>(d.Text("kind")))
+            .Select(g => new KindCount(g.Key, g.Count()))
+            .OrderByDescending(k => k.Count)
+            .ThenBy(k => k.Kind)
+            .ToList();
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var summary = await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, summary.ByKind);
+        Assert.Equal(new KindCount(DealKind.EquityInvestment, 3), summary.ByKind[0]);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ArticleDealBook_LargestLeafDealIsStargate()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        int stargateId;
+        await using (var db = await database.CreateContextAsync())
+        {
+            stargateId = await db.Deals.Where(d => d.Title == "Stargate AI data-center project").Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        var largest = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).LargestDeal;
+
+        Assert.NotNull(largest);
+        Assert.Equal(stargateId, largest.Id);
+        Assert.Equal("Stargate AI data-center project", largest.Title);
+        Assert.Equal(AmountRange.Between(100_000_000_000, 500_000_000_000), largest.Amount);
+        Assert.Equal("stargate", largest.Target?.Slug);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_LargestDealDeleted_NextLeafByHighFigure()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = await database.CreateContextAsync())
+        {
+            db.Remove(await db.Deals.SingleAsync(d => d.Title == "Stargate AI data-center project", TestContext.Current.CancellationToken));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var largest = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).LargestDeal;
+
+        // Up to $25B beats the $16B WeWork deal on its high end; the "more than $40B" umbrella is no leaf.
+        Assert.Equal("SoftBank direct investment in OpenAI", largest?.Title);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ArticleDealBook_LatestValuationIsOpenAiAt157Billion()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var latest = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).LatestValuation;
+
+        Assert.NotNull(latest);
+        Assert.Equal(new OrganizationRef("OpenAI", "openai"), latest.Organization);
+        Assert.Equal(157_000_000_000, latest.Amount);
+        Assert.Equal(PartialDate.Month(2024, 10), latest.AsOf);
+        Assert.Equal("Oct 2024", latest.AsOf.ToString());
+        Assert.Equal(ValuationKind.PostMoney, latest.Kind);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_NewerValuationAdded_ShowsTheNewerOne()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = await database.CreateContextAsync())
+        {
+            var nvidia = await db.Organizations.SingleAsync(o => o.Slug == "nvidia", TestContext.Current.CancellationToken);
+            db.Valuations.Add(new Valuation { OrganizationId = nvidia.Id, AsOfDate = PartialDate.Day(2025, 1, 27), Amount = 2_900_000_000_000, Kind = ValuationKind.MarketCap });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var latest = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).LatestValuation;
+
+        Assert.Equal("nvidia", latest?.Organization.Slug);
+        Assert.Equal("27 Jan 2025", latest?.AsOf.ToString());
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ArticleDealBook_CountsOrganizationsTakingPartInDeals()
+    {
+        var participants = _deals.SelectMany(d => d["participants"]!.AsArray()).Select(p => p.Text("organization")).Distinct().ToList();
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var summary = await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(participants.Count, summary.InvestorCount);
+        Assert.Equal(3, summary.InvestorCount);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_OnlyDealOfAnInvestorDeleted_NoLongerCountsIt()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = await database.CreateContextAsync())
+        {
+            db.Remove(await db.Deals.SingleAsync(d => d.Title == "Microsoft backing of OpenAI", TestContext.Current.CancellationToken));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var summary = await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, summary.InvestorCount);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ArticleDealBook_CapitalByInvestorCountsLeafCommitmentsOnly()
+    {
+        var leafCommitments = Leaves(_deals)
+            .SelectMany(d => d["participants"]!.AsArray())
+            .Where(p => p.Text("organization") == "softbank")
+            .Select(p => p!["commitment"])
+            .ToList();
+        var low = leafCommitments.Sum(c => c.Long("low") ?? 0);
+        var high = leafCommitments.Sum(c => c.Long("high") ?? c.Long("low") ?? 0);
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var investors = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).CapitalByInvestor;
+
+        // SoftBank: $15B–$25B into OpenAI, $15B into Stargate, $16B into WeWork; not the umbrella's "more than $40B" on top.
+        var softBank = Assert.Single(investors);
+        Assert.Equal(new OrganizationRef("SoftBank Group", "softbank"), softBank.Investor);
+        Assert.Equal((low, high), (softBank.Low, softBank.High));
+        Assert.Equal((46_000_000_000L, 56_000_000_000L), (softBank.Low, softBank.High));
+        Assert.Equal(leafCommitments.Count, softBank.Deals);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ManyInvestors_ShowsTheTopByHighFigure()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = await database.CreateContextAsync())
+        {
+            var target = await db.Organizations.SingleAsync(o => o.Slug == "openai", TestContext.Current.CancellationToken);
+            for (var i = 1; i <= DashboardService.TopInvestors + 2; i++)
+            {
+                var investor = new Organization { Name = $"Fund {i}", Slug = $"fund-{i}", Type = OrganizationType.VentureFund };
+                db.Deals.Add(new Deal
+                {
+                    Title = $"Fund {i} round",
+                    Kind = DealKind.EquityInvestment,
+                    Status = DealStatus.Completed,
+                    TargetId = target.Id,
+                    Amount = AmountRange.Exact(i * 1_000_000_000L),
+                    Participants = [new DealParticipant { Organization = investor, Role = ParticipantRole.Lead, Commitment = AmountRange.Exact(i * 1_000_000_000L) }],
+                });
+            }
+
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var investors = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).CapitalByInvestor;
+
+        Assert.Equal(DashboardService.TopInvestors, investors.Count);
+        Assert.Equal("softbank", investors[0].Investor.Slug);
+        Assert.Equal(investors.OrderByDescending(i => i.High).Select(i => i.High), investors.Select(i => i.High));
+        Assert.DoesNotContain(investors, i => i.Investor.Slug is "fund-1" or "fund-2" or "fund-3");
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_ArticleDealBook_ActivityByMonthEndsAtTheLatestMonth()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var activity = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).Activity;
+
+        Assert.Equal(DashboardService.TimelineMonths, activity.Months.Count);
+        Assert.Equal(new DateOnly(2024, 2, 1), activity.Months[0].Month);
+        Assert.Equal(new MonthActivity(new DateOnly(2025, 1, 1), 4, 4), activity.Months[^1]);
+        Assert.Equal(new MonthActivity(new DateOnly(2024, 12, 1), 0, 1), activity.Months[^2]);
+        // The 2017 and 2019 deals are dated only to the year: they are in the totals, in no month.
+        Assert.Equal((6, 5), (activity.TotalDeals, activity.TotalEvents));
+        Assert.Equal((4, 5), (activity.DealsShown, activity.EventsShown));
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_EmptyDatabase_HasNoFiguresToShow()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var summary = await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(summary.ByStatus);
+        Assert.Empty(summary.ByKind);
+        Assert.Null(summary.LargestDeal);
+        Assert.Null(summary.LatestValuation);
+        Assert.Equal(0, summary.InvestorCount);
+        Assert.Empty(summary.CapitalByInvestor);
+        Assert.Empty(summary.Activity.Months);
     }
 
     /// <summary>Deals that are no other deal's parent.</summary>
