@@ -185,7 +185,7 @@ public class DealServiceTests
 
         Assert.Equal(4, result.TotalCount);
         Assert.DoesNotContain(result.Items, d => d.Title == "SoftBank investment in WeWork");
-        var softBank = (await database.Deals.ListInvestorsAsync(TestContext.Current.CancellationToken)).Single(i => i.Slug == "softbank");
+        var softBank = (await database.Deals.ListInvestorsAsync(cancellationToken: TestContext.Current.CancellationToken)).Single(i => i.Slug == "softbank");
         Assert.Equal(4, softBank.DealCount);
     }
 
@@ -222,9 +222,12 @@ public class DealServiceTests
         var participantCounts = _deals.SelectMany(Participants).CountBy(slug => slug).ToDictionary();
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var investors = await database.Deals.ListInvestorsAsync(TestContext.Current.CancellationToken);
+        var investors = await database.Deals.ListInvestorsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(new InvestorOption("softbank", "SoftBank Group", participantCounts["softbank"]), investors[0]);
+        Assert.Equal("softbank", investors[0].Slug);
+        Assert.Equal("SoftBank Group", investors[0].Name);
+        Assert.Equal(["SoftBank", "SoftBank Group Corp."], investors[0].Aliases);
+        Assert.Equal(participantCounts["softbank"], investors[0].DealCount);
         Assert.Equal(participantCounts.Keys.Order(StringComparer.Ordinal), investors.Select(i => i.Slug).Order(StringComparer.Ordinal));
         Assert.All(investors, investor => Assert.Equal(participantCounts[investor.Slug], investor.DealCount));
     }

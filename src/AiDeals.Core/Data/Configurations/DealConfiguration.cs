@@ -19,16 +19,16 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasOne(d => d.Target).WithMany(o => o.TargetedBy).HasForeignKey(d => d.TargetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Parent).WithMany(d => d.Children).HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
 
-        // What the deal list filters and sorts by.
-        builder.HasIndex(d => d.Title);
-        builder.HasIndex(d => d.Status);
-        builder.HasIndex(d => d.Kind);
-        builder.HasIndex(d => d.AnnouncedOn);
-        builder.HasIndex(d => d.AmountHigh);
-        builder.HasIndex(d => d.AmountLow);
+        // What the deal list filters and sorts by. Every query of live deals says "DeletedAt IS NULL": with DeletedAt first,
+        // one index serves both that and the sort, where SQLite would otherwise pick a DeletedAt index and sort every row.
+        // The amount keys, COALESCE(AmountHigh, AmountLow) and COALESCE(AmountLow, AmountHigh), are indexed the same way
+        // in the DealListIndexes migration, as EF cannot declare an index on an expression.
+        builder.HasIndex(d => new { d.DeletedAt, d.AnnouncedOn });
+        builder.HasIndex(d => new { d.DeletedAt, d.Title });
+        builder.HasIndex(d => new { d.DeletedAt, d.Status });
+        builder.HasIndex(d => new { d.DeletedAt, d.Kind });
         builder.HasIndex(d => d.TargetId);
         builder.HasIndex(d => d.ParentId);
-        builder.HasIndex(d => d.DeletedAt);
 
         builder.ToTable(t => t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh"));
     }

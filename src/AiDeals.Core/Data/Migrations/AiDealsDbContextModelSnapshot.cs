@@ -185,23 +185,17 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AmountHigh");
-
-                    b.HasIndex("AmountLow");
-
-                    b.HasIndex("AnnouncedOn");
-
-                    b.HasIndex("DeletedAt");
-
-                    b.HasIndex("Kind");
-
                     b.HasIndex("ParentId");
-
-                    b.HasIndex("Status");
 
                     b.HasIndex("TargetId");
 
-                    b.HasIndex("Title");
+                    b.HasIndex("DeletedAt", "AnnouncedOn");
+
+                    b.HasIndex("DeletedAt", "Kind");
+
+                    b.HasIndex("DeletedAt", "Status");
+
+                    b.HasIndex("DeletedAt", "Title");
 
                     b.ToTable("Deals", t =>
                         {

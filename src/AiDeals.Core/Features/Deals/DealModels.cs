@@ -7,18 +7,49 @@ public enum DealSortField
     Announced,
     Title,
     Target,
+
+    /// <summary>By the name of the first investor shown: the lead, else the first co-investor, backer or partner.</summary>
+    Investors,
     Kind,
     Status,
+
+    /// <summary>By the high end of the amount (the low end when there is no high end); undisclosed amounts have no key.</summary>
     Amount,
 }
 
-/// <summary>What the deal list shows; empty lists mean "any".</summary>
+/// <summary>What the deal list shows; empty lists and nulls mean "any".</summary>
 public sealed record DealFilter
 {
     /// <summary>Slugs of organizations taking part in the deal (any of them).</summary>
     public IReadOnlyList<string> Investors { get; init; } = [];
 
+    /// <summary>Slugs of the organizations the deal goes into (any of them).</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
     public IReadOnlyList<DealStatus> Statuses { get; init; } = [];
+
+    public IReadOnlyList<DealKind> Kinds { get; init; } = [];
+
+    /// <summary>
+    /// First day of the range: a deal matches when its announced period ends on or after it, so a deal announced
+    /// "Jan 2025" matches from 15 Jan 2025. Deals with no announced date never match a date range.
+    /// </summary>
+    public DateOnly? AnnouncedFrom { get; init; }
+
+    /// <summary>Last day of the range: a deal matches when its announced period starts on or before it.</summary>
+    public DateOnly? AnnouncedTo { get; init; }
+
+    /// <summary>
+    /// "At least": compared with the high end of the amount (its low end when it has none), so a $15–25B deal
+    /// matches at least $20B because it may reach it. Undisclosed amounts never match an amount range.
+    /// </summary>
+    public long? MinAmount { get; init; }
+
+    /// <summary>"At most": compared with the low end of the amount (its high end when it has none).</summary>
+    public long? MaxAmount { get; init; }
+
+    /// <summary>Words that must each appear in the title or the notes, in any case (ASCII letters).</summary>
+    public string? Text { get; init; }
 
     public DealSortField Sort { get; init; } = DealSortField.Announced;
 
@@ -37,5 +68,17 @@ public sealed record DealSummary(
     PartialDate? Announced,
     bool IsUmbrella);
 
-/// <summary>An organization that takes part in at least one deal, for the investor filter.</summary>
-public sealed record InvestorOption(string Slug, string Name, int DealCount);
+/// <summary>An organization to pick in a filter, with the aliases it is also known by.</summary>
+public sealed record OrganizationOption(string Slug, string Name, IReadOnlyList<string> Aliases, int DealCount);
+
+/// <summary>One deal as the CSV export writes it: every field is plain data, investors lead first.</summary>
+public sealed record DealExportRow(
+    int Id,
+    string Title,
+    string? Target,
+    IReadOnlyList<string> Investors,
+    DealKind Kind,
+    DealStatus Status,
+    AmountRange Amount,
+    PartialDate? Announced,
+    IReadOnlyList<string> SourceUrls);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,34 @@ namespace AiDeals.Core.Features.Deals;
 /// <summary>Queries over deals; filtering, sorting, counting and paging all run in SQL.</summary>
 public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
+    /// <summary>How many organizations a filter's type-ahead offers at once.</summary>
+    public const int DefaultOptionLimit = 20;
+
+    // A free-text query of more words than this is cut: each word is one more LIKE over every row.
+    private const int MaxTextTerms = 8;
+
+    private const string LikeEscape = "\\";
+
+    // Roles are stored by name: rank them so the lead comes first rather than the alphabet's first.
+    private static readonly Expression<Func<DealParticipant, int>> ParticipantRank = p =>
+        p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3;
+
+    // An expression rather than a method, so that SQL can sort by it (EF cannot translate a call to a C# method).
+    private static readonly Expression<Func<Deal, int>> StatusRank = d =>
+        d.Status == DealStatus.Rumored ? 0
+        : d.Status == DealStatus.InTalks ? 1
+        : d.Status == DealStatus.Announced ? 2
+        : d.Status == DealStatus.Completed ? 3
+        : 4;
+
+    // The investor the list shows first, so that sorting by the column orders what the reader sees.
+    private static readonly Expression<Func<Deal, string?>> FirstInvestorName = d =>
+        d.Participants.AsQueryable()
+            .OrderBy(ParticipantRank)
+            .ThenBy(p => p.Organization!.Name)
+            .Select(p => p.Organization!.Name)
+            .FirstOrDefault();
+
     public async Task<PagedResult<DealSummary>> SearchAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -22,9 +51,8 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
                 d.Id,
                 d.Title,
                 Target = d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
-                // Roles are stored by name: rank them so the lead comes first rather than the alphabet's first.
-                Investors = d.Participants
-                    .OrderBy(p => p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3)
+                Investors = d.Participants.AsQueryable()
+                    .OrderBy(ParticipantRank)
                     .ThenBy(p => p.Organization!.Name)
                     .Select(p => new OrganizationRef(p.Organization!.Name, p.Organization.Slug))
                     .ToList(),
@@ -52,18 +80,111 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
         return new PagedResult<DealSummary>(items, total);
     }
 
-    /// <summary>Organizations that take part in deals, most active first, for the investor filter.</summary>
-    public async Task<IReadOnlyList<InvestorOption>> ListInvestorsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every deal the filter matches (all pages), in its sort order, streamed as it is read. The rows, their investors
+    /// and their source URLs come from three queries however many deals there are (a split query, so that a deal's
+    /// investors and sources do not multiply each other's rows).
+    /// </summary>
+    public async IAsyncEnumerable<DealExportRow> ExportAsync(DealFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations.AsNoTracking()
-            .Select(o => new { o.Slug, o.Name, DealCount = o.Participations.Count(p => p.Deal!.DeletedAt == null) })
-            .Where(o => o.DealCount > 0)
-            .OrderByDescending(o => o.DealCount)
-            .ThenBy(o => o.Name)
-            .Select(o => new InvestorOption(o.Slug, o.Name, o.DealCount))
-            .ToListAsync(cancellationToken);
+        var rows = Query(db.Deals.AsNoTracking(), filter)
+            .Select(d => new
+            {
+                d.Id,
+                d.Title,
+                Target = d.Target == null ? null : d.Target.Name,
+                Investors = d.Participants.AsQueryable()
+                    .OrderBy(ParticipantRank)
+                    .ThenBy(p => p.Organization!.Name)
+                    .Select(p => p.Organization!.Name)
+                    .ToList(),
+                d.Kind,
+                d.Status,
+                d.AmountLow,
+                d.AmountHigh,
+                d.AmountQualifier,
+                d.AnnouncedOn,
+                d.AnnouncedPrecision,
+                SourceUrls = d.Citations
+                    .Where(c => c.Source!.Url != null)
+                    .OrderBy(c => c.Source!.PublishedOn)
+                    .ThenBy(c => c.SourceId)
+                    .Select(c => c.Source!.Url!)
+                    .ToList(),
+            })
+            .AsSplitQuery()
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken);
+
+        await foreach (var r in rows)
+        {
+            yield return new DealExportRow(
+                r.Id,
+                r.Title,
+                r.Target,
+                r.Investors,
+                r.Kind,
+                r.Status,
+                AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
+                r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null,
+                // Two citations of one deal may quote the same source.
+                r.SourceUrls.Distinct(StringComparer.Ordinal).ToList());
+        }
     }
+
+    /// <summary>
+    /// Organizations that take part in deals, most active first, for the investor filter; <paramref name="search"/>
+    /// matches names and aliases, case-insensitively.
+    /// </summary>
+    public Task<IReadOnlyList<OrganizationOption>> ListInvestorsAsync(
+        string? search = null, int limit = DefaultOptionLimit, CancellationToken cancellationToken = default) =>
+        ListOptionsAsync(
+            organizations => organizations.Select(o => new OptionRow
+            {
+                Id = o.Id,
+                Slug = o.Slug,
+                Name = o.Name,
+                DealCount = o.Participations.Count(p => p.Deal!.DeletedAt == null),
+            }),
+            search,
+            limit,
+            cancellationToken);
+
+    /// <summary>Organizations that deals go into, most targeted first, for the target filter; searched as investors are.</summary>
+    public Task<IReadOnlyList<OrganizationOption>> ListTargetsAsync(
+        string? search = null, int limit = DefaultOptionLimit, CancellationToken cancellationToken = default) =>
+        ListOptionsAsync(
+            organizations => organizations.Select(o => new OptionRow
+            {
+                Id = o.Id,
+                Slug = o.Slug,
+                Name = o.Name,
+                DealCount = o.TargetedBy.Count(),
+            }),
+            search,
+            limit,
+            cancellationToken);
+
+    /// <summary>The names behind slugs (from a link), in the order given; slugs of no organization are left out.</summary>
+    public async Task<IReadOnlyList<OrganizationRef>> FindOrganizationsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default)
+    {
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var wanted = slugs.ToList();
+        var found = await db.Organizations.AsNoTracking()
+            .Where(o => wanted.Contains(o.Slug))
+            .Select(o => new OrganizationRef(o.Name, o.Slug))
+            .ToListAsync(cancellationToken);
+        return [.. wanted.Select(slug => found.Find(o => o.Slug == slug)).OfType<OrganizationRef>()];
+    }
+
+    /// <summary>The filtered, sorted deals as SQL would run them: the one place both the list and the export start from.</summary>
+    internal static IOrderedQueryable<Deal> Query(IQueryable<Deal> deals, DealFilter filter) => Sort(Filter(deals, filter), filter);
 
     internal static IQueryable<Deal> Filter(IQueryable<Deal> deals, DealFilter filter)
     {
@@ -73,14 +194,77 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
             deals = deals.Where(d => d.Participants.Any(p => slugs.Contains(p.Organization!.Slug)));
         }
 
+        if (filter.Targets.Count > 0)
+        {
+            var slugs = filter.Targets.ToList();
+            deals = deals.Where(d => d.Target != null && slugs.Contains(d.Target.Slug));
+        }
+
         if (filter.Statuses.Count > 0)
         {
             var statuses = filter.Statuses.ToList();
             deals = deals.Where(d => statuses.Contains(d.Status));
         }
 
+        if (filter.Kinds.Count > 0)
+        {
+            var kinds = filter.Kinds.ToList();
+            deals = deals.Where(d => kinds.Contains(d.Kind));
+        }
+
+        if (filter.AnnouncedFrom is { } from)
+        {
+            // AnnouncedOn holds the first day of the announced period (PartialDate normalizes it), so "the period ends on
+            // or after from" is "it starts on or after the first day of from's period at the deal's precision". Said so,
+            // the first condition is a range on the AnnouncedOn index and the rest only refines it.
+            var month = new DateOnly(from.Year, from.Month, 1);
+            var quarter = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1);
+            var year = new DateOnly(from.Year, 1, 1);
+            deals = deals.Where(d => d.AnnouncedOn >= year
+                && (d.AnnouncedOn >= from
+                    || d.AnnouncedPrecision == DatePrecision.Year
+                    || (d.AnnouncedPrecision == DatePrecision.Quarter && d.AnnouncedOn >= quarter)
+                    || (d.AnnouncedPrecision == DatePrecision.Month && d.AnnouncedOn >= month)));
+        }
+
+        if (filter.AnnouncedTo is { } to)
+        {
+            deals = deals.Where(d => d.AnnouncedOn <= to);
+        }
+
+        // A range may reach the figure: "at least" looks at the high end, "at most" at the low end. These are the same
+        // expressions as the amount indexes (see the AmountKeyIndexes migration), so SQLite can use them.
+        if (filter.MinAmount is { } min)
+        {
+            deals = deals.Where(d => (d.AmountHigh ?? d.AmountLow) >= min);
+        }
+
+        if (filter.MaxAmount is { } max)
+        {
+            deals = deals.Where(d => (d.AmountLow ?? d.AmountHigh) <= max);
+        }
+
+        foreach (var term in Terms(filter.Text))
+        {
+            var pattern = "%" + EscapeLike(term) + "%";
+            deals = deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape)
+                || (d.Notes != null && EF.Functions.Like(d.Notes, pattern, LikeEscape)));
+        }
+
         return deals;
     }
+
+    /// <summary>The words of a free-text query, as the filter matches them.</summary>
+    internal static IReadOnlyList<string> Terms(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTextTerms)];
+
+    // '%' and '_' typed by a person are letters to find, not wildcards.
+    private static string EscapeLike(string term) =>
+        term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     private static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealFilter filter)
     {
@@ -90,6 +274,8 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
             (DealSortField.Title, true) => deals.OrderByDescending(d => d.Title),
             (DealSortField.Target, false) => deals.OrderBy(d => d.Target!.Name),
             (DealSortField.Target, true) => deals.OrderByDescending(d => d.Target!.Name),
+            (DealSortField.Investors, false) => deals.OrderBy(FirstInvestorName),
+            (DealSortField.Investors, true) => deals.OrderByDescending(FirstInvestorName),
             (DealSortField.Kind, false) => deals.OrderBy(d => d.Kind),
             (DealSortField.Kind, true) => deals.OrderByDescending(d => d.Kind),
             // Statuses sort by their place in a deal's life, not alphabetically.
@@ -105,11 +291,45 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
         return ordered.ThenBy(d => d.Id);
     }
 
-    // An expression rather than a method, so that SQL can sort by it (EF cannot translate a call to a C# method).
-    private static readonly Expression<Func<Deal, int>> StatusRank = d =>
-        d.Status == DealStatus.Rumored ? 0
-        : d.Status == DealStatus.InTalks ? 1
-        : d.Status == DealStatus.Announced ? 2
-        : d.Status == DealStatus.Completed ? 3
-        : 4;
+    private async Task<IReadOnlyList<OrganizationOption>> ListOptionsAsync(
+        Func<IQueryable<Organization>, IQueryable<OptionRow>> count, string? search, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organizations = db.Organizations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // Normalized names are upper-cased in .NET, so the match is case-insensitive beyond ASCII too.
+            var normalized = Organization.Normalize(search);
+            organizations = organizations.Where(o => o.NormalizedName.Contains(normalized)
+                || o.Aliases.Any(a => a.NormalizedName.Contains(normalized)));
+        }
+
+        var rows = await count(organizations)
+            .Where(o => o.DealCount > 0)
+            .OrderByDescending(o => o.DealCount)
+            .ThenBy(o => o.Name)
+            .Take(Math.Clamp(limit, 1, PageRequest.MaxPageSize))
+            .ToListAsync(cancellationToken);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var aliases = (await db.OrganizationAliases.AsNoTracking()
+                .Where(a => ids.Contains(a.OrganizationId))
+                .OrderBy(a => a.Name)
+                .Select(a => new { a.OrganizationId, a.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.OrganizationId, a => a.Name);
+        return [.. rows.Select(r => new OrganizationOption(r.Slug, r.Name, [.. aliases[r.Id]], r.DealCount))];
+    }
+
+    // A class with settable members (not a positional record), so EF can filter and sort on it after the projection.
+    private sealed class OptionRow
+    {
+        public int Id { get; init; }
+
+        public required string Slug { get; init; }
+
+        public required string Name { get; init; }
+
+        public int DealCount { get; init; }
+    }
 }

@@ -1,0 +1,164 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Tests;
+
+/// <summary>
+/// The deal list's filtering, sorting, counting and paging happen in SQL, not in memory: the generated SQL says so,
+/// EF raises no warning, and SQLite can use an index for the filters and sorts that can use one.
+/// </summary>
+public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
+{
+    private static readonly DealFilter Everything = new()
+    {
+        Investors = ["s42-org-1", "s42-org-2"],
+        Targets = ["s42-org-3"],
+        Statuses = [DealStatus.InTalks],
+        Kinds = [DealKind.EquityInvestment],
+        AnnouncedFrom = new DateOnly(2020, 2, 15),
+        AnnouncedTo = new DateOnly(2024, 11, 30),
+        MinAmount = 10_000_000,
+        MaxAmount = 90_000_000_000,
+        Text = "Equity 5%",
+        Sort = DealSortField.Amount,
+        Descending = true,
+    };
+
+    [Fact]
+    public async Task Query_EveryFilter_TranslatesEachIntoTheWhereClauseAndTheSortIntoOrderBy()
+    {
+        var recording = synthetic.Record();
+        await using var db = await recording.Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+
+        var sql = DealService.Query(db.Deals.AsNoTracking(), Everything).ToQueryString();
+
+        // ToQueryString lists the parameters' values first (".param set @name value"), then the command.
+        var where = sql[sql.IndexOf("WHERE \"d\".", StringComparison.Ordinal)..sql.LastIndexOf("ORDER BY", StringComparison.Ordinal)];
+        Assert.Contains("\"d\".\"DeletedAt\" IS NULL", where, StringComparison.Ordinal);
+        Assert.Matches(@"EXISTS \([\s\S]+""DealParticipants""[\s\S]+""Slug"" IN \(@\w+, @\w+\)\)", where);
+        Assert.Matches(@"""o\d""\.""Slug"" = @\w+", where);
+        Assert.Matches(@"""d""\.""Status"" = @\w+", where);
+        Assert.Matches(@"""d""\.""Kind"" = @\w+", where);
+        Assert.Matches(@"""d""\.""AnnouncedOn"" >= @\w+ AND \(""d""\.""AnnouncedOn"" >= @\w+ OR ""d""\.""AnnouncedPrecision"" = 'Year'", where);
+        Assert.Matches(@"""d""\.""AnnouncedPrecision"" = 'Quarter' AND ""d""\.""AnnouncedOn"" >= @\w+", where);
+        Assert.Matches(@"""d""\.""AnnouncedOn"" <= @\w+", where);
+        Assert.Matches(@"COALESCE\(""d""\.""AmountHigh"", ""d""\.""AmountLow""\) >= @\w+", where);
+        Assert.Matches(@"COALESCE\(""d""\.""AmountLow"", ""d""\.""AmountHigh""\) <= @\w+", where);
+        Assert.Matches(@"""d""\.""Title"" LIKE @\w+ ESCAPE '\\' OR \(""d""\.""Notes"" IS NOT NULL AND ""d""\.""Notes"" LIKE @\w+ ESCAPE '\\'\)", where);
+        foreach (var value in new[] { "'s42-org-1'", "'s42-org-2'", "'s42-org-3'", "'InTalks'", "'EquityInvestment'", "'2020-01-01'", "'2020-02-15'", "'2024-11-30'", "10000000", "90000000000", "'%Equity%'", "'%5\\%%'" })
+        {
+            Assert.Contains(" " + value + "\n", sql, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith("ORDER BY COALESCE(\"d\".\"AmountHigh\", \"d\".\"AmountLow\") DESC, \"d\".\"Id\"", sql.TrimEnd(), StringComparison.Ordinal);
+        Assert.Empty(recording.Warnings);
+    }
+
+    [Fact]
+    public async Task SearchAsync_EveryFilter_CountsAndPagesInSqlWithTwoCommandsAndNoWarning()
+    {
+        var recording = synthetic.Record();
+
+        var result = await recording.Service.SearchAsync(Everything with { Text = "equity" }, new PageRequest(1, 10), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, recording.Commands.Count);
+        var count = recording.Commands[0];
+        var page = recording.Commands[1];
+        Assert.StartsWith("SELECT COUNT(*)", count.TrimStart(), StringComparison.Ordinal);
+        foreach (var sql in recording.Commands)
+        {
+            Assert.Matches(@"WHERE ""d""\.""DeletedAt"" IS NULL AND EXISTS", sql);
+            Assert.Matches(@"""d""\.""Status"" = @\w+", sql);
+            Assert.Matches(@"COALESCE\(""d""\.""AmountHigh"", ""d""\.""AmountLow""\) >= @\w+", sql);
+            Assert.Matches(@"""d""\.""Title"" LIKE @\w+ ESCAPE", sql);
+        }
+
+        Assert.Contains("ORDER BY COALESCE(\"d\".\"AmountHigh\", \"d\".\"AmountLow\") DESC", page, StringComparison.Ordinal);
+        Assert.Contains("LIMIT @", page, StringComparison.Ordinal);
+        Assert.Contains("OFFSET @", page, StringComparison.Ordinal);
+        Assert.Empty(recording.Warnings);
+        Assert.True(result.TotalCount >= result.Items.Count);
+    }
+
+    [Theory]
+    [InlineData(DealSortField.Announced)]
+    [InlineData(DealSortField.Title)]
+    [InlineData(DealSortField.Target)]
+    [InlineData(DealSortField.Investors)]
+    [InlineData(DealSortField.Kind)]
+    [InlineData(DealSortField.Status)]
+    [InlineData(DealSortField.Amount)]
+    public async Task SearchAsync_EachSort_OrdersInSqlWithoutWarnings(DealSortField sort)
+    {
+        var recording = synthetic.Record();
+
+        await recording.Service.SearchAsync(new DealFilter { Sort = sort }, new PageRequest(0, 25), TestContext.Current.CancellationToken);
+
+        var page = recording.Commands[^1];
+        Assert.Matches(@"ORDER BY [\s\S]+ DESC, ""d"".""Id""", page);
+        Assert.Empty(recording.Warnings);
+    }
+
+    [Fact]
+    public async Task ExportAsync_TwoThousandDeals_RunsThreeCommandsWhateverTheRowCount()
+    {
+        var recording = synthetic.Record();
+
+        var rows = 0;
+        await foreach (var row in recording.Service.ExportAsync(new DealFilter(), TestContext.Current.CancellationToken))
+        {
+            rows++;
+        }
+
+        Assert.Equal(SyntheticDeals.DealCount, rows);
+        Assert.Equal(3, recording.Commands.Count);
+        Assert.Empty(recording.Warnings);
+    }
+
+    [Theory]
+    [InlineData("newest first", "IX_Deals_DeletedAt_AnnouncedOn")]
+    [InlineData("largest first", "IX_Deals_DeletedAt_AmountHighOrLow")]
+    [InlineData("by title", "IX_Deals_DeletedAt_Title")]
+    [InlineData("count at least", "IX_Deals_DeletedAt_AmountHighOrLow")]
+    [InlineData("count at most", "IX_Deals_DeletedAt_AmountLowOrHigh")]
+    [InlineData("count from", "IX_Deals_DeletedAt_AnnouncedOn")]
+    [InlineData("count status", "IX_Deals_DeletedAt_Status")]
+    [InlineData("count kind", "IX_Deals_DeletedAt_Kind")]
+    public async Task QueryPlan_FilterOrSortOnAnIndexedKey_UsesTheIndexAndSortsNoMoreThanTies(string what, string index)
+    {
+        await using var db = await synthetic.Database.CreateContextAsync();
+        IQueryable<Deal> Sorted(DealFilter filter) => DealService.Query(db.Deals.AsNoTracking(), filter).Take(25);
+        IQueryable<Deal> Filtered(DealFilter filter) => DealService.Filter(db.Deals.AsNoTracking(), filter);
+        var query = what switch
+        {
+            "newest first" => Sorted(new DealFilter()),
+            "largest first" => Sorted(new DealFilter { Sort = DealSortField.Amount }),
+            "by title" => Sorted(new DealFilter { Sort = DealSortField.Title, Descending = false }),
+            "count at least" => Filtered(new DealFilter { MinAmount = 10_000_000_000 }),
+            "count at most" => Filtered(new DealFilter { MaxAmount = 2_000_000 }),
+            "count from" => Filtered(new DealFilter { AnnouncedFrom = new DateOnly(2024, 6, 1) }),
+            "count status" => Filtered(new DealFilter { Statuses = [DealStatus.Rumored] }),
+            _ => Filtered(new DealFilter { Kinds = [DealKind.Grant] }),
+        };
+
+        // The command EF would run, with its parameters, asked for its plan instead of its rows.
+        await using var command = query.Select(d => d.Id).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        var described = $"{what}: {string.Join(" | ", plan)}";
+        Assert.True(plan.Any(step => step.Contains("USING INDEX " + index, StringComparison.Ordinal) || step.Contains("USING COVERING INDEX " + index, StringComparison.Ordinal)), described);
+        Assert.False(plan.Contains("USE TEMP B-TREE FOR ORDER BY"), described);
+    }
+}
