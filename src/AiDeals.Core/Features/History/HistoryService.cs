@@ -21,7 +21,7 @@ public sealed record ChangeRecord(
     string? Reason);
 
 /// <summary>Reads the audit log: a record's history, and the latest changes everywhere.</summary>
-public sealed class HistoryService(IDbContextFactory<AiDealsDbContext> contextFactory)
+public sealed partial class HistoryService(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     /// <summary>The changes of the given records, newest first.</summary>
     public async Task<IReadOnlyList<ChangeRecord>> ListForAsync(

@@ -29,6 +29,28 @@ public static class Labels
         _ => type.ToString(),
     };
 
+    public static string Of(ParticipantRole role) => role switch
+    {
+        ParticipantRole.CoInvestor => "Co-investor",
+        _ => role.ToString(),
+    };
+
+    public static string Of(ValuationKind kind) => kind switch
+    {
+        ValuationKind.PostMoney => "Post-money",
+        ValuationKind.PreMoney => "Pre-money",
+        ValuationKind.MarketCap => "Market cap",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>How sure an amount is, for people: "Range", "At least", "Up to".</summary>
+    public static string Of(AmountQualifier qualifier) => qualifier switch
+    {
+        AmountQualifier.UpTo => "Up to",
+        AmountQualifier.AtLeast => "At least",
+        _ => qualifier.ToString(),
+    };
+
     public static Color ColorOf(DealStatus status) => status switch
     {
         DealStatus.Rumored => Color.Default,
