@@ -1,9 +1,13 @@
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Data;
 
-public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : DbContext(options)
+/// <summary>The deals, their evidence and their audit log, and Identity's users and roles, in one database.</summary>
+public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     /// <summary>The user name written into the audit entries of this context's saves.</summary>
     public string AuditUser { get; set; } = "system";
@@ -39,6 +43,8 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : DbCo
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Identity's tables (AspNetUsers, AspNetRoles, AspNetUserRoles, …) first, then the app's own configurations.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AiDealsDbContext).Assembly);
     }
 

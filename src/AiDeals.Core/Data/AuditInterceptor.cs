@@ -133,7 +133,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry || IsAccountEntity(entry) || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
@@ -170,6 +170,17 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             }
         }
     }
+
+    /// <summary>
+    /// Identity's rows (users, roles, role links, claims, logins, tokens) are never audited field by field: their columns
+    /// hold secrets (PasswordHash, SecurityStamp, ConcurrencyStamp, authenticator keys) and every failed login rewrites
+    /// AccessFailedCount, so a generic audit would either leak hashes into the history or flood it with noise.
+    /// <see cref="Features.Accounts.AccountService"/> writes one explicit entry per account action instead (user created,
+    /// role changed, locked, unlocked, password reset) naming the acting admin and holding no secret.
+    /// </summary>
+    private static bool IsAccountEntity(EntityEntry entry) =>
+        entry.Entity is Features.Accounts.AppUser
+        || entry.Metadata.ClrType.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly;
 
     private static PendingAudit? Describe(EntityEntry entry)
     {

@@ -45,11 +45,12 @@ public sealed partial class HistoryService(IDbContextFactory<AiDealsDbContext> c
         return entries.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Select(ToRecord).ToList();
     }
 
-    /// <summary>The latest changes to any record, newest first.</summary>
+    /// <summary>The latest changes to any record, newest first. Account changes are left out: readers see this feed.</summary>
     public async Task<IReadOnlyList<ChangeRecord>> RecentAsync(int count, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType != Accounts.AccountService.AuditEntityType)
             .OrderByDescending(a => a.Id)
             .Take(Math.Clamp(count, 1, 200))
             .ToListAsync(cancellationToken);
