@@ -1,6 +1,7 @@
 using AiDeals.Core.Data;
 using AiDeals.Web;
 using AiDeals.Web.Components;
+using AiDeals.Web.Features.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -28,6 +29,7 @@ try
     var connectionString = AppDatabase.ResolveConnectionString(builder.Configuration, builder.Environment);
     builder.Services.AddAiDealsCore(connectionString);
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
+    builder.AddAccountsAndRoles();
 
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
@@ -36,6 +38,7 @@ try
 
     await app.Services.GetRequiredService<DatabaseInitializer>()
         .InitializeAsync(AppDatabase.ResolveDealBookPath(app.Configuration, app.Environment));
+    await app.SeedAccountsAsync();
 
     if (!app.Environment.IsDevelopment())
     {
@@ -45,10 +48,13 @@ try
 
     app.UseSerilogRequestLogging();
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseAntiforgery();
 
-    app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
-    app.MapStaticAssets();
+    app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapAccountEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -55,6 +55,10 @@ public sealed class AiDealsServer : WebApplicationFactory<Program>
         // and only host settings reach WebApplication.CreateBuilder(args) that early.
         builder.UseSetting("ConnectionStrings:AiDeals", $"Data Source={DatabasePath}");
         builder.UseSetting("Logs:Folder", LogFolder);
+
+        // Explicit, not inherited from appsettings.Development.json: the reading tests browse as anonymous visitors.
+        // The app runs in Development, so the demo accounts (viewer, analyst, admin) exist for the account tests.
+        builder.UseSetting("Auth:AllowAnonymousRead", "true");
     }
 
     public override async ValueTask DisposeAsync()

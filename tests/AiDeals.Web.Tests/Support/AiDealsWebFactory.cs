@@ -14,12 +14,19 @@ public class AiDealsWebFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _database.FilePath;
 
+    /// <summary>
+    /// <c>Auth:AllowAnonymousRead</c>, set explicitly rather than inherited from appsettings.Development.json: most tests
+    /// read pages as an anonymous visitor; the account tests turn it off to check that every page then needs a login.
+    /// </summary>
+    protected virtual bool AllowAnonymousRead => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: Program reads builder.Configuration before Build(), and only
         // settings passed this way reach WebApplication.CreateBuilder in the minimal hosting model.
         builder.UseSetting("ConnectionStrings:AiDeals", _database.ConnectionString);
         builder.UseSetting("Logs:Folder", _logFolder);
+        builder.UseSetting("Auth:AllowAnonymousRead", AllowAnonymousRead ? "true" : "false");
     }
 
     public override async ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, AccountService ac
     public const string NoAdminWarning =
         "There is no admin account, so nobody can manage users. To create the first admin, set the environment variables "
         + "Auth__BootstrapAdmin__Email and Auth__BootstrapAdmin__Password (at least 10 characters with an upper-case letter, "
-        + "a lower-case letter and a digit) and restart the app; then remove the password variable and change the password.";
+        + "a lower-case letter and a digit) and restart the app; then remove the password variable and set a new password on /admin/users.";
 
     public async Task SeedAsync(AccountSeedOptions options, CancellationToken cancellationToken = default)
     {
@@ -83,14 +83,10 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, AccountService ac
             }
         }
 
+        // AccountService logs the creation; the password is never logged, only why it was refused.
         var result = await accounts.CreateAsSystemAsync(user, cancellationToken);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            logger.LogInformation("Created the {Kind} account {UserName} ({Role})", kind, user.Email, user.Role);
-        }
-        else
-        {
-            // The password is never logged, only why it was refused.
             logger.LogError("Could not create the {Kind} account {UserName}: {Errors}", kind, user.Email, string.Join(" ", result.Errors));
         }
     }
