@@ -2,6 +2,7 @@ using AiDeals.Core.Data;
 using AiDeals.Web;
 using AiDeals.Web.Components;
 using AiDeals.Web.Features.Accounts;
+using AiDeals.Web.Features.Deals;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -55,6 +56,7 @@ try
     app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
     app.MapStaticAssets().AllowAnonymous();
     app.MapAccountEndpoints();
+    app.MapDealExport();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

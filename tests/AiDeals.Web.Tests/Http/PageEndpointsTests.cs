@@ -41,7 +41,7 @@ public sealed class PageEndpointsTests(AiDealsWebFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("<h1[^>]*>\\s*Deals\\s*</h1>", html);
-        Assert.Matches("data-testid=\"investor-filter\"[^>]*value=\"SoftBank Group\"", html);
+        Assert.Matches("data-testid=\"investor-filter-chip\"[\\s\\S]*?SoftBank Group", html);
         Assert.Matches("data-testid=\"status-filter\"[^>]*value=\"In talks\"", html);
     }
 

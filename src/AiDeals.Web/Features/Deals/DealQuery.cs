@@ -1,0 +1,246 @@
+using System.Globalization;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace AiDeals.Web.Features.Deals;
+
+/// <summary>
+/// The deal list's view as it lives in the address: filters, sort, page and page size. The page and the CSV export both
+/// read it from here, so a link, the grid and the file always agree. Parsing forgives: a value it cannot read is
+/// ignored (the link still opens), never an error.
+/// </summary>
+/// <example><c>/deals?investor=softbank&amp;status=InTalks&amp;from=2025-01-01&amp;min=10000000000&amp;q=stargate&amp;sort=amount&amp;desc=true&amp;page=2&amp;size=50</c></example>
+public sealed record DealQuery
+{
+    public const string InvestorKey = "investor";
+    public const string TargetKey = "target";
+    public const string StatusKey = "status";
+    public const string KindKey = "kind";
+    public const string FromKey = "from";
+    public const string ToKey = "to";
+    public const string MinKey = "min";
+    public const string MaxKey = "max";
+    public const string TextKey = "q";
+    public const string SortKey = "sort";
+    public const string DescendingKey = "desc";
+    public const string PageKey = "page";
+    public const string SizeKey = "size";
+
+    public const int DefaultPageSize = 25;
+    public const int MaxTextLength = 200;
+
+    // More values than a person picks by hand: a longer list is a crafted link, and each slug is one more SQL parameter.
+    private const int MaxValuesPerKey = 50;
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static IReadOnlyList<int> PageSizes { get; } = [25, 50, 100];
+
+    public static DealQuery Default { get; } = new();
+
+    public IReadOnlyList<string> Investors { get; init; } = [];
+
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    public IReadOnlyList<DealStatus> Statuses { get; init; } = [];
+
+    public IReadOnlyList<DealKind> Kinds { get; init; } = [];
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public long? MinAmount { get; init; }
+
+    public long? MaxAmount { get; init; }
+
+    public string? Text { get; init; }
+
+    public DealSortField Sort { get; init; } = DealSortField.Announced;
+
+    public bool Descending { get; init; } = true;
+
+    /// <summary>One-based, as people count pages.</summary>
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>Whether any filter narrows the list (sort and page do not).</summary>
+    public bool HasFilters =>
+        Investors.Count > 0 || Targets.Count > 0 || Statuses.Count > 0 || Kinds.Count > 0
+        || From is not null || To is not null || MinAmount is not null || MaxAmount is not null || Text is not null;
+
+    /// <summary>The view of an address such as <c>https://host/deals?status=InTalks</c>.</summary>
+    public static DealQuery FromUri(string uri) => FromQuery(QueryHelpers.ParseQuery(new Uri(uri).Query));
+
+    /// <summary>The view of a parsed query string, from the page's address or an HTTP request.</summary>
+    public static DealQuery FromQuery(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var values = query
+            .GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.SelectMany(p => p.Value).OfType<string>().ToList(), StringComparer.OrdinalIgnoreCase);
+        IEnumerable<string> All(string key) =>
+            values.TryGetValue(key, out var list) ? list.Select(v => v.Trim()).Where(v => v.Length > 0) : [];
+        string? First(string key) => All(key).FirstOrDefault();
+
+        var sort = ParseEnum<DealSortField>(First(SortKey)) ?? DealSortField.Announced;
+        var size = int.TryParse(First(SizeKey), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && PageSizes.Contains(s) ? s : DefaultPageSize;
+        var text = First(TextKey);
+        return new DealQuery
+        {
+            Investors = Slugs(All(InvestorKey)),
+            Targets = Slugs(All(TargetKey)),
+            Statuses = [.. All(StatusKey).Select(ParseEnum<DealStatus>).OfType<DealStatus>().Distinct().Take(MaxValuesPerKey)],
+            Kinds = [.. All(KindKey).Select(ParseEnum<DealKind>).OfType<DealKind>().Distinct().Take(MaxValuesPerKey)],
+            From = ParseDate(First(FromKey)),
+            To = ParseDate(First(ToKey)),
+            MinAmount = ParseDollars(First(MinKey)),
+            MaxAmount = ParseDollars(First(MaxKey)),
+            Text = text is null ? null : text[..Math.Min(text.Length, MaxTextLength)],
+            Sort = sort,
+            Descending = bool.TryParse(First(DescendingKey), out var descending) ? descending : DescendsFirst(sort),
+            Page = int.TryParse(First(PageKey), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? page : 1,
+            PageSize = size,
+        };
+    }
+
+    /// <summary>
+    /// The direction a column sorts in when first chosen: newest and largest first, the alphabet and a deal's life
+    /// from the start.
+    /// </summary>
+    public static bool DescendsFirst(DealSortField sort) => sort is DealSortField.Announced or DealSortField.Amount;
+
+    /// <summary>The query string of this view, "?…" (or empty for the default view), leaving out what is the default.</summary>
+    public string ToQueryString()
+    {
+        var query = new QueryBuilder();
+        foreach (var slug in Investors)
+        {
+            query.Add(InvestorKey, slug);
+        }
+
+        foreach (var slug in Targets)
+        {
+            query.Add(TargetKey, slug);
+        }
+
+        foreach (var status in Statuses)
+        {
+            query.Add(StatusKey, status.ToString());
+        }
+
+        foreach (var kind in Kinds)
+        {
+            query.Add(KindKey, kind.ToString());
+        }
+
+        AddIf(query, FromKey, From?.ToString(DateFormat, CultureInfo.InvariantCulture));
+        AddIf(query, ToKey, To?.ToString(DateFormat, CultureInfo.InvariantCulture));
+        AddIf(query, MinKey, MinAmount?.ToString(CultureInfo.InvariantCulture));
+        AddIf(query, MaxKey, MaxAmount?.ToString(CultureInfo.InvariantCulture));
+        AddIf(query, TextKey, Text);
+        AddIf(query, SortKey, Sort == DealSortField.Announced ? null : Sort.ToString().ToLowerInvariant());
+        AddIf(query, DescendingKey, Descending == DescendsFirst(Sort) ? null : Descending ? "true" : "false");
+        AddIf(query, PageKey, Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture));
+        AddIf(query, SizeKey, PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
+        return query.ToString();
+    }
+
+    /// <summary>The same filters and sort on the first page: what a change of filter leads to.</summary>
+    public DealQuery FirstPage() => this with { Page = 1 };
+
+    /// <summary>The view sorted by a column: the same column again flips the direction.</summary>
+    public DealQuery SortedBy(DealSortField field) =>
+        this with { Sort = field, Descending = field == Sort ? !Descending : DescendsFirst(field), Page = 1 };
+
+    /// <summary>No filter, but the same sort and page size.</summary>
+    public DealQuery Cleared() => Default with { Sort = Sort, Descending = Descending, PageSize = PageSize };
+
+    public DealFilter ToFilter() => new()
+    {
+        Investors = Investors,
+        Targets = Targets,
+        Statuses = Statuses,
+        Kinds = Kinds,
+        AnnouncedFrom = From,
+        AnnouncedTo = To,
+        MinAmount = MinAmount,
+        MaxAmount = MaxAmount,
+        Text = Text,
+        Sort = Sort,
+        Descending = Descending,
+    };
+
+    public PageRequest ToPageRequest() => new(Page - 1, PageSize);
+
+    /// <summary>Reads an amount as people write it: "10B", "$1.5T", "250m", "12,000,000", "12000000".</summary>
+    public static bool TryParseAmount(string? text, out long dollars)
+    {
+        dollars = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var span = text.Trim().TrimStart('$').Trim();
+        var multiplier = 1m;
+        if (span.Length > 0)
+        {
+            multiplier = char.ToUpperInvariant(span[^1]) switch
+            {
+                'K' => 1_000m,
+                'M' => 1_000_000m,
+                'B' => 1_000_000_000m,
+                'T' => 1_000_000_000_000m,
+                _ => 1m,
+            };
+        }
+
+        if (multiplier != 1m)
+        {
+            span = span[..^1].TrimEnd();
+        }
+
+        if (!decimal.TryParse(span, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
+        var amount = decimal.Round(number * multiplier, MidpointRounding.AwayFromZero);
+        if (amount > long.MaxValue)
+        {
+            return false;
+        }
+
+        dollars = (long)amount;
+        return true;
+    }
+
+    private static void AddIf(QueryBuilder query, string key, string? value)
+    {
+        if (value is not null)
+        {
+            query.Add(key, value);
+        }
+    }
+
+    private static List<string> Slugs(IEnumerable<string> values) =>
+        [.. values.Select(v => v.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Take(MaxValuesPerKey)];
+
+    // By name only, in any case: Enum.TryParse would also take "1" or "Rumored,InTalks", which are not names.
+    private static TEnum? ParseEnum<TEnum>(string? text)
+        where TEnum : struct, Enum =>
+        text is null
+            ? null
+            : Enum.GetValues<TEnum>().Select(v => (TEnum?)v).FirstOrDefault(v => string.Equals(v.ToString(), text, StringComparison.OrdinalIgnoreCase));
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static long? ParseDollars(string? text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dollars) ? dollars : null;
+}

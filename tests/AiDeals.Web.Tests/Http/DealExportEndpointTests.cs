@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Web.Features.Deals;
+using AiDeals.Web.Tests.Support;
+using CsvHelper;
+
+namespace AiDeals.Web.Tests.Http;
+
+/// <summary><c>GET /deals/export.csv</c> on the real app: the file a spreadsheet receives, parsed back with CsvHelper.</summary>
+[Collection(WebHostCollection.Name)]
+public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassFixture<AiDealsWebFactory>
+{
+    private static readonly string[] Header =
+    [
+        "Title", "Target", "Investors", "Kind", "Status", "Amount low (USD)", "Amount high (USD)", "Amount qualifier",
+        "Announced", "Announced precision", "Source URLs",
+    ];
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Get_SoftBankByAmount_DownloadsItsDealsLargestFirstAsAnAttachment()
+    {
+        var response = await _client.GetAsync(new Uri("/deals/export.csv?investor=softbank&sort=amount", UriKind.Relative), TestContext.Current.CancellationToken);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches(@"^aideals-deals-\d{8}\.csv$", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(DealExportEndpoints.FileName(DateTimeOffset.UtcNow), response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+
+        var (header, rows) = Parse(bytes);
+        Assert.Equal(Header, header);
+        Assert.Equal(
+            ["Stargate AI data-center project", "SoftBank–OpenAI AI partnership", "SoftBank direct investment in OpenAI", "SoftBank investment in WeWork", "SoftBank commitment to Stargate"],
+            rows.Select(r => r["Title"]));
+        var equity = rows.Single(r => r["Title"] == "SoftBank direct investment in OpenAI");
+        Assert.Equal("OpenAI", equity["Target"]);
+        Assert.Equal("SoftBank Group", equity["Investors"]);
+        Assert.Equal("EquityInvestment", equity["Kind"]);
+        Assert.Equal("InTalks", equity["Status"]);
+        Assert.Equal("15000000000", equity["Amount low (USD)"]);
+        Assert.Equal("25000000000", equity["Amount high (USD)"]);
+        Assert.Equal("Range", equity["Amount qualifier"]);
+        Assert.Equal("2025-01-01", equity["Announced"]);
+        Assert.Equal("Month", equity["Announced precision"]);
+        var partnership = rows.Single(r => r["Title"] == "SoftBank–OpenAI AI partnership");
+        Assert.Equal(("40000000000", string.Empty, "AtLeast"), (partnership["Amount low (USD)"], partnership["Amount high (USD)"], partnership["Amount qualifier"]));
+        Assert.Equal("OpenAI; SoftBank Group", rows.Single(r => r["Title"] == "Stargate AI data-center project")["Investors"]);
+    }
+
+    [Fact]
+    public async Task Get_NoQuery_DownloadsEveryDealAcrossPagesInTheListsDefaultOrder()
+    {
+        var response = await _client.GetAsync(new Uri("/deals/export.csv", UriKind.Relative), TestContext.Current.CancellationToken);
+        var (_, rows) = Parse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(SeedData.ReadDeals().Count, rows.Count);
+        var announced = rows.Select(r => DateOnly.ParseExact(r["Announced"], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(announced.OrderDescending(), announced);
+        Assert.Equal("Undisclosed", rows.Single(r => r["Title"] == "Microsoft backing of OpenAI")["Amount qualifier"]);
+        Assert.Equal(string.Empty, rows.Single(r => r["Title"] == "Microsoft backing of OpenAI")["Amount low (USD)"]);
+    }
+
+    [Fact]
+    public async Task Get_FilterMatchingNothing_DownloadsTheHeaderOnly()
+    {
+        var response = await _client.GetAsync(new Uri("/deals/export.csv?q=no-such-words", UriKind.Relative), TestContext.Current.CancellationToken);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (header, rows) = Parse(bytes);
+        Assert.Equal(Header, header);
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public async Task Get_SameQueryAsTheList_ExportsTheRowsTheListCounts()
+    {
+        var query = "?status=InTalks&min=15000000000&max=20000000000&sort=title&desc=false&page=2&size=50";
+
+        var response = await _client.GetAsync(new Uri("/deals/export.csv" + query, UriKind.Relative), TestContext.Current.CancellationToken);
+        var (_, rows) = Parse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+
+        // The page is the list's, not the file's: the file has every page.
+        Assert.Equal(["SoftBank commitment to Stargate", "SoftBank direct investment in OpenAI"], rows.Select(r => r["Title"]));
+    }
+
+    [Fact]
+    public async Task WriteAsync_UnderAGermanCulture_WritesInvariantNumbersAndQuotesAsRfc4180()
+    {
+        var rows = new[]
+        {
+            new DealExportRow(
+                1, "Deal, with \"quotes\"\nand a line", "Target", ["A", "B"], DealKind.Debt, DealStatus.Rumored,
+                AmountRange.Between(1_234_567_890, 9_876_543_210), PartialDate.Quarter(2024, 4), ["https://a.example/x?y=1", "https://b.example"]),
+            new DealExportRow(
+                2, "=HYPERLINK(\"https://evil.example\")", null, [], DealKind.Grant, DealStatus.Abandoned,
+                AmountRange.Undisclosed, null, []),
+        };
+
+        using var stream = new MemoryStream();
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            await DealExportEndpoints.WriteAsync(stream, rows.ToAsyncEnumerable(), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        var text = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.StartsWith("\uFEFFTitle,", text, StringComparison.Ordinal);
+        Assert.Contains("\r\n\"Deal, with \"\"quotes\"\"\nand a line\",Target,A; B,Debt,Rumored,1234567890,9876543210,Range,2024-10-01,Quarter,https://a.example/x?y=1 https://b.example\r\n", text, StringComparison.Ordinal);
+        var (_, parsed) = Parse(stream.ToArray());
+        Assert.Equal("Deal, with \"quotes\"\nand a line", parsed[0]["Title"]);
+        // A spreadsheet would run a cell that starts with "=": it is written as text.
+        Assert.Equal("'=HYPERLINK(\"https://evil.example\")", parsed[1]["Title"]);
+        Assert.Equal(string.Empty, parsed[1]["Announced"]);
+    }
+
+    /// <summary>The header and the records of a CSV file, each record by column name.</summary>
+    private static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows) Parse(byte[] bytes)
+    {
+        using var reader = CsvReader.Create(bytes, null);
+        reader.ReadHeader();
+        var header = reader.Headers.ToList();
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            rows.Add(header.Select((name, i) => (name, value: reader.GetString(i))).ToDictionary(p => p.name, p => p.value));
+        }
+
+        return (header, rows);
+    }
+}
