@@ -16,7 +16,7 @@ internal sealed record FieldChange(object? Old, object? New);
 /// Keeps the rules every save shares: raises <see cref="EditableEntity.Version"/>, turns deletes into soft deletes,
 /// keeps normalized names in step, and writes one <see cref="AuditEntry"/> per changed row in the save's transaction.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifier = null) : SaveChangesInterceptor
 {
     // Enums by name so the history reads "InTalks → Completed", not "1 → 3".
     private static readonly JsonSerializerOptions ChangesJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -54,11 +54,13 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count > 0)
         {
+            var change = Change(db);
             var transaction = WriteAudits(db);
             try
             {
                 db.SaveChanges();
                 transaction?.Commit();
+                notifier?.Publish(change);
             }
             finally
             {
@@ -75,6 +77,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count > 0)
         {
+            var change = Change(db);
             var transaction = WriteAudits(db);
             try
             {
@@ -83,6 +86,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 {
                     await transaction.CommitAsync(cancellationToken);
                 }
+
+                notifier?.Publish(change);
             }
             finally
             {
@@ -224,6 +229,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             ? null
             : new PendingAudit(entry, entry.Metadata.ClrType.Name, action, changes);
     }
+
+    private DataChange Change(AiDealsDbContext db) => new(
+        db.PendingAudits.Select(a => a.EntityType).ToHashSet(StringComparer.Ordinal),
+        clock.GetUtcNow().UtcDateTime,
+        db.AuditUser);
 
     private IDbContextTransaction? WriteAudits(AiDealsDbContext db)
     {

@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddAiDealsCore(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContextFactory<AiDealsDbContext>((provider, options) => ConfigureSqlite(
             options, connectionString, provider.GetRequiredService<AuditInterceptor>()));

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AiDeals.Core.Features;
+
+public enum CommandOutcome
+{
+    Saved,
+    Invalid,
+    Conflict,
+    NotFound,
+    Forbidden,
+}
+
+/// <summary>
+/// Someone else saved the record since the form was loaded: who, when, and the record's values now, by field name
+/// (the same names as the form's properties), so the form can show theirs beside yours.
+/// </summary>
+public sealed record ConflictInfo(string? ChangedBy, DateTime? ChangedAtUtc, int CurrentVersion, IReadOnlyDictionary<string, string?> Theirs);
+
+/// <summary>
+/// What a command did. Expected outcomes (bad input, a concurrent save, a missing record, a refused caller) are
+/// results, not exceptions, so the UI, the API and import handle them alike.
+/// </summary>
+public sealed record CommandResult
+{
+    private CommandResult(CommandOutcome outcome) => Outcome = outcome;
+
+    public CommandOutcome Outcome { get; }
+
+    /// <summary>The saved record's id and new version (on <see cref="CommandOutcome.Saved"/>).</summary>
+    public int? Id { get; private init; }
+
+    public int? Version { get; private init; }
+
+    /// <summary>Messages by field name; the empty key holds messages about the whole form.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; private init; } = new Dictionary<string, string[]>();
+
+    public ConflictInfo? Conflict { get; private init; }
+
+    public bool IsSaved => Outcome == CommandOutcome.Saved;
+
+    public static CommandResult Forbidden { get; } = new(CommandOutcome.Forbidden);
+
+    public static CommandResult NotFound { get; } = new(CommandOutcome.NotFound);
+
+    public static CommandResult Saved(int id, int version) => new(CommandOutcome.Saved) { Id = id, Version = version };
+
+    public static CommandResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CommandOutcome.Invalid) { Errors = errors };
+
+    public static CommandResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static CommandResult Conflicted(ConflictInfo conflict) => new(CommandOutcome.Conflict) { Conflict = conflict };
+}
+
+/// <summary>Runs a form model's DataAnnotations, the same way for the UI, the API and import.</summary>
+public static class FormValidation
+{
+    /// <summary>Messages by member name; empty when the form is valid.</summary>
+    public static Dictionary<string, string[]> Validate(object form)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
+        return results
+            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [string.Empty]).Select(m => (Member: m, r.ErrorMessage)))
+            .GroupBy(x => x.Member)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Invalid value.").ToArray());
+    }
+}
