@@ -1,14 +1,26 @@
+using System.Text.RegularExpressions;
 using AiDeals.E2E.Tests.Infrastructure;
 using AiDeals.E2E.Tests.Pages;
+using CsvHelper;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AiDeals.E2E.Tests;
 
-/// <summary>The deal list in a real browser: filtering by investor and status, and the filter living in the address.</summary>
-public sealed class DealListTests(E2EFixture fixture)
+/// <summary>
+/// The deal browser in a real browser: filters set in the page live in the address, so a reload or a copied link shows
+/// the same view and back and forward move between views; Export CSV downloads exactly the rows the filters match.
+/// </summary>
+public sealed partial class DealListTests(E2EFixture fixture)
 {
+    /// <summary>SoftBank's deals that may reach $20B: the $40B+ umbrella, the $15–25B equity and the $100–500B Stargate.</summary>
+    private static readonly string[] SoftBankAtLeast20B =
+    [
+        ArticleDeals.SoftBankOpenAiPartnership, ArticleDeals.SoftBankOpenAiEquity, ArticleDeals.StargateProject,
+    ];
+
     [Fact]
-    public async Task InvestorFilter_ChoosingSoftBank_ShowsOnlySoftBankDealsAndPutsItInTheAddress()
+    public async Task InvestorFilter_TypingPartOfTheName_ShowsOnlySoftBankDealsAndPutsItInTheAddress()
     {
         await using var session = await fixture.OpenSessionAsync();
         var deals = await DealsPage.OpenAsync(session.Page);
@@ -17,15 +29,15 @@ public sealed class DealListTests(E2EFixture fixture)
         Assert.Equal(ArticleDeals.Sorted(ArticleDeals.All), ArticleDeals.Sorted(all.Select(d => d.Title)));
         await Expect(deals.DealCount).ToHaveTextAsync("6 deals");
 
-        await deals.ChooseInvestorAsync(ArticleDeals.SoftBank);
+        await deals.ChooseInvestorAsync(ArticleDeals.SoftBank, typed: "softb");
 
         var softBank = await deals.WaitForDealsAsync(ArticleDeals.WithSoftBank);
         Assert.Equal(ArticleDeals.Sorted(ArticleDeals.WithSoftBank), ArticleDeals.Sorted(softBank.Select(d => d.Title)));
         Assert.DoesNotContain(softBank, d => d.Title == ArticleDeals.MicrosoftOpenAi);
         Assert.All(softBank, d => Assert.Contains(ArticleDeals.SoftBank, d.Investors));
         await Expect(deals.DealCount).ToHaveTextAsync("5 deals");
-        await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"[?&]investor={ArticleDeals.SoftBankSlug}(&|$)"));
-        await Expect(deals.InvestorFilter).ToHaveValueAsync(ArticleDeals.SoftBank);
+        await Expect(session.Page).ToHaveURLAsync(new Regex($"[?&]investor={ArticleDeals.SoftBankSlug}(&|$)"));
+        await Expect(deals.InvestorChips).ToHaveTextAsync([ArticleDeals.SoftBank]);
         Assert.Empty(session.PageErrors);
     }
 
@@ -39,7 +51,7 @@ public sealed class DealListTests(E2EFixture fixture)
         Assert.Equal(ArticleDeals.Sorted(ArticleDeals.WithSoftBankInTalks), ArticleDeals.Sorted(inTalks.Select(d => d.Title)));
         Assert.All(inTalks, d => Assert.Equal("In talks", d.Status));
         Assert.All(inTalks, d => Assert.Contains(ArticleDeals.SoftBank, d.Investors));
-        await Expect(deals.InvestorFilter).ToHaveValueAsync(ArticleDeals.SoftBank);
+        await Expect(deals.InvestorChips).ToHaveTextAsync([ArticleDeals.SoftBank]);
         await Expect(deals.StatusFilter).ToHaveValueAsync("In talks");
 
         // Untick "In talks": every SoftBank deal, and the status leaves the address.
@@ -58,4 +70,132 @@ public sealed class DealListTests(E2EFixture fixture)
         await Expect(deals.StatusFilter).ToHaveValueAsync("In talks");
         Assert.Empty(session.PageErrors);
     }
+
+    [Fact]
+    public async Task UrlRoundTrip_TwoFiltersSetInThePage_SurviveAReloadAndBackAndForwardMoveBetweenViews()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        var deals = await DealsPage.OpenAsync(page);
+        await deals.WaitForDealsAsync(ArticleDeals.All);
+
+        await deals.ChooseInvestorAsync(ArticleDeals.SoftBank, typed: "SoftBank Group Corp.");
+        await Expect(deals.DealCount).ToHaveTextAsync("5 deals");
+        await deals.SetMinAmountAsync("20B");
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/deals\?investor=softbank&min=20000000000$"));
+        await AssertShowsAsync(deals, SoftBankAtLeast20B);
+
+        await page.ReloadAsync();
+        await deals.WaitUntilInteractiveAsync();
+        await AssertShowsAsync(deals, SoftBankAtLeast20B);
+        await Expect(deals.InvestorChips).ToHaveTextAsync([ArticleDeals.SoftBank]);
+        await Expect(deals.MinAmountFilter).ToHaveValueAsync("$20B");
+
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/deals\?investor=softbank$"));
+        await AssertShowsAsync(deals, ArticleDeals.WithSoftBank);
+        await Expect(deals.MinAmountFilter).ToHaveValueAsync(string.Empty);
+
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/deals$"));
+        await AssertShowsAsync(deals, ArticleDeals.All);
+        await Expect(deals.InvestorChips).ToHaveCountAsync(0);
+
+        await page.GoForwardAsync();
+        await AssertShowsAsync(deals, ArticleDeals.WithSoftBank);
+        await page.GoForwardAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/deals\?investor=softbank&min=20000000000$"));
+        await AssertShowsAsync(deals, SoftBankAtLeast20B);
+        await Expect(deals.MinAmountFilter).ToHaveValueAsync("$20B");
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
+    public async Task SortHeader_ClickedTwice_OrdersByAmountBothWaysAndBackRestoresTheOrder()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var deals = await DealsPage.OpenAsync(session.Page);
+        var newestFirst = (await deals.WaitForDealsAsync(ArticleDeals.All)).Select(d => d.Title).ToList();
+
+        await deals.SortByAsync("Amount");
+        await Expect(session.Page).ToHaveURLAsync(new Regex(@"/deals\?sort=amount$"));
+        await Expect(deals.Rows.First).ToContainTextAsync(ArticleDeals.StargateProject);
+        Assert.Equal("$100B–$500B", (await deals.ReadDealsAsync())[0].Amount);
+
+        await deals.SortByAsync("Amount");
+        await Expect(session.Page).ToHaveURLAsync(new Regex(@"/deals\?sort=amount&desc=false$"));
+        await Expect(deals.Rows.First).ToContainTextAsync(ArticleDeals.MicrosoftOpenAi);
+
+        await session.Page.GoBackAsync();
+        await session.Page.GoBackAsync();
+        await Expect(session.Page).ToHaveURLAsync(new Regex(@"/deals$"));
+        await Expect(deals.Rows.First).ToContainTextAsync(newestFirst[0]);
+        Assert.Equal(newestFirst, (await deals.ReadDealsAsync()).Select(d => d.Title));
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
+    public async Task ExportCsv_FilteredSortedView_DownloadsExactlyTheRowsShownInTheirOrder()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var deals = await DealsPage.OpenAsync(session.Page, $"?investor={ArticleDeals.SoftBankSlug}&sort=amount&desc=false");
+        var shown = await deals.WaitForDealsAsync(ArticleDeals.WithSoftBank);
+
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => deals.ExportLink.ClickAsync());
+
+        Assert.Matches(ExportFileName(), download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        using var csv = CsvReader.Create(bytes, null);
+        csv.ReadHeader();
+        Assert.Equal("Title", csv.Headers[0]);
+        var exported = new List<(string Title, string Low, string High)>();
+        while (csv.Read())
+        {
+            exported.Add((csv.GetString("Title"), csv.GetString("Amount low (USD)"), csv.GetString("Amount high (USD)")));
+        }
+
+        Assert.Equal(shown.Select(d => d.Title), exported.Select(r => r.Title));
+        Assert.Contains(("SoftBank direct investment in OpenAI", "15000000000", "25000000000"), exported);
+        // The page is still the list, not a file: the download did not navigate away.
+        await Expect(session.Page).ToHaveURLAsync(new Regex(@"/deals\?investor=softbank&sort=amount&desc=false$"));
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
+    public async Task Filters_TabbedThroughWithTheKeyboard_AreReachedInReadingOrder()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var deals = await DealsPage.OpenAsync(session.Page);
+        await deals.WaitForDealsAsync(ArticleDeals.All);
+
+        await deals.TextFilter.FocusAsync();
+        var reached = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            await session.Page.Keyboard.PressAsync("Tab");
+            reached.Add(await session.Page.EvaluateAsync<string>("() => document.activeElement?.getAttribute('aria-label') ?? ''"));
+        }
+
+        string[] expected =
+        [
+            "Filter by investor", "Filter by target organization", "Filter by status", "Filter by kind", "Announced from",
+            "Announced to", "Amount at least", "Amount at most",
+        ];
+        var positions = expected.Select(label => reached.IndexOf(label)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    private static async Task AssertShowsAsync(DealsPage deals, IReadOnlyCollection<string> titles)
+    {
+        var rows = await deals.WaitForDealsAsync(titles);
+        Assert.Equal(ArticleDeals.Sorted(titles), ArticleDeals.Sorted(rows.Select(r => r.Title)));
+        await Expect(deals.DealCount).ToHaveTextAsync(titles.Count == 1 ? "1 deal" : $"{titles.Count} deals");
+    }
+
+    [GeneratedRegex(@"^aideals-deals-\d{8}\.csv$")]
+    private static partial Regex ExportFileName();
 }

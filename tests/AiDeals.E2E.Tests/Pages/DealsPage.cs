@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AiDeals.E2E.Tests.Pages;
 
-/// <summary>The deal list at <c>/deals</c>: its investor and status filters, its count and its grid.</summary>
+/// <summary>The deal list at <c>/deals</c>: its filters, sort headers, count, grid, pager and CSV export.</summary>
 public sealed partial class DealsPage(IPage page)
 {
     private const int OpenSelectAttempts = 5;
@@ -32,7 +32,18 @@ public sealed partial class DealsPage(IPage page)
 
     public IPage Page => page;
 
+    /// <summary>The investor type-ahead; investors picked show as buttons that remove them (<see cref="InvestorChips"/>).</summary>
     public ILocator InvestorFilter => page.GetByRole(AriaRole.Combobox, new() { Name = "Filter by investor" });
+
+    public ILocator InvestorChips => page.GetByTestId("investor-filter-chip");
+
+    public ILocator TextFilter => page.GetByRole(AriaRole.Textbox, new() { Name = "Search title and notes" });
+
+    public ILocator MinAmountFilter => page.GetByRole(AriaRole.Textbox, new() { Name = "Amount at least" });
+
+    public ILocator MaxAmountFilter => page.GetByRole(AriaRole.Textbox, new() { Name = "Amount at most" });
+
+    public ILocator ExportLink => page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" });
 
     public ILocator StatusFilter => page.GetByRole(AriaRole.Combobox, new() { Name = "Filter by status" });
 
@@ -60,18 +71,28 @@ public sealed partial class DealsPage(IPage page)
     public async Task WaitUntilInteractiveAsync() =>
         await Expect(DealCount).ToHaveTextAsync(LoadedCount());
 
-    /// <summary>Chooses one investor in the Investor filter (by its name, e.g. "SoftBank Group") and closes the list.</summary>
-    public async Task ChooseInvestorAsync(string name)
+    /// <summary>
+    /// Types <paramref name="typed"/> (part of a name or an alias) into the Investor filter and picks the organization
+    /// called <paramref name="name"/> from the suggestions.
+    /// </summary>
+    public async Task ChooseInvestorAsync(string name, string? typed = null)
     {
-        await OpenSelectAsync(InvestorFilter);
-        var option = page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = name });
-        if (await option.GetAttributeAsync("aria-selected") != "true")
-        {
-            await ToggleOptionAsync(option);
-        }
-
-        await CloseSelectAsync(InvestorFilter);
+        await InvestorFilter.FillAsync(typed ?? name);
+        var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = name });
+        await option.First.ClickAsync();
+        await Expect(InvestorChips.Filter(new() { HasText = name })).ToBeVisibleAsync();
     }
+
+    /// <summary>Types an amount such as "20B" into "Amount at least" and leaves the field, which applies it.</summary>
+    public async Task SetMinAmountAsync(string amount)
+    {
+        await MinAmountFilter.FillAsync(amount);
+        await MinAmountFilter.PressAsync("Tab");
+    }
+
+    /// <summary>Clicks a column header (e.g. "Amount"), which sorts by it or turns its order round.</summary>
+    public async Task SortByAsync(string column) =>
+        await page.GetByRole(AriaRole.Columnheader).GetByRole(AriaRole.Link).Filter(new() { HasText = column }).ClickAsync();
 
     /// <summary>Ticks or unticks one status (by its label, e.g. "In talks") in the Status filter and closes the list.</summary>
     public async Task ToggleStatusAsync(string label)

@@ -164,6 +164,22 @@ public sealed class DealListFilterTests(SeededDatabase database) : MudBunitConte
         cut.WaitForAssertion(() => Assert.Equal("3 deals", DealCount(cut)));
     }
 
+    [Fact]
+    public void TextFilter_AddressGoesBackToNoText_EmptiesTheBox()
+    {
+        var cut = RenderPage<DealList>();
+        cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut)));
+        Input(cut, "text-filter").Input("stargate");
+        cut.WaitForAssertion(() => Assert.Equal(Navigation.BaseUri + "deals?q=stargate", Navigation.Uri));
+        cut.WaitForAssertion(() => Assert.Equal("3 deals", DealCount(cut)));
+
+        // The browser's back button: the address loses the text, and so does the box.
+        Navigation.NavigateTo("deals");
+
+        cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut)));
+        Assert.True(string.IsNullOrEmpty(Input(cut, "text-filter").GetAttribute("value")));
+    }
+
     [Theory]
     [InlineData("10B", "10000000000")]
     [InlineData("$1.5T", "1500000000000")]
