@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using AiDeals.Core.Domain;
+
+namespace AiDeals.Core.Features;
+
+/// <summary>An absolute http or https address with a host; anything else (javascript:, ftp:, a bare name) is refused.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class HttpUrlAttribute : ValidationAttribute
+{
+    public HttpUrlAttribute()
+        : base("Enter a full web address starting with http:// or https://.")
+    {
+    }
+
+    public static bool IsHttpUrl(string? text) =>
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    public override bool IsValid(object? value) => value is not string text || string.IsNullOrWhiteSpace(text) || IsHttpUrl(text);
+}
+
+/// <summary>An ISO 3166-1 alpha-2 country code such as "US" (case-insensitive); empty is allowed.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class CountryCodeAttribute : ValidationAttribute
+{
+    public CountryCodeAttribute()
+        : base("Choose a country by its two-letter ISO code, e.g. US or JP.")
+    {
+    }
+
+    public override bool IsValid(object? value) => value is not string text || string.IsNullOrWhiteSpace(text) || Countries.IsValid(text);
+}
+
+/// <summary>A date at its precision as <see cref="PartialDate.TryParse"/> reads it: 2025-01-27, 2025-01, 2024-Q4 or 2019.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class PartialDateTextAttribute : ValidationAttribute
+{
+    public PartialDateTextAttribute()
+        : base("Write the date as 2025-01-27, 2025-01, 2024-Q4 or 2019.")
+    {
+    }
+
+    public override bool IsValid(object? value) =>
+        value is not string text || string.IsNullOrWhiteSpace(text)
+        || (PartialDate.TryParse(text, out var date) && date.Date.Year is >= 1800 and <= 2200);
+}
+
+/// <summary>A year from 1600 to the current one: a founding year in the future or before modern companies is a typo.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class PastYearAttribute : ValidationAttribute
+{
+    public const int Earliest = 1600;
+
+    public PastYearAttribute()
+        : base("Enter a year from 1600 to this year.")
+    {
+    }
+
+    public override bool IsValid(object? value) => value is not int year || (year >= Earliest && year <= DateTime.UtcNow.Year);
+}
+
+/// <summary>The ISO 3166-1 alpha-2 countries the platform's ICU data knows, with their English names.</summary>
+public static class Countries
+{
+    private static readonly Lazy<IReadOnlyList<Country>> AllCountries = new(() => CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(culture => TryRegion(culture.Name))
+        .OfType<RegionInfo>()
+        .Where(region => IsAlpha2(region.TwoLetterISORegionName))
+        .DistinctBy(region => region.TwoLetterISORegionName)
+        .Select(region => new Country(region.TwoLetterISORegionName, region.EnglishName))
+        .OrderBy(country => country.Name, StringComparer.InvariantCulture)
+        .ToList());
+
+    /// <summary>Every country that has a culture on this machine, by English name (for pickers).</summary>
+    public static IReadOnlyList<Country> All => AllCountries.Value;
+
+    /// <summary>
+    /// Whether the text is a known alpha-2 code. ICU knows codes that no culture uses (AQ Antarctica, BV Bouvet Island),
+    /// so the check asks <see cref="RegionInfo"/> rather than the list above.
+    /// </summary>
+    public static bool IsValid(string? code)
+    {
+        var trimmed = code?.Trim();
+        return trimmed is { Length: 2 } && IsAlpha2(trimmed.ToUpperInvariant()) && TryRegion(trimmed) is not null;
+    }
+
+    /// <summary>"United States" for "US"; the code itself when it is unknown.</summary>
+    public static string NameOf(string code) => TryRegion(code)?.EnglishName ?? code;
+
+    private static bool IsAlpha2(string code) => code.Length == 2 && code.All(char.IsAsciiLetterUpper);
+
+    private static RegionInfo? TryRegion(string name)
+    {
+        try
+        {
+            return new RegionInfo(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed record Country(string Code, string Name);

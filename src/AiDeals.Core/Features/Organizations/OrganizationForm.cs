@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using AiDeals.Core.Domain;
+
+namespace AiDeals.Core.Features.Organizations;
+
+/// <summary>What an analyst enters to create or edit an organization; <see cref="Id"/> is 0 for a new one.</summary>
+public sealed class OrganizationForm
+{
+    public const int NameLength = 200;
+
+    public int Id { get; set; }
+
+    /// <summary>The version the form was loaded at; a save against a newer one is a conflict.</summary>
+    public int Version { get; set; }
+
+    [Required(ErrorMessage = "Give the organization a name.")]
+    [StringLength(NameLength, ErrorMessage = "Keep the name to 200 characters.")]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Other names it goes by ("SoftBank", "SBG"); each is unique across all organizations, like names.</summary>
+    [AliasList]
+    public List<string> Aliases { get; set; } = [];
+
+    public OrganizationType Type { get; set; } = OrganizationType.Company;
+
+    [CountryCode]
+    public string? Country { get; set; }
+
+    [HttpUrl]
+    [StringLength(2048, ErrorMessage = "Keep the web address to 2048 characters.")]
+    public string? Website { get; set; }
+
+    [StringLength(4000, ErrorMessage = "Keep the description to 4000 characters.")]
+    public string? Description { get; set; }
+
+    [PastYear]
+    public int? FoundedYear { get; set; }
+
+    /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
+    [StringLength(1000)]
+    public string? Reason { get; set; }
+
+    /// <summary>The aliases as they will be stored: trimmed, blanks and case-insensitive repeats left out.</summary>
+    public IReadOnlyList<string> CleanAliases() =>
+        Aliases
+            .Where(a => !string.IsNullOrWhiteSpace(a))
+            .Select(a => a.Trim())
+            .DistinctBy(Organization.Normalize)
+            .ToList();
+}
+
+/// <summary>Every alias fits the name column; blank entries are ignored, not errors.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class AliasListAttribute : ValidationAttribute
+{
+    public AliasListAttribute()
+        : base("Keep each alias to 200 characters.")
+    {
+    }
+
+    public override bool IsValid(object? value) =>
+        value is not IEnumerable<string> aliases || aliases.All(a => a is null || a.Trim().Length <= OrganizationForm.NameLength);
+}
