@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.MarketEvents;
 
 /// <summary>Market events such as a market-cap drop; sorting and paging run in SQL.</summary>
-public sealed class MarketEventService(IDbContextFactory<AiDealsDbContext> contextFactory)
+public sealed partial class MarketEventService(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     public async Task<PagedResult<MarketEventSummary>> ListAsync(MarketEventQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {

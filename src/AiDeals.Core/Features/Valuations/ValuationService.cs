@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.Valuations;
 
 /// <summary>Valuations of every organization; sorting and paging run in SQL.</summary>
-public sealed class ValuationService(IDbContextFactory<AiDealsDbContext> contextFactory)
+public sealed partial class ValuationService(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     public async Task<PagedResult<ValuationSummary>> ListAsync(ValuationQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
