@@ -137,6 +137,33 @@ public sealed partial class DealsPage(IPage page)
         }
     }
 
+    /// <summary>
+    /// Waits until the grid shows exactly these titles in this order and returns them; after the timeout it returns what
+    /// the grid shows then, for the test's assertion to report.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitForOrderAsync(IEnumerable<string> expectedTitles, TimeSpan? timeout = null)
+    {
+        var expected = expectedTitles.ToList();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            try
+            {
+                var titles = (await ReadDealsAsync()).Select(r => r.Title).ToList();
+                if (titles.SequenceEqual(expected) || DateTime.UtcNow > deadline)
+                {
+                    return titles;
+                }
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow <= deadline)
+            {
+                // The grid was being re-rendered while it was read: read it again.
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     // A click that lands just before MudBlazor has wired the select up is lost; click again until the list opens.
     private async Task OpenSelectAsync(ILocator select)
     {
