@@ -4,6 +4,7 @@ using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.History;
 using AiDeals.Core.Features.MarketEvents;
 using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Features.Sources;
 using AiDeals.Core.Features.Valuations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HistoryService>();
         services.AddSingleton<ValuationService>();
         services.AddSingleton<MarketEventService>();
+        services.AddSingleton<SourceService>();
         services.AddSingleton<SyntheticDataGenerator>();
         return services;
     }

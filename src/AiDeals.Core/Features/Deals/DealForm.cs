@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using AiDeals.Core.Domain;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>
+/// What an analyst (or the API, or an import) enters to create or edit a deal; <see cref="Id"/> is 0 for a new one.
+/// Amounts are whole dollars; a date is its day plus the precision it is known to. The annotations are the rules one
+/// field can check alone; the rules between fields and against the database are in the deal commands.
+/// </summary>
+public sealed class DealForm
+{
+    public const int TitleLength = 300;
+    public const int NotesLength = 4000;
+    public const int OutcomeNoteLength = 2000;
+
+    public int Id { get; set; }
+
+    /// <summary>The version the form was loaded at; a save against a newer one is a conflict.</summary>
+    public int Version { get; set; }
+
+    [Required(ErrorMessage = "Give the deal a title.")]
+    [StringLength(TitleLength, ErrorMessage = "Keep the title to 300 characters.")]
+    public string Title { get; set; } = string.Empty;
+
+    [EnumDataType(typeof(DealKind), ErrorMessage = "Choose a kind of deal.")]
+    public DealKind Kind { get; set; } = DealKind.EquityInvestment;
+
+    [EnumDataType(typeof(DealStatus), ErrorMessage = "Choose a status.")]
+    public DealStatus Status { get; set; } = DealStatus.Announced;
+
+    /// <summary>The organization invested in, if any.</summary>
+    public int? TargetId { get; set; }
+
+    [Range(0, long.MaxValue, ErrorMessage = "An amount cannot be negative.")]
+    public long? AmountLow { get; set; }
+
+    [Range(0, long.MaxValue, ErrorMessage = "An amount cannot be negative.")]
+    public long? AmountHigh { get; set; }
+
+    [EnumDataType(typeof(AmountQualifier), ErrorMessage = "Choose how sure the amount is.")]
+    public AmountQualifier AmountQualifier { get; set; } = AmountQualifier.Undisclosed;
+
+    /// <summary>Any day in the announced period; stored as the period's first day.</summary>
+    public DateOnly? AnnouncedOn { get; set; }
+
+    [EnumDataType(typeof(DatePrecision), ErrorMessage = "Choose a precision.")]
+    public DatePrecision AnnouncedPrecision { get; set; } = DatePrecision.Day;
+
+    public DateOnly? ClosedOn { get; set; }
+
+    [EnumDataType(typeof(DatePrecision), ErrorMessage = "Choose a precision.")]
+    public DatePrecision ClosedPrecision { get; set; } = DatePrecision.Day;
+
+    /// <summary>The umbrella deal this one is part of, if any.</summary>
+    public int? ParentId { get; set; }
+
+    [StringLength(NotesLength, ErrorMessage = "Keep the notes to 4000 characters.")]
+    public string? Notes { get; set; }
+
+    [StringLength(OutcomeNoteLength, ErrorMessage = "Keep the outcome note to 2000 characters.")]
+    public string? OutcomeNote { get; set; }
+
+    public List<ParticipantForm> Participants { get; set; } = [];
+
+    public List<CitationForm> Citations { get; set; } = [];
+
+    /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
+    [StringLength(1000, ErrorMessage = "Keep the reason to 1000 characters.")]
+    public string? Reason { get; set; }
+
+    public PartialDate? Announced => AnnouncedOn is { } date && Enum.IsDefined(AnnouncedPrecision) ? PartialDate.Create(date, AnnouncedPrecision) : null;
+
+    public PartialDate? Closed => ClosedOn is { } date && Enum.IsDefined(ClosedPrecision) ? PartialDate.Create(date, ClosedPrecision) : null;
+}
+
+/// <summary>An organization in a deal; <see cref="Id"/> is the stored row's (null for a new one).</summary>
+public sealed class ParticipantForm
+{
+    public int? Id { get; set; }
+
+    [Required(ErrorMessage = "Choose the organization.")]
+    public int? OrganizationId { get; set; }
+
+    [EnumDataType(typeof(ParticipantRole), ErrorMessage = "Choose a role.")]
+    public ParticipantRole Role { get; set; } = ParticipantRole.CoInvestor;
+
+    [Range(0, long.MaxValue, ErrorMessage = "An amount cannot be negative.")]
+    public long? CommitmentLow { get; set; }
+
+    [Range(0, long.MaxValue, ErrorMessage = "An amount cannot be negative.")]
+    public long? CommitmentHigh { get; set; }
+
+    [EnumDataType(typeof(AmountQualifier), ErrorMessage = "Choose how sure the commitment is.")]
+    public AmountQualifier CommitmentQualifier { get; set; } = AmountQualifier.Undisclosed;
+}
+
+/// <summary>A quote from a source that backs the deal; <see cref="Id"/> is the stored row's (null for a new one).</summary>
+public sealed class CitationForm
+{
+    public const int QuoteLength = 4000;
+
+    public int? Id { get; set; }
+
+    [Required(ErrorMessage = "Choose the source.")]
+    public int? SourceId { get; set; }
+
+    [Required(ErrorMessage = "Enter the quote, word for word.")]
+    [StringLength(QuoteLength, ErrorMessage = "Keep the quote to 4000 characters.")]
+    public string Quote { get; set; } = string.Empty;
+}

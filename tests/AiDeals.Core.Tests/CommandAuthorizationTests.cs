@@ -1,0 +1,211 @@
+using System.Collections;
+using System.Reflection;
+using System.Text;
+using AiDeals.Core.Data;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Core.Tests;
+
+/// <summary>
+/// Every write command in Core, found by reflection so that a command added later is checked without anyone listing it:
+/// a public method of a public type in <c>AiDeals.Core.Features.*</c> whose first parameter is the <see cref="Actor"/> and
+/// which returns <c>Task&lt;CommandResult&gt;</c>. Called by an anonymous caller and by a viewer with plausible, mostly
+/// valid arguments, each must answer Forbidden and leave every row of every table as it was.
+/// </summary>
+public class CommandAuthorizationTests
+{
+    private static readonly Actor Viewer = Actor.Create("viewer@x", Roles.Viewer);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>Each command by a readable name: "DealService.UpdateDealAsync(Actor, DealForm, CancellationToken)".</summary>
+    public static TheoryData<string> CommandNames => [.. Commands().Keys];
+
+    [Fact]
+    public void Commands_FoundByReflection_IncludeEveryDealAndSourceCommand()
+    {
+        var names = Commands().Values.Select(m => $"{m.DeclaringType!.Name}.{m.Name}").ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(
+            new HashSet<string>(StringComparer.Ordinal)
+            {
+                "DealService.CreateDealAsync", "DealService.UpdateDealAsync", "DealService.DeleteDealAsync", "DealService.RestoreDealAsync",
+                "SourceService.CreateSourceAsync", "SourceService.UpdateSourceAsync",
+            },
+            names);
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public async Task Command_AnonymousOrViewer_IsForbiddenAndChangesNoRow(string command)
+    {
+        var method = Commands()[command];
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var services = Services(database);
+        var target = method.IsStatic ? null : services.GetService(method.DeclaringType!) ?? ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
+        var before = await SnapshotAsync(database);
+
+        foreach (var actor in new[] { Actor.Anonymous, Viewer })
+        {
+            var arguments = await ArgumentsAsync(method, actor, database);
+            var result = await (Task<CommandResult>)method.Invoke(target, arguments)!;
+
+            Assert.True(result.Outcome == CommandOutcome.Forbidden, $"{command} as '{actor.UserName}' answered {result.Outcome}, not Forbidden.");
+            Assert.Equal(before, await SnapshotAsync(database));
+        }
+    }
+
+    private static Dictionary<string, MethodInfo> Commands() =>
+        typeof(CommandResult).Assembly.GetExportedTypes()
+            .Where(t => t.Namespace?.StartsWith("AiDeals.Core.Features", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(Task<CommandResult>)
+                && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(Actor))
+            .ToDictionary(Describe, StringComparer.Ordinal);
+
+    private static string Describe(MethodInfo method) =>
+        $"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})";
+
+    private static ServiceProvider Services(TestDatabase database)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddAiDealsCore(database.ConnectionString);
+        services.AddAiDealsAccounts();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>What a caller would plausibly pass: a valid deal form, real ids, and other forms filled with sensible values.</summary>
+    private static async Task<object?[]> ArgumentsAsync(MethodInfo method, Actor actor, TestDatabase database)
+    {
+        var parameters = method.GetParameters();
+        var arguments = new object?[parameters.Length];
+        arguments[0] = actor;
+        for (var i = 1; i < parameters.Length; i++)
+        {
+            var type = parameters[i].ParameterType;
+            arguments[i] = type == typeof(CancellationToken) ? Token
+                : type == typeof(DealForm) ? await ValidDealFormAsync(database)
+                : await PlausibleAsync(type, parameters[i].Name ?? string.Empty, database);
+        }
+
+        return arguments;
+    }
+
+    private static async Task<DealForm> ValidDealFormAsync(TestDatabase database)
+    {
+        var form = await DealCommandTests.NewFormAsync(database);
+        var existing = await DealCommandTests.FormOfAsync(database, "SoftBank investment in WeWork");
+        (form.Id, form.Version) = (existing.Id, existing.Version);
+        return form;
+    }
+
+    private static async Task<object?> PlausibleAsync(Type type, string name, TestDatabase database)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(int) || underlying == typeof(long))
+        {
+            // An id or a version: the first deal's (ids start at 1 in every table), so a permitted call would find it.
+            await using var db = await database.CreateContextAsync();
+            var value = name.Contains("version", StringComparison.OrdinalIgnoreCase)
+                ? await db.Deals.OrderBy(d => d.Id).Select(d => d.Version).FirstAsync(Token)
+                : 1;
+            return Convert.ChangeType(value, underlying, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (underlying == typeof(string))
+        {
+            return "Probe " + name;
+        }
+
+        if (underlying.IsEnum || underlying.IsValueType)
+        {
+            return Activator.CreateInstance(underlying);
+        }
+
+        if (underlying.IsArray || (typeof(IEnumerable).IsAssignableFrom(underlying) && underlying.IsInterface))
+        {
+            return Array.CreateInstance(underlying.IsArray ? underlying.GetElementType()! : underlying.GetGenericArguments().FirstOrDefault() ?? typeof(object), 0);
+        }
+
+        // A form: a default instance with its text, ids, dates and web addresses filled in.
+        var form = underlying.GetConstructor(Type.EmptyTypes) is not null
+            ? Activator.CreateInstance(underlying)!
+            : System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(underlying);
+        foreach (var property in underlying.GetProperties().Where(p => p.CanWrite && p.SetMethod!.IsPublic))
+        {
+            var value = Fill(property);
+            if (value is not null)
+            {
+                property.SetValue(form, value);
+            }
+        }
+
+        return form;
+    }
+
+    private static object? Fill(PropertyInfo property)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var name = property.Name;
+        return type switch
+        {
+            _ when type == typeof(string) && (name.Contains("Url", StringComparison.Ordinal) || name.Contains("Website", StringComparison.Ordinal)) => "https://example.com/probe",
+            _ when type == typeof(string) && name == "Country" => "US",
+            _ when type == typeof(string) && name == "Reason" => null,
+            _ when type == typeof(string) => "Probe " + name,
+            _ when type == typeof(int) && name.EndsWith("Id", StringComparison.Ordinal) => 1,
+            _ when type == typeof(long) => 1_000_000_000L,
+            _ when type == typeof(DateOnly) => new DateOnly(2025, 1, 1),
+            _ => null,
+        };
+    }
+
+    /// <summary>Every row of every table (the app's, Identity's and the audit log) as text: equal snapshots, no change.</summary>
+    private static async Task<Dictionary<string, string>> SnapshotAsync(TestDatabase database)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Token);
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync(Token);
+            while (await reader.ReadAsync(Token))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("AuditEntries", tables);
+        Assert.Contains("Deals", tables);
+        var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            await using var reader = await select.ExecuteReaderAsync(Token);
+            var text = new StringBuilder();
+            var rows = 0;
+            while (await reader.ReadAsync(Token))
+            {
+                rows++;
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+
+                text.Append('\n');
+            }
+
+            snapshot[table] = $"{rows} rows\n{text}";
+        }
+
+        return snapshot;
+    }
+}

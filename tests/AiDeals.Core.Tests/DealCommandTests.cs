@@ -1,0 +1,481 @@
+using System.Globalization;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Tests;
+
+/// <summary>The deal commands on the article's deal book: every rule, the child rows, delete and restore.</summary>
+public class DealCommandTests
+{
+    private const string Partnership = "SoftBank–OpenAI AI partnership";
+    private const string Equity = "SoftBank direct investment in OpenAI";
+    private const string StargateProject = "Stargate AI data-center project";
+    private const string WeWork = "SoftBank investment in WeWork";
+
+    private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateDealAsync_ValidForm_SavesTheDealItsParticipantsAndCitationsEachAudited()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
+        var detail = await database.Deals.GetDetailAsync(result.Id!.Value, Token);
+        Assert.NotNull(detail);
+        Assert.Equal("Nvidia stake in OpenAI", detail.Title);
+        Assert.Equal("$1B–$2.5B", detail.Amount.ToString());
+        Assert.Equal("Mar 2025", detail.Announced?.ToString());
+        Assert.Equal("OpenAI", detail.Target?.Name);
+        Assert.Equal(["Nvidia"], detail.Participants.Select(p => p.Organization.Name));
+        Assert.Equal("“It’s a big bet.”", "“" + Assert.Single(detail.Citations).Quote + "”");
+        var audits = await AuditsAsync(database);
+        Assert.Contains(audits, a => a is { EntityType: nameof(Deal), Action: AuditAction.Created, User: "ann@aideals.test" }
+            && a.EntityId == result.Id.Value.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains(audits, a => a is { EntityType: nameof(DealParticipant), Action: AuditAction.Created, User: "ann@aideals.test" });
+        Assert.Contains(audits, a => a is { EntityType: nameof(Citation), Action: AuditAction.Created, User: "ann@aideals.test" });
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task CreateDealAsync_NoTitle_IsInvalidOnTitleAndSavesNothing(string title)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        form.Title = title;
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        AssertInvalid(result, nameof(DealForm.Title), "Give the deal a title.");
+        Assert.Equal(6, await CountDealsAsync(database));
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_TitleOver300Characters_IsInvalidOnTitle()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        form.Title = new string('x', 301);
+
+        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.Title), "Keep the title to 300 characters.");
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_LowAboveHigh_IsInvalidOnTheHighAmount()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        (form.AmountLow, form.AmountHigh) = (30_000_000_000, 20_000_000_000);
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        AssertInvalid(result, nameof(DealForm.AmountHigh), "The low amount ($30B) is above the high amount ($20B).");
+    }
+
+    [Theory]
+    [InlineData(AmountQualifier.Exact, 1_000_000_000L, 2_000_000_000L, "An exact amount needs one figure (low equal to high).")]
+    [InlineData(AmountQualifier.UpTo, 1_000_000_000L, 2_000_000_000L, "An 'up to' amount has a high figure and no low figure.")]
+    [InlineData(AmountQualifier.AtLeast, null, 2_000_000_000L, "An 'at least' amount has a low figure and no high figure.")]
+    [InlineData(AmountQualifier.Undisclosed, 1_000_000_000L, null, "An undisclosed amount has no figures.")]
+    [InlineData(AmountQualifier.Range, 1_000_000_000L, null, "A range needs a low and a high figure that differ.")]
+    public async Task CreateDealAsync_QualifierThatDoesNotFitTheAmounts_IsInvalidOnTheQualifier(AmountQualifier qualifier, long? low, long? high, string message)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        (form.AmountLow, form.AmountHigh, form.AmountQualifier) = (low, high, qualifier);
+
+        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.AmountQualifier), message);
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_NegativeAmount_IsInvalidOnThatAmount()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        form.AmountLow = -5;
+
+        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.AmountLow), "An amount cannot be negative.");
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_ClosedBeforeAnnounced_IsInvalidOnTheClosedDate()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        (form.AnnouncedOn, form.AnnouncedPrecision) = (new DateOnly(2025, 3, 10), DatePrecision.Day);
+        (form.ClosedOn, form.ClosedPrecision) = (new DateOnly(2025, 2, 28), DatePrecision.Day);
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        AssertInvalid(result, nameof(DealForm.ClosedOn), "The deal cannot close (28 Feb 2025) before it was announced (10 Mar 2025).");
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_ClosedInTheAnnouncedMonthKnownToTheMonth_IsValid()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        (form.AnnouncedOn, form.AnnouncedPrecision) = (new DateOnly(2025, 3, 20), DatePrecision.Day);
+        (form.ClosedOn, form.ClosedPrecision) = (new DateOnly(2025, 3, 1), DatePrecision.Month);
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_OwnUmbrella_IsInvalidOnTheUmbrella()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, WeWork);
+        form.ParentId = form.Id;
+
+        AssertInvalid(await database.Deals.UpdateDealAsync(Analyst, form, Token), nameof(DealForm.ParentId), "A deal cannot be its own umbrella.");
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_UmbrellaUnderOneOfItsParts_IsInvalidAndNamesThePart()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, Partnership);
+        form.ParentId = await IdOfAsync(database, Equity);
+
+        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+
+        AssertInvalid(result, nameof(DealForm.ParentId), $"“{Equity}” is already under this deal: an umbrella cannot be one of its own parts.");
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_CycleThroughTwoLevels_IsInvalid()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        // WeWork under the equity deal, which is under the partnership: the partnership cannot then go under WeWork.
+        var wework = await FormOfAsync(database, WeWork);
+        wework.ParentId = await IdOfAsync(database, Equity);
+        Assert.Equal(CommandOutcome.Saved, (await database.Deals.UpdateDealAsync(Analyst, wework, Token)).Outcome);
+        var partnership = await FormOfAsync(database, Partnership);
+        partnership.ParentId = wework.Id;
+
+        var result = await database.Deals.UpdateDealAsync(Analyst, partnership, Token);
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Contains(WeWork, Assert.Single(result.Errors[nameof(DealForm.ParentId)]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_SameOrganizationTwice_IsInvalidOnTheSecondParticipant()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        form.Participants.Add(new ParticipantForm { OrganizationId = form.Participants[0].OrganizationId, Role = ParticipantRole.Backer });
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        AssertInvalid(result, "Participants[1].OrganizationId", "This organization is already a participant: an organization takes part once per deal.");
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_ParticipantWithoutOrganizationOrWithBadCommitment_IsInvalidOnThatRow()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        form.Participants.Add(new ParticipantForm { OrganizationId = null });
+        form.Participants[0].CommitmentQualifier = AmountQualifier.Range;
+        (form.Participants[0].CommitmentLow, form.Participants[0].CommitmentHigh) = (5, 2);
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(["Choose the organization."], result.Errors["Participants[1].OrganizationId"]);
+        Assert.Equal(["The low amount ($5) is above the high amount ($2)."], result.Errors["Participants[0].CommitmentHigh"]);
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_CitationWithoutQuote_IsInvalidOnThatQuote()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        form.Citations[0].Quote = " ";
+
+        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), "Citations[0].Quote", "Enter the quote, word for word.");
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_MissingTargetUmbrellaOrganizationAndSource_IsInvalidOnEach()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await NewFormAsync(database);
+        (form.TargetId, form.ParentId) = (9_999, 9_999);
+        form.Participants[0].OrganizationId = 9_998;
+        form.Citations[0].SourceId = 9_997;
+
+        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(["That organization does not exist or was deleted."], result.Errors[nameof(DealForm.TargetId)]);
+        Assert.Equal(["That umbrella deal does not exist or was deleted."], result.Errors[nameof(DealForm.ParentId)]);
+        Assert.Equal(["That organization does not exist or was deleted."], result.Errors["Participants[0].OrganizationId"]);
+        Assert.Equal(["That source does not exist or was deleted."], result.Errors["Citations[0].SourceId"]);
+        Assert.Equal(6, await CountDealsAsync(database));
+    }
+
+    [Fact]
+    public async Task CreateDealAsync_DeletedUmbrella_IsInvalid()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var wework = await FormOfAsync(database, WeWork);
+        Assert.True((await database.Deals.DeleteDealAsync(Analyst, wework.Id, wework.Version, Token)).IsSaved);
+        var form = await NewFormAsync(database);
+        form.ParentId = wework.Id;
+
+        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.ParentId), "That umbrella deal does not exist or was deleted.");
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_NewAmount_SavesRaisesTheVersionAndAuditsOldAndNew()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, Equity);
+        form.AmountHigh = 30_000_000_000;
+
+        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
+        Assert.Equal(form.Version + 1, result.Version);
+        Assert.Equal("$15B–$30B", (await database.Deals.GetDetailAsync(form.Id, Token))!.Amount.ToString());
+        var audit = (await AuditsAsync(database)).Last();
+        Assert.Equal((nameof(Deal), AuditAction.Updated, "ann@aideals.test"), (audit.EntityType, audit.Action, audit.User));
+        Assert.Contains("\"AmountHigh\":{\"old\":25000000000,\"new\":30000000000}", audit.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_ParticipantsChanged_UpdatesRemovesAndAddsEachAsItsOwnAuditedRow()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, StargateProject);
+        var (openAiId, softBankId) = (await OrganizationIdAsync(database, "OpenAI"), await OrganizationIdAsync(database, "SoftBank Group"));
+        var openAi = form.Participants.Single(p => p.OrganizationId == openAiId);
+        var softBank = form.Participants.Single(p => p.OrganizationId == softBankId);
+        var oldRole = openAi.Role;
+        Assert.NotEqual(ParticipantRole.Partner, oldRole);
+        openAi.Role = ParticipantRole.Partner;
+        form.Participants.Remove(softBank);
+        form.Participants.Add(new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Backer });
+        var before = (await AuditsAsync(database)).Count;
+
+        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
+        var added = (await AuditsAsync(database)).Skip(before).ToList();
+        Assert.Equal(
+            [(nameof(DealParticipant), AuditAction.Created), (nameof(DealParticipant), AuditAction.Updated), (nameof(DealParticipant), AuditAction.Deleted)],
+            added.Select(a => (a.EntityType, a.Action)).Order());
+        var update = added.Single(a => a.Action == AuditAction.Updated);
+        Assert.Equal(openAi.Id!.Value.ToString(CultureInfo.InvariantCulture), update.EntityId);
+        Assert.Equal($"{{\"Role\":{{\"old\":\"{oldRole}\",\"new\":\"Partner\"}}}}", update.Changes);
+        var detail = await database.Deals.GetDetailAsync(form.Id, Token);
+        Assert.Equal(["OpenAI", "Nvidia"], detail!.Participants.Select(p => p.Organization.Name).Order().Reverse());
+
+        // Only child rows changed, yet the deal's version moved: a form opened before this save now conflicts.
+        Assert.Equal(form.Version + 1, result.Version);
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_NothingChanged_KeepsTheVersionAndWritesNoAudit()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, Equity);
+        var before = (await AuditsAsync(database)).Count;
+
+        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+
+        Assert.Equal((CommandOutcome.Saved, form.Version), (result.Outcome, result.Version!.Value));
+        Assert.Equal(before, (await AuditsAsync(database)).Count);
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_ParticipantIdOfAnotherDeal_AddsARowAndLeavesTheOtherDealAlone()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var wework = await FormOfAsync(database, WeWork);
+        var form = await FormOfAsync(database, "Microsoft backing of OpenAI");
+        form.Participants[0].Id = wework.Participants[0].Id;
+
+        Assert.Equal(CommandOutcome.Saved, (await database.Deals.UpdateDealAsync(Analyst, form, Token)).Outcome);
+
+        var weworkAfter = await FormOfAsync(database, WeWork);
+        Assert.Equal(wework.Participants[0].Id, Assert.Single(weworkAfter.Participants).Id);
+        Assert.Equal(wework.Version, weworkAfter.Version);
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_Missing_IsNotFound()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, Equity);
+        form.Id = 9_999;
+
+        Assert.Equal(CommandOutcome.NotFound, (await database.Deals.UpdateDealAsync(Analyst, form, Token)).Outcome);
+    }
+
+    [Fact]
+    public async Task DeleteDealAsync_Deal_HidesItWithItsRowsAndSaysWhoDeletedIt()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, Equity);
+
+        var result = await database.Deals.DeleteDealAsync(Analyst, form.Id, form.Version, Token);
+
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
+        Assert.Null(await database.Deals.GetDetailAsync(form.Id, Token));
+        var deleted = await database.Deals.FindDeletedAsync(form.Id, Token);
+        Assert.Equal((Equity, "ann@aideals.test"), (deleted?.Title, deleted?.DeletedBy));
+        await using var db = await database.CreateContextAsync();
+        Assert.False(await db.DealParticipants.AnyAsync(p => p.DealId == form.Id, Token));
+        Assert.False(await db.Citations.AnyAsync(c => c.DealId == form.Id, Token));
+        Assert.True(await db.DealParticipants.IgnoreQueryFilters().AnyAsync(p => p.DealId == form.Id, Token));
+        var audits = await AuditsAsync(database);
+        Assert.Contains(audits, a => a is { EntityType: nameof(Deal), Action: AuditAction.Deleted } && a.EntityId == form.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains(audits, a => a is { EntityType: nameof(DealParticipant), Action: AuditAction.Deleted });
+    }
+
+    [Fact]
+    public async Task DeleteDealAsync_UmbrellaWithParts_IsRefused()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, Partnership);
+
+        var result = await database.Deals.DeleteDealAsync(Analyst, form.Id, form.Version, Token);
+
+        AssertInvalid(result, string.Empty, "This is the umbrella of 2 deals: move them out of it or delete them first.");
+        Assert.NotNull(await database.Deals.GetDetailAsync(form.Id, Token));
+    }
+
+    [Fact]
+    public async Task DeleteDealAsync_StaleVersion_IsAConflictAndDeletesNothing()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var stale = await FormOfAsync(database, Equity);
+        var edit = await FormOfAsync(database, Equity);
+        edit.Notes = "Confirmed by a filing.";
+        Assert.True((await database.Deals.UpdateDealAsync(Actor.Create("bob@aideals.test", Roles.Analyst), edit, Token)).IsSaved);
+
+        var result = await database.Deals.DeleteDealAsync(Analyst, stale.Id, stale.Version, Token);
+
+        Assert.Equal(CommandOutcome.Conflict, result.Outcome);
+        Assert.Equal("bob@aideals.test", result.Conflict!.ChangedBy);
+        Assert.NotNull(await database.Deals.GetDetailAsync(stale.Id, Token));
+    }
+
+    [Fact]
+    public async Task RestoreDealAsync_DeletedDeal_BringsBackTheRowsDeletedWithItOnly()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var form = await FormOfAsync(database, StargateProject);
+        var removed = form.Participants[0];
+        form.Participants.RemoveAt(0);
+        var edited = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+        Assert.True((await database.Deals.DeleteDealAsync(Analyst, form.Id, edited.Version!.Value, Token)).IsSaved);
+
+        var result = await database.Deals.RestoreDealAsync(Analyst, form.Id, Token);
+
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
+        var detail = await database.Deals.GetDetailAsync(form.Id, Token);
+        Assert.NotNull(detail);
+        Assert.Equal(form.Participants.Count, detail.Participants.Count);
+        Assert.NotEmpty(detail.Citations);
+        Assert.Null(await database.Deals.FindDeletedAsync(form.Id, Token));
+        await using var db = await database.CreateContextAsync();
+        Assert.False(await db.DealParticipants.AnyAsync(p => p.Id == removed.Id, Token));
+        var audit = (await AuditsAsync(database)).Last(a => a.EntityType == nameof(Deal));
+        Assert.Equal((AuditAction.Restored, "ann@aideals.test"), (audit.Action, audit.User));
+    }
+
+    [Fact]
+    public async Task RestoreDealAsync_Missing_IsNotFound()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        Assert.Equal(CommandOutcome.NotFound, (await database.Deals.RestoreDealAsync(Analyst, 9_999, Token)).Outcome);
+    }
+
+    [Fact]
+    public async Task SearchOptions_ByAliasAndByTitle_FindTheOrganizationAndTheUmbrella()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        var organizations = await database.Deals.SearchOrganizationOptionsAsync("softbank group corp", cancellationToken: Token);
+        var umbrellas = await database.Deals.SearchUmbrellaOptionsAsync("partnership", excludeId: null, cancellationToken: Token);
+        var withoutSelf = await database.Deals.SearchUmbrellaOptionsAsync("partnership", await IdOfAsync(database, Partnership), cancellationToken: Token);
+
+        Assert.Equal("SoftBank Group", Assert.Single(organizations).Name);
+        Assert.Contains("SoftBank Group Corp.", Assert.Single(organizations).Detail, StringComparison.Ordinal);
+        Assert.Equal(Partnership, Assert.Single(umbrellas).Name);
+        Assert.Empty(withoutSelf);
+    }
+
+    internal static async Task<DealForm> NewFormAsync(TestDatabase database) => new()
+    {
+        Title = "Nvidia stake in OpenAI",
+        Kind = DealKind.EquityInvestment,
+        Status = DealStatus.Announced,
+        TargetId = await OrganizationIdAsync(database, "OpenAI"),
+        AmountLow = 1_000_000_000,
+        AmountHigh = 2_500_000_000,
+        AmountQualifier = AmountQualifier.Range,
+        AnnouncedOn = new DateOnly(2025, 3, 14),
+        AnnouncedPrecision = DatePrecision.Month,
+        Participants = [new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Lead }],
+        Citations = [new CitationForm { SourceId = await SourceIdAsync(database), Quote = "It’s a big bet." }],
+    };
+
+    internal static async Task<DealForm> FormOfAsync(TestDatabase database, string title) =>
+        (await database.Deals.GetFormAsync(await IdOfAsync(database, title), Token))!;
+
+    internal static async Task<int> IdOfAsync(TestDatabase database, string title)
+    {
+        await using var db = await database.CreateContextAsync();
+        return await db.Deals.Where(d => d.Title == title).Select(d => d.Id).SingleAsync(Token);
+    }
+
+    internal static async Task<int> OrganizationIdAsync(TestDatabase database, string name)
+    {
+        await using var db = await database.CreateContextAsync();
+        return await db.Organizations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync(Token);
+    }
+
+    private static async Task<int> SourceIdAsync(TestDatabase database)
+    {
+        await using var db = await database.CreateContextAsync();
+        return await db.Sources.Select(s => s.Id).FirstAsync(Token);
+    }
+
+    private static async Task<int> CountDealsAsync(TestDatabase database)
+    {
+        await using var db = await database.CreateContextAsync();
+        return await db.Deals.CountAsync(Token);
+    }
+
+    internal static async Task<List<AuditEntry>> AuditsAsync(TestDatabase database)
+    {
+        await using var db = await database.CreateContextAsync();
+        return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Token);
+    }
+
+    private static void AssertInvalid(CommandResult result, string field, string message)
+    {
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.True(result.Errors.ContainsKey(field), $"No message for '{field}'; got {string.Join(", ", result.Errors.Keys)}.");
+        Assert.Equal([message], result.Errors[field]);
+    }
+}
