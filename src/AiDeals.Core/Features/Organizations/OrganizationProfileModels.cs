@@ -59,4 +59,8 @@ public sealed record OrganizationProfile(
     IReadOnlyList<TargetDeal> DealsAsTarget,
     IReadOnlyList<ValuationSummary> Valuations,
     IReadOnlyList<MarketEventSummary> MarketEvents,
-    IReadOnlyList<CitationView> Citations);
+    IReadOnlyList<CitationView> Citations)
+{
+    /// <summary>The version the profile was read at, for a delete from the profile to detect a change made meanwhile.</summary>
+    public int Version { get; init; }
+}

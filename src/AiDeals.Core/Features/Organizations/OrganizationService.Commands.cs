@@ -11,6 +11,9 @@ namespace AiDeals.Core.Features.Organizations;
 /// <summary>An organization to pick in a form: merge, valuation, market event.</summary>
 public sealed record OrganizationChoice(int Id, string Name, string Slug);
 
+/// <summary>A deleted organization still holding its address, so its page can offer to restore it.</summary>
+public sealed record DeletedOrganization(int Id, string Name, int Version, DateTime DeletedAtUtc);
+
 public sealed partial class OrganizationService
 {
     private const int SlugLength = 80;
@@ -23,6 +26,37 @@ public sealed partial class OrganizationService
             .Include(o => o.Aliases)
             .SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken);
         return organization is null ? null : FormOf(organization);
+    }
+
+    /// <summary>The organization's editable values by id (its address may have changed with its name); null when there is none.</summary>
+    public async Task<OrganizationForm?> GetFormAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking()
+            .Include(o => o.Aliases)
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return organization is null ? null : FormOf(organization);
+    }
+
+    /// <summary>The live organization's name and address; null when there is none.</summary>
+    public async Task<OrganizationChoice?> GetChoiceAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == id)
+            .Select(o => new OrganizationChoice(o.Id, o.Name, o.Slug))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The deleted organization at this address; null when it is live or there is none.</summary>
+    public async Task<DeletedOrganization?> FindDeletedAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.Slug == slug && o.DeletedAt != null)
+            .Select(o => new { o.Id, o.Name, o.Version, o.DeletedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        return deleted is null ? null : new DeletedOrganization(deleted.Id, deleted.Name, deleted.Version, DateTime.SpecifyKind(deleted.DeletedAt!.Value, DateTimeKind.Utc));
     }
 
     /// <summary>Live organizations whose name or alias contains the text, by name; all of them (up to the limit) when it is empty.</summary>

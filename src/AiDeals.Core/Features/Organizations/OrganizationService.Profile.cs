@@ -26,6 +26,7 @@ public sealed partial class OrganizationService
                 o.Website,
                 o.Description,
                 o.FoundedYear,
+                o.Version,
                 Aliases = o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -117,7 +118,10 @@ public sealed partial class OrganizationService
             dealsAsTarget,
             valuations,
             events,
-            citations);
+            citations)
+        {
+            Version = organization.Version,
+        };
     }
 
     /// <summary>
