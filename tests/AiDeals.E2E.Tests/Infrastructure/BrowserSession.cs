@@ -49,6 +49,7 @@ public sealed class BrowserSession : IAsyncDisposable
         // Generous: the CI machine has two cores and may be building or testing other projects at the same time.
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return new BrowserSession(await context.NewPageAsync());
     }
 

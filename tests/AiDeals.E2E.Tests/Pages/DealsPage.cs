@@ -79,8 +79,27 @@ public sealed partial class DealsPage(IPage page)
     {
         await InvestorFilter.FillAsync(typed ?? name);
         var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = name });
+        var chip = InvestorChips.Filter(new() { HasText = name });
+
+        // The suggestion list re-renders when its search finishes; a click on the list being replaced is lost, so
+        // click again until the pick shows as a chip.
         await option.First.ClickAsync();
-        await Expect(InvestorChips.Filter(new() { HasText = name })).ToBeVisibleAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt > 1 && await option.CountAsync() > 0)
+            {
+                await option.First.ClickAsync();
+            }
+
+            try
+            {
+                await Expect(chip).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Types an amount such as "20B" into "Amount at least" and leaves the field, which applies it.</summary>
