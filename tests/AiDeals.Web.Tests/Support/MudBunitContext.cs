@@ -1,5 +1,6 @@
 using AiDeals.Core.Data;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -8,7 +9,8 @@ namespace AiDeals.Web.Tests.Support;
 
 /// <summary>
 /// A bUnit context set up for MudBlazor (loose JS interop, its services, a popover provider) and wired to the real
-/// Core services on the test class's database.
+/// Core services on the test class's database. Pages render as an anonymous visitor (pages show edit controls inside
+/// AuthorizeView, which needs an authentication state); a test signs someone in through <see cref="Authorization"/>.
 /// </summary>
 public abstract class MudBunitContext : BunitContext
 {
@@ -18,7 +20,11 @@ public abstract class MudBunitContext : BunitContext
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddAiDealsCore(database.ConnectionString);
+        Authorization = AddAuthorization();
     }
+
+    /// <summary>Who is signed in: nobody until a test says otherwise.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     /// <summary>Renders a page the way the layout hosts it: after a <see cref="MudPopoverProvider"/>, which selects and grids need.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)

@@ -38,4 +38,7 @@ public sealed record DealDetail(
     IReadOnlyList<AuditedRecord> AuditedRecords)
 {
     public bool IsUmbrella => Children.Count > 0;
+
+    /// <summary>The version the page was read at: a delete from the page conflicts when someone saved since.</summary>
+    public int Version { get; init; }
 }

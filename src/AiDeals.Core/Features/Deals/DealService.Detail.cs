@@ -19,6 +19,7 @@ public sealed partial class DealService
             .Select(d => new
             {
                 d.Id,
+                d.Version,
                 d.Title,
                 d.Kind,
                 d.Status,
@@ -97,7 +98,10 @@ public sealed partial class DealService
             citations,
             valuations,
             events,
-            await AuditedRecordsAsync(db, id, cancellationToken));
+            await AuditedRecordsAsync(db, id, cancellationToken))
+        {
+            Version = deal.Version,
+        };
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Deals;
 
-/// <summary>A deal that was deleted: what its page says instead of the deal, and what restoring it brings back.</summary>
-public sealed record DeletedDeal(int Id, string Title, DateTime DeletedAtUtc, string? DeletedBy);
+/// <summary>A deal that was deleted: what its page says instead of the deal, and the records whose history it shows.</summary>
+public sealed record DeletedDeal(int Id, string Title, DateTime DeletedAtUtc, string? DeletedBy, IReadOnlyList<AuditedRecord> AuditedRecords);
 
 public sealed partial class DealService
 {
@@ -111,7 +111,8 @@ public sealed partial class DealService
             .OrderByDescending(a => a.Id)
             .Select(a => a.User)
             .FirstOrDefaultAsync(cancellationToken);
-        return new DeletedDeal(deal.Id, deal.Title, DateTime.SpecifyKind(deal.DeletedAt!.Value, DateTimeKind.Utc), deletedBy);
+        return new DeletedDeal(
+            deal.Id, deal.Title, DateTime.SpecifyKind(deal.DeletedAt!.Value, DateTimeKind.Utc), deletedBy, await AuditedRecordsAsync(db, id, cancellationToken));
     }
 }
 

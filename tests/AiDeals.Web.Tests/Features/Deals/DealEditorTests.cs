@@ -1,0 +1,129 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Web.Features.Deals;
+using AiDeals.Web.Tests.Support;
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Web.Tests.Features.Deals;
+
+/// <summary>The deal editor on a real database, as an analyst: field messages from the form and from the command, and the conflict view.</summary>
+public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatabase>
+{
+    private const string Stargate = "Stargate AI data-center project";
+    private const string WeWork = "SoftBank investment in WeWork";
+    private const string Equity = "SoftBank direct investment in OpenAI";
+
+    public DealEditorTests(SeededDatabase database)
+        : base(database)
+    {
+        Authorization.SetAuthorized("analyst@aideals.local");
+        Authorization.SetRoles(Roles.Analyst);
+    }
+
+    [Fact]
+    public void Save_LowAboveHigh_ShowsTheCommandsMessageUnderTheHighAmount()
+    {
+        var cut = RenderEditor(Stargate);
+
+        Input(cut, "deal-amount-low").Change("600B");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "The low amount ($600B) is above the high amount ($500B).",
+            FieldMessage(cut, "deal-amount-high")));
+        Assert.Null(FieldMessage(cut, "deal-amount-low"));
+        Assert.Equal(100_000_000_000, Stored(Stargate).AmountLow);
+    }
+
+    [Fact]
+    public void Save_ClosedBeforeAnnounced_ShowsTheMessageUnderTheClosedDate()
+    {
+        var cut = RenderEditor(WeWork);
+
+        Input(cut, "deal-announced-input").Change("2025-03-10");
+        Input(cut, "deal-closed-input").Change("2025-02");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "The deal cannot close (Feb 2025) before it was announced (10 Mar 2025).",
+            FieldMessage(cut, "deal-closed-input")));
+        Assert.Null(Stored(WeWork).ClosedOn);
+    }
+
+    [Fact]
+    public void Edit_UnreadableAmount_SaysHowToWriteOneAndDoesNotSave()
+    {
+        var cut = RenderEditor(WeWork);
+        var version = Stored(WeWork).Version;
+
+        Input(cut, "deal-amount-low").Change("lots");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("Write an amount such as 15B, 2.5M or 12,000,000.", FieldMessage(cut, "deal-amount-low")));
+        Assert.Equal(version, Stored(WeWork).Version);
+    }
+
+    [Fact]
+    public async Task Save_SomeoneSavedMeanwhile_ShowsTheirValuesBesideMineThenSavesMineOverTheirs()
+    {
+        var cut = RenderEditor(Equity);
+        var deals = Services.GetRequiredService<DealService>();
+        var theirs = (await deals.GetFormAsync(Stored(Equity).Id, Xunit.TestContext.Current.CancellationToken))!;
+        theirs.AmountHigh = 30_000_000_000;
+        Assert.True((await deals.UpdateDealAsync(Actor.Create("ann@aideals.test", Roles.Analyst), theirs, Xunit.TestContext.Current.CancellationToken)).IsSaved);
+
+        cut.Find("textarea[data-testid=deal-notes-input], [data-testid=deal-notes-input] textarea").Change("Bob's reading of the filing.");
+        cut.Find("form").Submit();
+
+        var panel = cut.WaitForElement("[data-testid=conflict-panel]");
+        Assert.Contains("ann@aideals.test", panel.QuerySelector("[data-testid=conflict-who]")!.TextContent, StringComparison.Ordinal);
+        var differing = panel.QuerySelectorAll("tr[data-differs=true]").Select(r => r.GetAttribute("data-field")).ToList();
+        Assert.Equal(["AmountHigh", "Notes"], differing.Order(StringComparer.Ordinal));
+        var amount = panel.QuerySelector("tr[data-field=AmountHigh]")!;
+        Assert.Equal(("$30B", "$25B"), (amount.QuerySelector("[data-testid=conflict-theirs]")!.TextContent, amount.QuerySelector("[data-testid=conflict-yours]")!.TextContent));
+        Assert.Equal(30_000_000_000, Stored(Equity).AmountHigh);
+
+        cut.Find("[data-testid=conflict-save-mine]").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith($"/deals/{Stored(Equity).Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        Assert.Equal(25_000_000_000, Stored(Equity).AmountHigh);
+        Assert.StartsWith("Saved over ann@aideals.test's change of ", LastDealAudit().Reason, StringComparison.Ordinal);
+        Assert.Equal("analyst@aideals.local", LastDealAudit().User);
+    }
+
+    private IRenderedComponent<DealEditor> RenderEditor(string title)
+    {
+        var id = Stored(title).Id;
+        var cut = RenderPage<DealEditor>(p => p.Add(e => e.Id, id));
+        cut.WaitForElement("[data-testid=deal-editor]");
+        return cut;
+    }
+
+    private static IElement Input(IRenderedComponent<DealEditor> cut, string testId) =>
+        cut.Find($"[data-testid={testId}] input, input[data-testid={testId}]");
+
+    /// <summary>The message MudBlazor shows under a field, or null when the field is fine.</summary>
+    private static string? FieldMessage(IRenderedComponent<DealEditor> cut, string testId)
+    {
+        var control = Input(cut, testId).Closest(".mud-input-control")!;
+        return control.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim() is { Length: > 0 } text ? text : null;
+    }
+
+    private Deal Stored(string title)
+    {
+        using var db = Services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContext();
+        return db.Deals.AsNoTracking().Single(d => d.Title == title);
+    }
+
+    private AuditEntry LastDealAudit()
+    {
+        using var db = Services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContext();
+        return db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Deal)).OrderBy(a => a.Id).Last();
+    }
+}
