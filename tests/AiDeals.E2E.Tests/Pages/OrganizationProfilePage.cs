@@ -10,6 +10,11 @@ public sealed class OrganizationProfilePage(IPage page)
 
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
+    public ILocator Description => page.GetByTestId("organization-description");
+
+    /// <summary>Edit, Merge… and Delete: shown to analysts only.</summary>
+    public ILocator Actions => page.GetByTestId("organization-actions");
+
     public ILocator ValuationChart => page.GetByTestId("valuation-chart");
 
     /// <summary>The drawn series of the valuation chart: its line path and its data points.</summary>
