@@ -1,0 +1,77 @@
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Features.Valuations;
+using AiDeals.Web.Features.History;
+using AiDeals.Web.Tests.Support;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Web.Tests.Features.History;
+
+/// <summary>/history on the article's deal book: the filters from the address, and restoring a deletion from its entry.</summary>
+public sealed class HistoryPageTests(SeededDatabase database) : MudBunitContext(database), IClassFixture<SeededDatabase>
+{
+    private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Render_TypeInTheAddress_ListsOnlyThatTypeLinkedToItsRecord()
+    {
+        SignIn(Roles.Analyst);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/history?type=Valuation");
+
+        var cut = RenderPage<HistoryPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var entries = cut.FindAll("[data-testid=history-entry]");
+            Assert.NotEmpty(entries);
+            Assert.All(entries, e => Assert.Contains("Valuation", e.TextContent, StringComparison.Ordinal));
+            Assert.Contains(cut.FindAll("[data-testid=history-record-link]"), a => a.GetAttribute("href") == "/organizations/openai");
+        });
+    }
+
+    [Fact]
+    public async Task ClickRestore_DeletedValuation_BringsItBackAndTheButtonGoes()
+    {
+        var valuations = Services.GetRequiredService<ValuationService>();
+        var analyst = Actor.Create("analyst@aideals.local", Roles.Analyst);
+        var created = await valuations.CreateValuationAsync(
+            analyst, new ValuationForm { OrganizationId = await OpenAiIdAsync(), AsOf = "2023-04", Amount = 29_000_000_000 }, Token);
+        await valuations.DeleteValuationAsync(analyst, created.Id!.Value, created.Version!.Value, Token);
+        SignIn(Roles.Analyst);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/history?type=Valuation&id={created.Id}");
+        var cut = RenderPage<HistoryPage>();
+
+        cut.WaitForElement("[data-testid=history-restore]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=history-restore]")));
+        Assert.NotNull(await valuations.GetFormAsync(created.Id.Value, Token));
+        Assert.Contains("Restored", cut.Find("[data-testid=history-entry]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_Viewer_ShowsNoRestoreButton()
+    {
+        var valuations = Services.GetRequiredService<ValuationService>();
+        var analyst = Actor.Create("analyst@aideals.local", Roles.Analyst);
+        var created = await valuations.CreateValuationAsync(
+            analyst, new ValuationForm { OrganizationId = await OpenAiIdAsync(), AsOf = "2022", Amount = 20_000_000_000 }, Token);
+        await valuations.DeleteValuationAsync(analyst, created.Id!.Value, created.Version!.Value, Token);
+        SignIn(Roles.Viewer);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/history?type=Valuation&id={created.Id}");
+
+        var cut = RenderPage<HistoryPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Deleted", cut.Find("[data-testid=history-entry]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=history-restore]"));
+    }
+
+    private void SignIn(string role)
+    {
+        Authorization.SetAuthorized($"{role.ToLowerInvariant()}@aideals.local");
+        Authorization.SetRoles(role);
+    }
+
+    private async Task<int> OpenAiIdAsync() =>
+        (await Services.GetRequiredService<OrganizationService>().GetFormAsync("openai", Token))!.Id;
+}
