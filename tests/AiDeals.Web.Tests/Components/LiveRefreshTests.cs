@@ -86,6 +86,23 @@ public sealed class LiveRefreshTests(SeededDatabase database) : MudBunitContext(
         cut.WaitForAssertion(() => Assert.Contains("Anthropic", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task SaveElsewhere_ShownOrganizationRenamed_ProfileFollowsItsNewAddress()
+    {
+        var organizations = Services.GetRequiredService<OrganizationService>();
+        var analyst = Actor.Create("bob@aideals.local", Roles.Analyst);
+        var created = await organizations.CreateOrganizationAsync(analyst, new OrganizationForm { Name = "Cohere" }, Xunit.TestContext.Current.CancellationToken);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = RenderPage<AiDeals.Web.Features.Organizations.OrganizationProfile>(p => p.Add(o => o.Slug, "cohere"));
+        cut.WaitForAssertion(() => Assert.Equal("Cohere", cut.Find("[data-testid=organization-name]").TextContent.Trim()));
+
+        var form = (await organizations.GetFormAsync(created.Id!.Value, Xunit.TestContext.Current.CancellationToken))!;
+        form.Name = "Cohere Inc.";
+        Assert.True((await organizations.UpdateOrganizationAsync(analyst, form, Xunit.TestContext.Current.CancellationToken)).IsSaved);
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/organizations/cohere-inc", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
     private static void WaitFor(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
