@@ -68,6 +68,8 @@ public static class ChangeText
         {
             "Status" when Enum.TryParse<DealStatus>(value, out var status) => Labels.Of(status),
             "Kind" when Enum.TryParse<DealKind>(value, out var kind) => Labels.Of(kind),
+            "Kind" when Enum.TryParse<ValuationKind>(value, out var valuationKind) => Labels.Of(valuationKind),
+            "Type" when Enum.TryParse<OrganizationType>(value, out var type) => Labels.Of(type),
             "Role" when Enum.TryParse<ParticipantRole>(value, out var role) => Labels.Of(role),
             "AmountQualifier" or "CommitmentQualifier" when Enum.TryParse<AmountQualifier>(value, out var qualifier) => Labels.Of(qualifier),
             _ => value,

@@ -21,6 +21,8 @@ public sealed class ChangeTextTests
     [InlineData("Kind", "EquityInvestment", "Equity investment")]
     [InlineData("AmountQualifier", "AtLeast", "At least")]
     [InlineData("Role", "CoInvestor", "Co-investor")]
+    [InlineData("Kind", "PostMoney", "Post-money")]
+    [InlineData("Type", "CorporateInvestor", "Corporate investor")]
     [InlineData("Title", "15000000000", "15000000000")]
     [InlineData("Notes", null, "—")]
     public void Value_KnownField_ReadsForPeople(string field, string? value, string expected) =>
