@@ -12,6 +12,9 @@ namespace AiDeals.Web.Tests.Features.Deals;
 /// <summary>The deal page's edit controls: for analysts only, and a deleted deal's page with its way back.</summary>
 public sealed class DealDetailEditingTests(SeededDatabase database) : MudBunitContext(database), IClassFixture<SeededDatabase>
 {
+    // Saves go to a real SQLite file; on a busy machine they take longer than bUnit's one-second default.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private const string WeWork = "SoftBank investment in WeWork";
     private const string Microsoft = "Microsoft backing of OpenAI";
 
@@ -54,14 +57,14 @@ public sealed class DealDetailEditingTests(SeededDatabase database) : MudBunitCo
 
         var cut = RenderPage<AiDeals.Web.Features.Deals.DealDetail>(p => p.Add(d => d.Id, form.Id));
 
-        var banner = cut.WaitForElement("[data-testid=deal-deleted]");
+        var banner = cut.WaitForElement("[data-testid=deal-deleted]", Patience);
         Assert.Contains("deleted by ann@aideals.test", banner.TextContent, StringComparison.Ordinal);
         Assert.Equal(Microsoft, cut.Find("h1").TextContent.Trim());
         Assert.NotEmpty(cut.FindAll("[data-testid=history-entry]"));
 
         cut.Find("[data-testid=restore-deal]").Click();
 
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=deal-deleted]")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=deal-deleted]")), Patience);
         Assert.NotNull(await deals.GetDetailAsync(form.Id, Token));
     }
 
@@ -79,7 +82,7 @@ public sealed class DealDetailEditingTests(SeededDatabase database) : MudBunitCo
     private IRenderedComponent<AiDeals.Web.Features.Deals.DealDetail> RenderDeal(string title)
     {
         var cut = RenderPage<AiDeals.Web.Features.Deals.DealDetail>(p => p.Add(d => d.Id, IdOf(title)));
-        cut.WaitForElement("[data-testid=deal-amount]");
+        cut.WaitForElement("[data-testid=deal-amount]", Patience);
         return cut;
     }
 

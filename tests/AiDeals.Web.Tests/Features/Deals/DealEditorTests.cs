@@ -15,6 +15,9 @@ namespace AiDeals.Web.Tests.Features.Deals;
 /// <summary>The deal editor on a real database, as an analyst: field messages from the form and from the command, and the conflict view.</summary>
 public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatabase>
 {
+    // Saves go to a real SQLite file; on a busy machine they take longer than bUnit's one-second default.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private const string Stargate = "Stargate AI data-center project";
     private const string WeWork = "SoftBank investment in WeWork";
     private const string Equity = "SoftBank direct investment in OpenAI";
@@ -36,7 +39,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
 
         cut.WaitForAssertion(() => Assert.Equal(
             "The low amount ($600B) is above the high amount ($500B).",
-            FieldMessage(cut, "deal-amount-high")));
+            FieldMessage(cut, "deal-amount-high")), Patience);
         Assert.Null(FieldMessage(cut, "deal-amount-low"));
         Assert.Equal(100_000_000_000, Stored(Stargate).AmountLow);
     }
@@ -52,7 +55,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
 
         cut.WaitForAssertion(() => Assert.Equal(
             "The deal cannot close (Feb 2025) before it was announced (10 Mar 2025).",
-            FieldMessage(cut, "deal-closed-input")));
+            FieldMessage(cut, "deal-closed-input")), Patience);
         Assert.Null(Stored(WeWork).ClosedOn);
     }
 
@@ -65,7 +68,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
         Input(cut, "deal-amount-low").Change("lots");
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal("Write an amount such as 15B, 2.5M or 12,000,000.", FieldMessage(cut, "deal-amount-low")));
+        cut.WaitForAssertion(() => Assert.Equal("Write an amount such as 15B, 2.5M or 12,000,000.", FieldMessage(cut, "deal-amount-low")), Patience);
         Assert.Equal(version, Stored(WeWork).Version);
     }
 
@@ -81,7 +84,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
         cut.Find("textarea[data-testid=deal-notes-input], [data-testid=deal-notes-input] textarea").Change("Bob's reading of the filing.");
         cut.Find("form").Submit();
 
-        var panel = cut.WaitForElement("[data-testid=conflict-panel]");
+        var panel = cut.WaitForElement("[data-testid=conflict-panel]", Patience);
         Assert.Contains("ann@aideals.test", panel.QuerySelector("[data-testid=conflict-who]")!.TextContent, StringComparison.Ordinal);
         var differing = panel.QuerySelectorAll("tr[data-differs=true]").Select(r => r.GetAttribute("data-field")).ToList();
         Assert.Equal(["AmountHigh", "Notes"], differing.Order(StringComparer.Ordinal));
@@ -91,7 +94,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
 
         cut.Find("[data-testid=conflict-save-mine]").Click();
 
-        cut.WaitForAssertion(() => Assert.EndsWith($"/deals/{Stored(Equity).Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.EndsWith($"/deals/{Stored(Equity).Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal), Patience);
         Assert.Equal(25_000_000_000, Stored(Equity).AmountHigh);
         Assert.StartsWith("Saved over ann@aideals.test's change of ", LastDealAudit().Reason, StringComparison.Ordinal);
         Assert.Equal("analyst@aideals.local", LastDealAudit().User);
@@ -101,7 +104,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
     {
         var id = Stored(title).Id;
         var cut = RenderPage<DealEditor>(p => p.Add(e => e.Id, id));
-        cut.WaitForElement("[data-testid=deal-editor]");
+        cut.WaitForElement("[data-testid=deal-editor]", Patience);
         return cut;
     }
 
