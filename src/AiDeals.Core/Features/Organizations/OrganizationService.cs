@@ -16,11 +16,21 @@ public sealed record OrganizationSummary(
 
 public sealed partial class OrganizationService(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
-    /// <summary>Organizations by name; <paramref name="search"/> matches names and aliases, case-insensitively.</summary>
-    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Organizations by name; <paramref name="search"/> matches names and aliases, case-insensitively, and
+    /// <paramref name="types"/> (empty: any) keeps those types.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(
+        string? search = null, IReadOnlyCollection<OrganizationType>? types = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Organizations.AsNoTracking();
+        if (types is { Count: > 0 })
+        {
+            var wanted = types.ToList();
+            query = query.Where(o => wanted.Contains(o.Type));
+        }
+
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = Organization.Normalize(search);
