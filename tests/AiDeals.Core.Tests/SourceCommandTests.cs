@@ -77,4 +77,71 @@ public class SourceCommandTests
         Assert.Equal("The Information", result.Conflict.Theirs[nameof(SourceForm.Publisher)]);
         Assert.Equal("The Information", (await sources.GetFormAsync(id, Token))!.Publisher);
     }
+
+    [Fact]
+    public async Task DeleteSourceAsync_Uncited_LeavesTheListAndRestoreBringsItBack()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var sources = new SourceService(database.Contexts);
+        var created = await sources.CreateSourceAsync(Ann, new SourceForm { Title = "An uncited memo" }, Token);
+
+        var deleted = await sources.DeleteSourceAsync(Ann, created.Id!.Value, created.Version!.Value, Token);
+
+        Assert.Equal(CommandOutcome.Saved, deleted.Outcome);
+        Assert.Null(await sources.GetFormAsync(created.Id.Value, Token));
+        Assert.DoesNotContain(
+            (await sources.ListAsync(new SourceQuery(Search: "uncited memo"), new PageRequest(), Token)).Items,
+            s => s.Id == created.Id);
+
+        var restored = await sources.RestoreSourceAsync(Ann, created.Id.Value, deleted.Version!.Value, Token);
+
+        Assert.Equal(CommandOutcome.Saved, restored.Outcome);
+        Assert.Equal("An uncited memo", (await sources.GetFormAsync(created.Id.Value, Token))!.Title);
+    }
+
+    [Fact]
+    public async Task DeleteSourceAsync_CitedSource_IsRefusedNamingHowManyCitations()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var sources = new SourceService(database.Contexts);
+        var cited = (await sources.ListAsync(new SourceQuery(SourceSortField.Citations), new PageRequest(), Token)).Items[0];
+        Assert.True(cited.CitationCount > 0);
+
+        var result = await sources.DeleteSourceAsync(Ann, cited.Id, cited.Version, Token);
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        var message = Assert.Single(result.Errors[string.Empty]);
+        Assert.Contains(cited.CitationCount == 1 ? "cited once" : $"cited {cited.CitationCount} times", message, StringComparison.Ordinal);
+        Assert.NotNull(await sources.GetFormAsync(cited.Id, Token));
+    }
+
+    [Fact]
+    public async Task DeleteSourceAsync_StaleVersion_IsAConflict()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var sources = new SourceService(database.Contexts);
+        var created = await sources.CreateSourceAsync(Ann, new SourceForm { Title = "A memo" }, Token);
+        var form = (await sources.GetFormAsync(created.Id!.Value, Token))!;
+        form.Publisher = "Reuters";
+        Assert.True((await sources.UpdateSourceAsync(Bob, form, Token)).IsSaved);
+
+        var result = await sources.DeleteSourceAsync(Ann, created.Id.Value, created.Version!.Value, Token);
+
+        Assert.Equal(CommandOutcome.Conflict, result.Outcome);
+        Assert.Equal("bob@aideals.test", result.Conflict!.ChangedBy);
+        Assert.NotNull(await sources.GetFormAsync(created.Id.Value, Token));
+    }
+
+    [Fact]
+    public async Task ListAsync_SortsByCitationsAndCountsThem()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var sources = new SourceService(database.Contexts);
+
+        var page = await sources.ListAsync(new SourceQuery(SourceSortField.Citations, Descending: true), new PageRequest(0, 500), Token);
+
+        Assert.NotEmpty(page.Items);
+        Assert.Equal(page.Items.Select(s => s.CitationCount).OrderDescending(), page.Items.Select(s => s.CitationCount));
+        Assert.Equal(page.TotalCount, (await sources.ListAsync(new SourceQuery(), new PageRequest(0, 500), Token)).TotalCount);
+    }
 }

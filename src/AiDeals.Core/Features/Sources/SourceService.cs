@@ -35,6 +35,29 @@ public sealed class SourceService(IDbContextFactory<AiDealsDbContext> contextFac
         return [.. rows.Select(r => new EntityOption(r.Id, r.Title, Detail(r.Publisher, r.PublishedOn)))];
     }
 
+    /// <summary>The live sources with their live citation counts, filtered, sorted and paged in SQL.</summary>
+    public async Task<PagedResult<SourceSummary>> ListAsync(SourceQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sources = db.Sources.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            sources = sources.Where(s => EF.Functions.Like(s.Title, pattern, LikeEscape)
+                || (s.Publisher != null && EF.Functions.Like(s.Publisher, pattern, LikeEscape)));
+        }
+
+        var total = await sources.CountAsync(cancellationToken);
+        var items = await Sort(sources, query)
+            .Skip(page.Skip)
+            .Take(page.Take)
+            .Select(s => new SourceSummary(s.Id, s.Version, s.Title, s.Publisher, s.Url, s.PublishedOn, s.Citations.Count()))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<SourceSummary>(items, total);
+    }
+
     /// <summary>The live source as a form to edit, at its current version; null when there is none.</summary>
     public async Task<SourceForm?> GetFormAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -111,9 +134,108 @@ public sealed class SourceService(IDbContextFactory<AiDealsDbContext> contextFac
         return CommandResult.Saved(source.Id, source.Version);
     }
 
+    /// <summary>Deletes a source no live citation uses; the audit log keeps it, and the history can restore it.</summary>
+    public async Task<CommandResult> DeleteSourceAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.CanEdit)
+        {
+            return CommandResult.Forbidden;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return CommandResult.NotFound;
+        }
+
+        if (source.Version != version)
+        {
+            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+        }
+
+        var citations = await db.Citations.CountAsync(c => c.SourceId == id, cancellationToken);
+        if (citations > 0)
+        {
+            return CommandResult.Invalid(string.Empty, citations == 1
+                ? $"\"{source.Title}\" is cited once: remove that citation before deleting the source."
+                : $"\"{source.Title}\" is cited {citations.ToString(CultureInfo.InvariantCulture)} times: remove those citations before deleting the source.");
+        }
+
+        Stamp(db, actor, null);
+        db.Sources.Remove(source);
+        return await SaveAsync(db, source, cancellationToken);
+    }
+
+    /// <summary>Brings a deleted source back.</summary>
+    public async Task<CommandResult> RestoreSourceAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.CanEdit)
+        {
+            return CommandResult.Forbidden;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var source = await db.Sources.IgnoreQueryFilters().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return CommandResult.NotFound;
+        }
+
+        if (source.Version != version)
+        {
+            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+        }
+
+        if (source.DeletedAt is null)
+        {
+            return CommandResult.Saved(source.Id, source.Version);
+        }
+
+        Stamp(db, actor, null);
+        source.DeletedAt = null;
+        return await SaveAsync(db, source, cancellationToken);
+    }
+
+    private static IOrderedQueryable<Source> Sort(IQueryable<Source> sources, SourceQuery query)
+    {
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (SourceSortField.Title, false) => sources.OrderBy(s => s.Title),
+            (SourceSortField.Title, true) => sources.OrderByDescending(s => s.Title),
+            // Sources without a publisher or a date go last either way.
+            (SourceSortField.Publisher, false) => sources.OrderBy(s => s.Publisher == null).ThenBy(s => s.Publisher),
+            (SourceSortField.Publisher, true) => sources.OrderBy(s => s.Publisher == null).ThenByDescending(s => s.Publisher),
+            (SourceSortField.Citations, false) => sources.OrderBy(s => s.Citations.Count()),
+            (SourceSortField.Citations, true) => sources.OrderByDescending(s => s.Citations.Count()),
+            (_, false) => sources.OrderBy(s => s.PublishedOn == null).ThenBy(s => s.PublishedOn),
+            _ => sources.OrderBy(s => s.PublishedOn == null).ThenByDescending(s => s.PublishedOn),
+        };
+
+        // A stable tie-break keeps paging deterministic.
+        return ordered.ThenBy(s => s.Id);
+    }
+
+    private async Task<CommandResult> SaveAsync(AiDealsDbContext db, Source source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Saved(source.Id, source.Version);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var exists = await fresh.Sources.IgnoreQueryFilters().AnyAsync(s => s.Id == source.Id, cancellationToken);
+            return exists ? CommandResult.Conflicted(await ConflictAsync(fresh, source.Id, cancellationToken)) : CommandResult.NotFound;
+        }
+    }
+
     private static async Task<ConflictInfo> ConflictAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
     {
-        var current = await db.Sources.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
+        var current = await db.Sources.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         return await Conflicts.DescribeAsync(db, nameof(Source), id, current.Version, Conflicts.Values(FormOf(current)), cancellationToken);
     }
 
