@@ -56,6 +56,20 @@ public sealed class OrganizationProfileTests(SeededDatabase database) : MudBunit
     }
 
     [Fact]
+    public void Render_SoftBank_ShowsItsHistoryWithTheSeedsCreatedEntry()
+    {
+        var cut = RenderProfile("softbank", "SoftBank Group");
+
+        var history = cut.Find("[data-testid=organization-history]");
+        Assert.StartsWith("History (", history.QuerySelector("h2")!.TextContent.Trim(), StringComparison.Ordinal);
+        var entries = history.QuerySelectorAll("[data-testid=history-entry]");
+        Assert.Contains(entries, e => e.TextContent.Contains("Created", StringComparison.OrdinalIgnoreCase)
+            && e.TextContent.Contains("Organization", StringComparison.Ordinal)
+            && e.TextContent.Contains("seed", StringComparison.Ordinal)
+            && e.TextContent.Contains("SoftBank Group", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_SoftBank_HasNoValuationAndSaysSo()
     {
         var cut = RenderProfile("softbank", "SoftBank Group");
