@@ -1,5 +1,6 @@
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Features.Sources;
 using AiDeals.Core.Features.Valuations;
 using AiDeals.Web.Features.History;
 using AiDeals.Web.Tests.Support;
@@ -47,6 +48,23 @@ public sealed class HistoryPageTests(SeededDatabase database) : MudBunitContext(
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=history-restore]")));
         Assert.NotNull(await valuations.GetFormAsync(created.Id.Value, Token));
         Assert.Contains("Restored", cut.Find("[data-testid=history-entry]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClickRestore_DeletedSource_BringsItBack()
+    {
+        var sources = Services.GetRequiredService<SourceService>();
+        var analyst = Actor.Create("analyst@aideals.local", Roles.Analyst);
+        var created = await sources.CreateSourceAsync(analyst, new SourceForm { Title = "A memo to restore" }, Token);
+        Assert.True((await sources.DeleteSourceAsync(analyst, created.Id!.Value, created.Version!.Value, Token)).IsSaved);
+        SignIn(Roles.Analyst);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/history?type=Source&id={created.Id}");
+        var cut = RenderPage<HistoryPage>();
+
+        cut.WaitForElement("[data-testid=history-restore]", TimeSpan.FromSeconds(10)).Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=history-restore]")), TimeSpan.FromSeconds(10));
+        Assert.Equal("A memo to restore", (await sources.GetFormAsync(created.Id.Value, Token))!.Title);
     }
 
     [Fact]
