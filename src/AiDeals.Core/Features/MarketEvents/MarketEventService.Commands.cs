@@ -109,15 +109,10 @@ public sealed partial class MarketEventService
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var marketEvent = await db.MarketEvents.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var (marketEvent, stop) = await EditableCommands.LoadAsync<MarketEvent>(db, id, version, includeDeleted: false, ConflictAsync, cancellationToken);
         if (marketEvent is null)
         {
-            return CommandResult.NotFound;
-        }
-
-        if (marketEvent.Version != version)
-        {
-            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+            return stop!;
         }
 
         // The organization links stay: they are hidden with the event and come back when it is restored.
@@ -135,15 +130,10 @@ public sealed partial class MarketEventService
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var marketEvent = await db.MarketEvents.IgnoreQueryFilters().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var (marketEvent, stop) = await EditableCommands.LoadAsync<MarketEvent>(db, id, version, includeDeleted: true, ConflictAsync, cancellationToken);
         if (marketEvent is null)
         {
-            return CommandResult.NotFound;
-        }
-
-        if (marketEvent.Version != version)
-        {
-            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+            return stop!;
         }
 
         if (marketEvent.DeletedAt is null)
@@ -184,20 +174,8 @@ public sealed partial class MarketEventService
             : new Dictionary<string, string[]> { [nameof(MarketEventForm.OrganizationIds)] = ["One of the organizations does not exist or was deleted."] };
     }
 
-    private async Task<CommandResult> SaveAsync(AiDealsDbContext db, MarketEvent marketEvent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Saved(marketEvent.Id, marketEvent.Version);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var exists = await fresh.MarketEvents.IgnoreQueryFilters().AnyAsync(e => e.Id == marketEvent.Id, cancellationToken);
-            return exists ? CommandResult.Conflicted(await ConflictAsync(fresh, marketEvent.Id, cancellationToken)) : CommandResult.NotFound;
-        }
-    }
+    private Task<CommandResult> SaveAsync(AiDealsDbContext db, MarketEvent marketEvent, CancellationToken cancellationToken) =>
+        EditableCommands.SaveAsync(contextFactory, db, marketEvent, ConflictAsync, cancellationToken);
 
     /// <summary>The conflict for the event as stored now, its organizations by name, as people compare them.</summary>
     private static async Task<ConflictInfo> ConflictAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)

@@ -144,15 +144,10 @@ public sealed class SourceService(IDbContextFactory<AiDealsDbContext> contextFac
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var (source, stop) = await EditableCommands.LoadAsync<Source>(db, id, version, includeDeleted: false, ConflictAsync, cancellationToken);
         if (source is null)
         {
-            return CommandResult.NotFound;
-        }
-
-        if (source.Version != version)
-        {
-            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+            return stop!;
         }
 
         var citations = await db.Citations.CountAsync(c => c.SourceId == id, cancellationToken);
@@ -178,15 +173,10 @@ public sealed class SourceService(IDbContextFactory<AiDealsDbContext> contextFac
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var source = await db.Sources.IgnoreQueryFilters().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var (source, stop) = await EditableCommands.LoadAsync<Source>(db, id, version, includeDeleted: true, ConflictAsync, cancellationToken);
         if (source is null)
         {
-            return CommandResult.NotFound;
-        }
-
-        if (source.Version != version)
-        {
-            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+            return stop!;
         }
 
         if (source.DeletedAt is null)
@@ -218,20 +208,8 @@ public sealed class SourceService(IDbContextFactory<AiDealsDbContext> contextFac
         return ordered.ThenBy(s => s.Id);
     }
 
-    private async Task<CommandResult> SaveAsync(AiDealsDbContext db, Source source, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Saved(source.Id, source.Version);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var exists = await fresh.Sources.IgnoreQueryFilters().AnyAsync(s => s.Id == source.Id, cancellationToken);
-            return exists ? CommandResult.Conflicted(await ConflictAsync(fresh, source.Id, cancellationToken)) : CommandResult.NotFound;
-        }
-    }
+    private Task<CommandResult> SaveAsync(AiDealsDbContext db, Source source, CancellationToken cancellationToken) =>
+        EditableCommands.SaveAsync(contextFactory, db, source, ConflictAsync, cancellationToken);
 
     private static async Task<ConflictInfo> ConflictAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
     {

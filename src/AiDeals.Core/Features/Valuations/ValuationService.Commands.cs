@@ -107,15 +107,10 @@ public sealed partial class ValuationService
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var valuation = await db.Valuations.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var (valuation, stop) = await EditableCommands.LoadAsync<Valuation>(db, id, version, includeDeleted: false, ConflictAsync, cancellationToken);
         if (valuation is null)
         {
-            return CommandResult.NotFound;
-        }
-
-        if (valuation.Version != version)
-        {
-            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+            return stop!;
         }
 
         db.AuditUser = actor.UserName;
@@ -133,15 +128,10 @@ public sealed partial class ValuationService
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var valuation = await db.Valuations.IgnoreQueryFilters().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var (valuation, stop) = await EditableCommands.LoadAsync<Valuation>(db, id, version, includeDeleted: true, ConflictAsync, cancellationToken);
         if (valuation is null)
         {
-            return CommandResult.NotFound;
-        }
-
-        if (valuation.Version != version)
-        {
-            return CommandResult.Conflicted(await ConflictAsync(db, id, cancellationToken));
+            return stop!;
         }
 
         if (valuation.DeletedAt is null)
@@ -200,20 +190,8 @@ public sealed partial class ValuationService
         return errors;
     }
 
-    private async Task<CommandResult> SaveAsync(AiDealsDbContext db, Valuation valuation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Saved(valuation.Id, valuation.Version);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var exists = await fresh.Valuations.IgnoreQueryFilters().AnyAsync(v => v.Id == valuation.Id, cancellationToken);
-            return exists ? CommandResult.Conflicted(await ConflictAsync(fresh, valuation.Id, cancellationToken)) : CommandResult.NotFound;
-        }
-    }
+    private Task<CommandResult> SaveAsync(AiDealsDbContext db, Valuation valuation, CancellationToken cancellationToken) =>
+        EditableCommands.SaveAsync(contextFactory, db, valuation, ConflictAsync, cancellationToken);
 
     /// <summary>The conflict for the valuation as stored now; the organization and the deal by name, as people compare them.</summary>
     private static async Task<ConflictInfo> ConflictAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
