@@ -19,8 +19,7 @@ public class AuditInterceptorTests
     {
         await using var database = await TestDatabase.CreateAsync(_clock);
         await using var db = await database.CreateContextAsync();
-        db.AuditUser = "alice@example.com";
-        db.AuditReason = "from the article";
+        db.ActFor("alice@example.com", "from the article");
         var organization = NewOrganization("Anthropic");
 
         db.Organizations.Add(organization);
@@ -50,7 +49,7 @@ public class AuditInterceptorTests
 
         await using (var db = await database.CreateContextAsync())
         {
-            db.AuditUser = "bob";
+            db.ActFor("bob", reason: null);
             var organization = await db.Organizations.SingleAsync(o => o.Id == id, TestContext.Current.CancellationToken);
             organization.Description = "US AI company, maker of Claude";
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -244,6 +243,7 @@ public class AuditInterceptorTests
         DataServiceCollectionExtensions.ConfigureSqlite(options, database.ConnectionString, new AuditInterceptor(_clock))
             .AddInterceptors(new CancelOnUpdate(cancellation));
         await using var db = new AiDealsDbContext(options.Options);
+        db.ActFor("bob", reason: null);
         var organization = await db.Organizations.SingleAsync(o => o.Id == id, TestContext.Current.CancellationToken);
         organization.Description = "US AI company";
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.SaveChangesAsync(cancellation.Token));

@@ -14,9 +14,10 @@ namespace AiDeals.Core.Tests;
 
 /// <summary>
 /// Every write command in Core, found by reflection so that a command added later is checked without anyone listing it:
-/// a public method of a public type in <c>AiDeals.Core.Features.*</c> whose first parameter is the <see cref="Actor"/> and
-/// which returns <c>Task&lt;CommandResult&gt;</c>. Called by an anonymous caller and by a viewer with plausible, mostly
-/// valid arguments, each must answer Forbidden and leave every row of every table as it was.
+/// every public concrete <see cref="Command"/> in <c>AiDeals.Core</c>. Built with plausible, mostly valid arguments and
+/// run by the <see cref="CommandRunner"/> for an anonymous caller and for a viewer, each must answer Forbidden and leave
+/// every row of every table as it was. Account commands (Identity's users) are not <see cref="Command"/>s; they are
+/// checked by the account tests.
 /// </summary>
 public class CommandAuthorizationTests
 {
@@ -24,73 +25,70 @@ public class CommandAuthorizationTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>Each command by a readable name: "DealService.UpdateDealAsync(Actor, DealForm, CancellationToken)".</summary>
+    /// <summary>Each command by its type's name and constructor: "UpdateDeal(DealForm)".</summary>
     public static TheoryData<string> CommandNames => [.. Commands().Keys];
 
     [Fact]
-    public void Commands_FoundByReflection_IncludeEveryDealAndSourceCommand()
+    public void Commands_FoundByReflection_IncludeEveryKindOfWrite()
     {
-        var names = Commands().Values.Select(m => $"{m.DeclaringType!.Name}.{m.Name}").ToHashSet(StringComparer.Ordinal);
+        var names = Commands().Values.Select(c => c.DeclaringType!.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.Superset(
             new HashSet<string>(StringComparer.Ordinal)
             {
-                "DealService.CreateDealAsync", "DealService.UpdateDealAsync", "DealService.DeleteDealAsync", "DealService.RestoreDealAsync",
-                "SourceService.CreateSourceAsync", "SourceService.UpdateSourceAsync",
+                "CreateValuation", "UpdateValuation", "DeleteValuation", "RestoreValuation",
             },
             names);
+    }
+
+    [Fact]
+    public void Writes_OutsideTheRunner_AreNone()
+    {
+        // A public method that takes the actor and answers a CommandResult would be a write the runner does not guard.
+        var bypasses = typeof(Command).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.ReturnType == typeof(Task<CommandResult>) && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(Actor))
+            .Where(m => m.DeclaringType != typeof(CommandRunner))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+
+        Assert.Empty(bypasses);
     }
 
     [Theory]
     [MemberData(nameof(CommandNames))]
     public async Task Command_AnonymousOrViewer_IsForbiddenAndChangesNoRow(string command)
     {
-        var method = Commands()[command];
+        var constructor = Commands()[command];
         await using var database = await TestDatabase.CreateSeededAsync();
-        await using var services = Services(database);
-        var target = method.IsStatic ? null : services.GetService(method.DeclaringType!) ?? ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
         var before = await SnapshotAsync(database);
 
         foreach (var actor in new[] { Actor.Anonymous, Viewer })
         {
-            var arguments = await ArgumentsAsync(method, actor, database);
-            var result = await (Task<CommandResult>)method.Invoke(target, arguments)!;
+            var arguments = await ArgumentsAsync(constructor.GetParameters(), database);
+            var result = await database.Commands.RunAsync(actor, (Command)constructor.Invoke(arguments), Token);
 
             Assert.True(result.Outcome == CommandOutcome.Forbidden, $"{command} as '{actor.UserName}' answered {result.Outcome}, not Forbidden.");
             Assert.Equal(before, await SnapshotAsync(database));
         }
     }
 
-    private static Dictionary<string, MethodInfo> Commands() =>
-        typeof(CommandResult).Assembly.GetExportedTypes()
-            .Where(t => t.Namespace?.StartsWith("AiDeals.Core.Features", StringComparison.Ordinal) == true)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => m.ReturnType == typeof(Task<CommandResult>)
-                && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(Actor))
+    private static Dictionary<string, ConstructorInfo> Commands() =>
+        typeof(Command).Assembly.GetExportedTypes()
+            .Where(t => typeof(Command).IsAssignableFrom(t) && !t.IsAbstract)
+            .SelectMany(t => t.GetConstructors())
             .ToDictionary(Describe, StringComparer.Ordinal);
 
-    private static string Describe(MethodInfo method) =>
-        $"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))})";
-
-    private static ServiceProvider Services(TestDatabase database)
-    {
-        var services = new ServiceCollection().AddLogging();
-        services.AddAiDealsCore(database.ConnectionString);
-        services.AddAiDealsAccounts();
-        return services.BuildServiceProvider();
-    }
+    private static string Describe(ConstructorInfo constructor) =>
+        $"{constructor.DeclaringType!.Name}({string.Join(", ", constructor.GetParameters().Select(p => p.ParameterType.Name))})";
 
     /// <summary>What a caller would plausibly pass: a valid deal form, real ids, and other forms filled with sensible values.</summary>
-    private static async Task<object?[]> ArgumentsAsync(MethodInfo method, Actor actor, TestDatabase database)
+    private static async Task<object?[]> ArgumentsAsync(ParameterInfo[] parameters, TestDatabase database)
     {
-        var parameters = method.GetParameters();
         var arguments = new object?[parameters.Length];
-        arguments[0] = actor;
-        for (var i = 1; i < parameters.Length; i++)
+        for (var i = 0; i < parameters.Length; i++)
         {
             var type = parameters[i].ParameterType;
-            arguments[i] = type == typeof(CancellationToken) ? Token
-                : type == typeof(DealForm) ? await ValidDealFormAsync(database)
+            arguments[i] = type == typeof(DealForm) ? await ValidDealFormAsync(database)
                 : await PlausibleAsync(type, parameters[i].Name ?? string.Empty, database);
         }
 

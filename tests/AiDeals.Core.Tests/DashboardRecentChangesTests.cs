@@ -69,7 +69,7 @@ public class DashboardRecentChangesTests
         await using var database = await TestDatabase.CreateSeededAsync();
         await using (var db = await database.CreateContextAsync())
         {
-            db.AuditUser = "alice";
+            db.ActFor("alice", reason: null);
             var deal = await db.Deals.SingleAsync(d => d.Title == "SoftBank commitment to Stargate", TestContext.Current.CancellationToken);
             deal.Status = DealStatus.Announced;
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -90,7 +90,7 @@ public class DashboardRecentChangesTests
         int dealId;
         await using (var db = await database.CreateContextAsync())
         {
-            db.AuditUser = "bob";
+            db.ActFor("bob", reason: null);
             var deal = await db.Deals.SingleAsync(d => d.Title == "SoftBank investment in WeWork", TestContext.Current.CancellationToken);
             dealId = deal.Id;
             var source = await db.Sources.FirstAsync(TestContext.Current.CancellationToken);

@@ -156,7 +156,7 @@ public class DealDetailTests
         int removedId;
         await using (var db = await database.CreateContextAsync())
         {
-            db.AuditUser = "analyst@example.com";
+            db.ActFor("analyst@example.com", reason: null);
             var openAi = await db.DealParticipants.SingleAsync(p => p.DealId == stargateId && p.Organization!.Slug == "openai", Token);
             removedId = openAi.Id;
             db.DealParticipants.Remove(openAi);

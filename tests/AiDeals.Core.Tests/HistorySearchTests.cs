@@ -88,10 +88,10 @@ public class HistorySearchTests
     public async Task Search_DeletedRecord_OffersToRestoreItUntilItIsRestored()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var valuations = new ValuationService(database.Contexts);
+        var valuations = new ValuationQueries(database.Contexts);
         var history = new HistoryService(database.Contexts);
         var id = (await valuations.ListAsync(new ValuationQuery(), new PageRequest(), Token)).Items.Single().Id;
-        var deleted = await valuations.DeleteValuationAsync(Ann, id, (await valuations.GetFormAsync(id, Token))!.Version, Token);
+        var deleted = await database.Commands.RunAsync(Ann, new DeleteValuation(id, (await valuations.GetFormAsync(id, Token))!.Version), Token);
         var filter = new HistoryFilter(EntityType: nameof(Valuation), EntityId: id);
 
         var before = (await history.SearchAsync(filter, new PageRequest(), Token)).Items;
@@ -101,7 +101,7 @@ public class HistorySearchTests
         Assert.Equal(new HistoryRecord(HistoryRecordKind.Valuation, id, "OpenAI at $157B (Oct 2024)", "openai", false), deletion.Record);
         Assert.Null(before.Single(e => e.Change.Action == AuditAction.Created).Restore);
 
-        Assert.True((await valuations.RestoreValuationAsync(Ann, deletion.Restore!.Id, deletion.Restore.Version, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Ann, new RestoreValuation(deletion.Restore!.Id, deletion.Restore.Version), Token)).IsSaved);
         var after = (await history.SearchAsync(filter, new PageRequest(), Token)).Items;
 
         Assert.All(after, e => Assert.Null(e.Restore));

@@ -22,11 +22,10 @@ public class ValuationAndEventCommandTests
     public async Task CreateValuation_ValidForm_SavesItAtItsPrecision()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new ValuationService(database.Contexts);
+        var service = new ValuationQueries(database.Contexts);
         var openAi = await IdOfAsync(database, "openai");
 
-        var result = await service.CreateValuationAsync(
-            Analyst, new ValuationForm { OrganizationId = openAi, AsOf = "2025-q1", Amount = 300_000_000_000, Kind = ValuationKind.PostMoney }, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateValuation(new ValuationForm { OrganizationId = openAi, AsOf = "2025-q1", Amount = 300_000_000_000, Kind = ValuationKind.PostMoney }), Token);
 
         Assert.True(result.IsSaved);
         var stored = (await service.GetFormAsync(result.Id!.Value, Token))!;
@@ -42,7 +41,7 @@ public class ValuationAndEventCommandTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = new ValuationForm { OrganizationId = await IdOfAsync(database, "openai"), AsOf = "2025", Amount = amount };
 
-        var result = await new ValuationService(database.Contexts).CreateValuationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateValuation(form), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Contains(nameof(ValuationForm.Amount), result.Errors.Keys);
@@ -57,7 +56,7 @@ public class ValuationAndEventCommandTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = new ValuationForm { OrganizationId = await IdOfAsync(database, "openai"), AsOf = asOf, Amount = 1 };
 
-        var result = await new ValuationService(database.Contexts).CreateValuationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateValuation(form), Token);
 
         Assert.Equal([message], result.Errors[nameof(ValuationForm.AsOf)]);
     }
@@ -66,11 +65,10 @@ public class ValuationAndEventCommandTests
     public async Task CreateValuation_NoOrganizationOrUnknownDeal_IsInvalidOnThoseFields()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new ValuationService(database.Contexts);
+        var service = new ValuationQueries(database.Contexts);
 
-        var none = await service.CreateValuationAsync(Analyst, new ValuationForm { AsOf = "2025", Amount = 1 }, Token);
-        var unknownDeal = await service.CreateValuationAsync(
-            Analyst, new ValuationForm { OrganizationId = await IdOfAsync(database, "openai"), AsOf = "2025", Amount = 1, DealId = 999_999 }, Token);
+        var none = await database.Commands.RunAsync(Analyst, new CreateValuation(new ValuationForm { AsOf = "2025", Amount = 1 }), Token);
+        var unknownDeal = await database.Commands.RunAsync(Analyst, new CreateValuation(new ValuationForm { OrganizationId = await IdOfAsync(database, "openai"), AsOf = "2025", Amount = 1, DealId = 999_999 }), Token);
 
         Assert.Equal(["Choose the organization that was valued."], none.Errors[nameof(ValuationForm.OrganizationId)]);
         Assert.Equal(["That deal does not exist or was deleted."], unknownDeal.Errors[nameof(ValuationForm.DealId)]);
@@ -80,15 +78,15 @@ public class ValuationAndEventCommandTests
     public async Task UpdateValuation_StaleVersion_IsAConflictWithTheirAmountAndOrganizationByName()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new ValuationService(database.Contexts);
+        var service = new ValuationQueries(database.Contexts);
         var id = await OnlyValuationAsync(database);
         var mine = (await service.GetFormAsync(id, Token))!;
         var theirs = (await service.GetFormAsync(id, Token))!;
         theirs.Amount = 160_000_000_000;
-        Assert.True((await service.UpdateValuationAsync(OtherAnalyst, theirs, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(OtherAnalyst, new UpdateValuation(theirs), Token)).IsSaved);
         mine.Kind = ValuationKind.Estimate;
 
-        var result = await service.UpdateValuationAsync(Analyst, mine, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateValuation(mine), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal(OtherAnalyst.UserName, result.Conflict!.ChangedBy);
@@ -101,17 +99,17 @@ public class ValuationAndEventCommandTests
     public async Task DeleteThenRestoreValuation_HidesItThenBringsItBack()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new ValuationService(database.Contexts);
+        var service = new ValuationQueries(database.Contexts);
         var id = await OnlyValuationAsync(database);
         var form = (await service.GetFormAsync(id, Token))!;
 
-        var deleted = await service.DeleteValuationAsync(Analyst, id, form.Version, Token);
+        var deleted = await database.Commands.RunAsync(Analyst, new DeleteValuation(id, form.Version), Token);
 
         Assert.True(deleted.IsSaved);
         Assert.Equal(0, (await service.ListAsync(new ValuationQuery(), new PageRequest(), Token)).TotalCount);
-        Assert.Equal(CommandOutcome.Conflict, (await service.RestoreValuationAsync(Analyst, id, form.Version, Token)).Outcome);
+        Assert.Equal(CommandOutcome.Conflict, (await database.Commands.RunAsync(Analyst, new RestoreValuation(id, form.Version), Token)).Outcome);
 
-        var restored = await service.RestoreValuationAsync(Analyst, id, deleted.Version!.Value, Token);
+        var restored = await database.Commands.RunAsync(Analyst, new RestoreValuation(id, deleted.Version!.Value), Token);
 
         Assert.True(restored.IsSaved);
         Assert.Equal(1, (await service.ListAsync(new ValuationQuery(), new PageRequest(), Token)).TotalCount);
@@ -122,14 +120,13 @@ public class ValuationAndEventCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var organizations = new OrganizationService(database.Contexts);
-        var valuations = new ValuationService(database.Contexts);
+        var valuations = new ValuationQueries(database.Contexts);
         var created = await organizations.CreateOrganizationAsync(Analyst, new OrganizationForm { Name = "Mistral AI" }, Token);
-        var valuation = await valuations.CreateValuationAsync(
-            Analyst, new ValuationForm { OrganizationId = created.Id!.Value, AsOf = "2024-06", Amount = 6_000_000_000 }, Token);
-        var deleted = await valuations.DeleteValuationAsync(Analyst, valuation.Id!.Value, valuation.Version!.Value, Token);
+        var valuation = await database.Commands.RunAsync(Analyst, new CreateValuation(new ValuationForm { OrganizationId = created.Id!.Value, AsOf = "2024-06", Amount = 6_000_000_000 }), Token);
+        var deleted = await database.Commands.RunAsync(Analyst, new DeleteValuation(valuation.Id!.Value, valuation.Version!.Value), Token);
         Assert.True((await organizations.DeleteOrganizationAsync(Analyst, created.Id.Value, created.Version!.Value, Token)).IsSaved);
 
-        var restored = await valuations.RestoreValuationAsync(Analyst, valuation.Id.Value, deleted.Version!.Value, Token);
+        var restored = await database.Commands.RunAsync(Analyst, new RestoreValuation(valuation.Id.Value, deleted.Version!.Value), Token);
 
         Assert.Equal("The valuation belongs to Mistral AI, which is deleted: restore Mistral AI first.", restored.Errors[string.Empty].Single());
     }

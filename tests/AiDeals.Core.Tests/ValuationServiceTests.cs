@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests;
 
-public class ValuationServiceTests
+public class ValuationQueriesTests
 {
     private const long Billion = 1_000_000_000;
 
@@ -67,7 +67,7 @@ public class ValuationServiceTests
         Assert.Equal(300 * Billion, fromDeal.Amount);
     }
 
-    private static ValuationService Valuations(TestDatabase database) => new(database.Contexts);
+    private static ValuationQueries Valuations(TestDatabase database) => new(database.Contexts);
 
     /// <summary>The article's $157B for OpenAI (Oct 2024), plus $29B (Apr 2023, estimate), $300B (Mar 2025, from the equity deal) and Nvidia's $3T market cap (Jan 2025).</summary>
     private static async Task<TestDatabase> SeedWithMoreValuationsAsync()

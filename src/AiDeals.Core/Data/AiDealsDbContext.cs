@@ -9,11 +9,17 @@ namespace AiDeals.Core.Data;
 /// <summary>The deals, their evidence and their audit log, and Identity's users and roles, in one database.</summary>
 public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
-    /// <summary>The user name written into the audit entries of this context's saves.</summary>
-    public string AuditUser { get; set; } = "system";
+    /// <summary>
+    /// The user name written into the audit entries of this context's saves: set by
+    /// <see cref="AuditedContexts.CreateForAsync"/>, and a save that changes audited rows without one fails.
+    /// </summary>
+    public string? AuditUser { get; private set; }
 
     /// <summary>An optional reason written into the audit entries of this context's saves.</summary>
-    public string? AuditReason { get; set; }
+    public string? AuditReason { get; private set; }
+
+    /// <summary>What this context's committed saves changed, since it was created; the command runner announces it.</summary>
+    internal DataChange? Changes { get; private set; }
 
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -40,6 +46,16 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     /// <summary>The transaction the audit opened for a save that had none; committed once the audit rows are in.</summary>
     internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? OwnedAuditTransaction { get; set; }
+
+    internal void ActFor(string user, string? reason)
+    {
+        AuditUser = user;
+        AuditReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+    }
+
+    internal void Committed(DataChange change) => Changes = Changes is null
+        ? change
+        : change with { EntityTypes = Changes.EntityTypes.Union(change.EntityTypes, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal) };
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -16,7 +16,7 @@ internal sealed record FieldChange(object? Old, object? New);
 /// Keeps the rules every save shares: raises <see cref="EditableEntity.Version"/>, turns deletes into soft deletes,
 /// keeps normalized names in step, and writes one <see cref="AuditEntry"/> per changed row in the save's transaction.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifier = null) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     // Enums by name so the history reads "InTalks → Completed", not "1 → 3".
     private static readonly JsonSerializerOptions ChangesJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -26,6 +26,7 @@ public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifie
         if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count == 0)
         {
             Capture(db);
+            RequireActor(db);
             if (db.PendingAudits.Count > 0 && db.Database.CurrentTransaction is null)
             {
                 db.OwnedAuditTransaction = db.Database.BeginTransaction();
@@ -41,6 +42,7 @@ public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifie
         if (eventData.Context is AiDealsDbContext db && db.PendingAudits.Count == 0)
         {
             Capture(db);
+            RequireActor(db);
             if (db.PendingAudits.Count > 0 && db.Database.CurrentTransaction is null)
             {
                 db.OwnedAuditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -60,7 +62,7 @@ public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifie
             {
                 db.SaveChanges();
                 transaction?.Commit();
-                notifier?.Publish(change);
+                db.Committed(change);
             }
             finally
             {
@@ -87,7 +89,7 @@ public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifie
                     await transaction.CommitAsync(cancellationToken);
                 }
 
-                notifier?.Publish(change);
+                db.Committed(change);
             }
             finally
             {
@@ -233,7 +235,18 @@ public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifie
     private DataChange Change(AiDealsDbContext db) => new(
         db.PendingAudits.Select(a => a.EntityType).ToHashSet(StringComparer.Ordinal),
         clock.GetUtcNow().UtcDateTime,
-        db.AuditUser);
+        db.AuditUser!);
+
+    // An audit entry without its author would be a lie ("system"); a context for a save comes from CreateForAsync.
+    private static void RequireActor(AiDealsDbContext db)
+    {
+        if (db.PendingAudits.Count > 0 && db.AuditUser is null)
+        {
+            db.PendingAudits.Clear();
+            throw new InvalidOperationException(
+                "This save changes audited rows but its context has no actor: create it with IDbContextFactory<AiDealsDbContext>.CreateForAsync(actor, reason).");
+        }
+    }
 
     private IDbContextTransaction? WriteAudits(AiDealsDbContext db)
     {
@@ -262,7 +275,7 @@ public sealed class AuditInterceptor(TimeProvider clock, ChangeNotifier? notifie
                 EntityId = string.Join('/', key),
                 Action = audit.Action,
                 AtUtc = now,
-                User = db.AuditUser,
+                User = db.AuditUser!,
                 Reason = db.AuditReason,
                 Changes = JsonSerializer.Serialize(
                     audit.Changes.ToDictionary(c => c.Key, c => new { old = c.Value.Old, @new = c.Value.New }),

@@ -1,4 +1,5 @@
 using AiDeals.Core.Data.Seeding;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.History;
@@ -30,7 +31,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DashboardService>();
         services.AddSingleton<OrganizationService>();
         services.AddSingleton<HistoryService>();
-        services.AddSingleton<ValuationService>();
+        services.AddSingleton<ValuationQueries>();
+        services.AddSingleton<CommandRunner>();
         services.AddSingleton<MarketEventService>();
         services.AddSingleton<SourceService>();
         services.AddSingleton<SyntheticDataGenerator>();

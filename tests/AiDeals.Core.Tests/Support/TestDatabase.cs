@@ -1,5 +1,6 @@
 using AiDeals.Core.Data;
 using AiDeals.Core.Data.Seeding;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
 using Microsoft.Data.Sqlite;
@@ -31,6 +32,9 @@ internal sealed class TestDatabase : IAsyncDisposable
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    /// <summary>The user that a test's set-up writes are audited as.</summary>
+    public const string SetUpUser = "test-set-up";
+
     public string FilePath { get; }
 
     public string ConnectionString { get; }
@@ -42,6 +46,9 @@ internal sealed class TestDatabase : IAsyncDisposable
     public DealBookLoader Loader => _services.GetRequiredService<DealBookLoader>();
 
     public DealService Deals => _services.GetRequiredService<DealService>();
+
+    /// <summary>The command runner, as the app's pages and endpoints use it.</summary>
+    public CommandRunner Commands => _services.GetRequiredService<CommandRunner>();
 
     public DashboardService Dashboard => _services.GetRequiredService<DashboardService>();
 
@@ -62,7 +69,16 @@ internal sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public Task<AiDealsDbContext> CreateContextAsync() => Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+    /// <summary>
+    /// A context for a test's own reads and set-up writes, audited as <see cref="SetUpUser"/> (a test that checks who
+    /// saved names its user with <c>ActFor</c>).
+    /// </summary>
+    public async Task<AiDealsDbContext> CreateContextAsync()
+    {
+        var db = await Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        db.ActFor(SetUpUser, reason: null);
+        return db;
+    }
 
     public async ValueTask DisposeAsync()
     {

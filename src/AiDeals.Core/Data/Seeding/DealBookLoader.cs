@@ -42,8 +42,7 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
         plan.Build();
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditUser = SeedUser;
-        db.AuditReason = "Seeded from " + Path.GetFileName(path);
+        db.ActFor(SeedUser, "Seeded from " + Path.GetFileName(path));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Organizations an analyst already entered are reused by name rather than duplicated.

@@ -68,7 +68,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<AiDealsDbContext> c
     private async Task<AiDealsDbContext> CreateContextAsync(CancellationToken cancellationToken)
     {
         var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditUser = User;
+        db.ActFor(User, reason: null);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         return db;
     }

@@ -535,8 +535,7 @@ public sealed partial class DealService
 
     private static void Stamp(AiDealsDbContext db, Actor actor, string? reason)
     {
-        db.AuditUser = actor.UserName;
-        db.AuditReason = Blank(reason);
+        db.ActFor(actor.UserName, Blank(reason));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

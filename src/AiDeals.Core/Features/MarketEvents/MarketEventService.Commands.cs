@@ -39,8 +39,7 @@ public sealed partial class MarketEventService
             return CommandResult.Invalid(errors);
         }
 
-        db.AuditUser = actor.UserName;
-        db.AuditReason = Blank(form.Reason);
+        db.ActFor(actor.UserName, Blank(form.Reason));
         var marketEvent = new MarketEvent { Title = form.Title.Trim() };
         Apply(form, marketEvent);
         marketEvent.Organizations.AddRange(form.OrganizationIds.Distinct().Select(id => new MarketEventOrganization { OrganizationId = id }));
@@ -82,8 +81,7 @@ public sealed partial class MarketEventService
             return CommandResult.Invalid(errors);
         }
 
-        db.AuditUser = actor.UserName;
-        db.AuditReason = Blank(form.Reason);
+        db.ActFor(actor.UserName, Blank(form.Reason));
         Apply(form, marketEvent);
         var wanted = form.OrganizationIds.ToHashSet();
         foreach (var link in marketEvent.Organizations.Where(l => !wanted.Remove(l.OrganizationId)).ToList())
@@ -116,7 +114,7 @@ public sealed partial class MarketEventService
         }
 
         // The organization links stay: they are hidden with the event and come back when it is restored.
-        db.AuditUser = actor.UserName;
+        db.ActFor(actor.UserName, reason: null);
         db.MarketEvents.Remove(marketEvent);
         return await SaveAsync(db, marketEvent, cancellationToken);
     }
@@ -141,7 +139,7 @@ public sealed partial class MarketEventService
             return CommandResult.Saved(marketEvent.Id, marketEvent.Version);
         }
 
-        db.AuditUser = actor.UserName;
+        db.ActFor(actor.UserName, reason: null);
         marketEvent.DeletedAt = null;
         return await SaveAsync(db, marketEvent, cancellationToken);
     }

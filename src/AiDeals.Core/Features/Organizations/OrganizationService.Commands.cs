@@ -101,8 +101,7 @@ public sealed partial class OrganizationService
             return CommandResult.Invalid(errors);
         }
 
-        db.AuditUser = actor.UserName;
-        db.AuditReason = Blank(form.Reason);
+        db.ActFor(actor.UserName, Blank(form.Reason));
         var organization = new Organization { Name = name, Slug = await UniqueSlugAsync(db, name, 0, cancellationToken) };
         Apply(form, organization);
         organization.Aliases.AddRange(aliases.Select(a => new OrganizationAlias { Name = a }));
@@ -155,8 +154,7 @@ public sealed partial class OrganizationService
             return CommandResult.Invalid(errors);
         }
 
-        db.AuditUser = actor.UserName;
-        db.AuditReason = Blank(form.Reason);
+        db.ActFor(actor.UserName, Blank(form.Reason));
         if (SlugOf(name) != SlugOf(organization.Name))
         {
             organization.Slug = await UniqueSlugAsync(db, name, organization.Id, cancellationToken);
@@ -205,7 +203,7 @@ public sealed partial class OrganizationService
                 $"{organization.Name} still has {Sentence(uses)}. Move or delete those first, or merge {organization.Name} into the organization it duplicates.");
         }
 
-        db.AuditUser = actor.UserName;
+        db.ActFor(actor.UserName, reason: null);
         db.Organizations.Remove(organization);
         return await SaveAsync(db, organization, cancellationToken);
     }
@@ -247,7 +245,7 @@ public sealed partial class OrganizationService
             return CommandResult.Invalid(string.Empty, string.Join(' ', messages));
         }
 
-        db.AuditUser = actor.UserName;
+        db.ActFor(actor.UserName, reason: null);
         organization.DeletedAt = null;
         return await SaveAsync(db, organization, cancellationToken);
     }

@@ -91,8 +91,7 @@ public sealed partial class OrganizationService
             return CommandResult.NotFound;
         }
 
-        db.AuditUser = actor.UserName;
-        db.AuditReason = $"Merged {merged.Name} into {survivor.Name}";
+        db.ActFor(actor.UserName, $"Merged {merged.Name} into {survivor.Name}");
 
         foreach (var deal in await db.Deals.IgnoreQueryFilters().Where(d => d.TargetId == mergedId).ToListAsync(cancellationToken))
         {

@@ -237,8 +237,7 @@ public sealed class SourceService(IDbContextFactory<AiDealsDbContext> contextFac
 
     private static void Stamp(AiDealsDbContext db, Actor actor, string? reason)
     {
-        db.AuditUser = actor.UserName;
-        db.AuditReason = Blank(reason);
+        db.ActFor(actor.UserName, Blank(reason));
     }
 
     private static string? Detail(string? publisher, DateOnly? publishedOn)

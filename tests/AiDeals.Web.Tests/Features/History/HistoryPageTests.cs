@@ -1,3 +1,4 @@
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Features.Sources;
@@ -34,11 +35,10 @@ public sealed class HistoryPageTests(SeededDatabase database) : MudBunitContext(
     [Fact]
     public async Task ClickRestore_DeletedValuation_BringsItBackAndTheButtonGoes()
     {
-        var valuations = Services.GetRequiredService<ValuationService>();
+        var valuations = Services.GetRequiredService<ValuationQueries>();
         var analyst = Actor.Create("analyst@aideals.local", Roles.Analyst);
-        var created = await valuations.CreateValuationAsync(
-            analyst, new ValuationForm { OrganizationId = await OpenAiIdAsync(), AsOf = "2023-04", Amount = 29_000_000_000 }, Token);
-        await valuations.DeleteValuationAsync(analyst, created.Id!.Value, created.Version!.Value, Token);
+        var created = await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new CreateValuation(new ValuationForm { OrganizationId = await OpenAiIdAsync(), AsOf = "2023-04", Amount = 29_000_000_000 }), Token);
+        await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new DeleteValuation(created.Id!.Value, created.Version!.Value), Token);
         SignIn(Roles.Analyst);
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/history?type=Valuation&id={created.Id}");
         var cut = RenderPage<HistoryPage>();
@@ -70,11 +70,10 @@ public sealed class HistoryPageTests(SeededDatabase database) : MudBunitContext(
     [Fact]
     public async Task Render_Viewer_ShowsNoRestoreButton()
     {
-        var valuations = Services.GetRequiredService<ValuationService>();
+        var valuations = Services.GetRequiredService<ValuationQueries>();
         var analyst = Actor.Create("analyst@aideals.local", Roles.Analyst);
-        var created = await valuations.CreateValuationAsync(
-            analyst, new ValuationForm { OrganizationId = await OpenAiIdAsync(), AsOf = "2022", Amount = 20_000_000_000 }, Token);
-        await valuations.DeleteValuationAsync(analyst, created.Id!.Value, created.Version!.Value, Token);
+        var created = await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new CreateValuation(new ValuationForm { OrganizationId = await OpenAiIdAsync(), AsOf = "2022", Amount = 20_000_000_000 }), Token);
+        await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new DeleteValuation(created.Id!.Value, created.Version!.Value), Token);
         SignIn(Roles.Viewer);
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/history?type=Valuation&id={created.Id}");
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.Valuations;
 
 /// <summary>Valuations of every organization; sorting and paging run in SQL.</summary>
-public sealed partial class ValuationService(IDbContextFactory<AiDealsDbContext> contextFactory)
+public sealed class ValuationQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     public async Task<PagedResult<ValuationSummary>> ListAsync(ValuationQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -19,6 +19,26 @@ public sealed partial class ValuationService(IDbContextFactory<AiDealsDbContext>
             .ProjectToSummaries()
             .ToListAsync(cancellationToken);
         return new PagedResult<ValuationSummary>(items, total);
+    }
+
+    /// <summary>The valuation's editable values with its id and version; null when there is none.</summary>
+    public async Task<ValuationForm?> GetFormAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var valuation = await db.Valuations.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        return valuation is null ? null : ValuationForms.Of(valuation);
+    }
+
+    /// <summary>The live deals a valuation of the organization can come from: those into it and those it takes part in.</summary>
+    public async Task<IReadOnlyList<DealRef>> DealChoicesAsync(int organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Deals.AsNoTracking()
+            .Where(d => d.TargetId == organizationId || d.Participants.Any(p => p.OrganizationId == organizationId))
+            .OrderByDescending(d => d.AnnouncedOn)
+            .ThenBy(d => d.Title)
+            .Select(d => new DealRef(d.Id, d.Title))
+            .ToListAsync(cancellationToken);
     }
 
     private static IOrderedQueryable<Valuation> Sort(IQueryable<Valuation> valuations, ValuationQuery query)
@@ -40,7 +60,7 @@ public sealed partial class ValuationService(IDbContextFactory<AiDealsDbContext>
     }
 }
 
-internal static class ValuationQueries
+internal static class ValuationProjections
 {
     /// <summary>
     /// Reads valuations as summaries. The dates and the deal link are built from the selected columns, so the SQL

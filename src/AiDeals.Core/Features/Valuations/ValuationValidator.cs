@@ -1,0 +1,32 @@
+using AiDeals.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Valuations;
+
+/// <summary>The rules of a valuation, for every way one is written (the editor, the API, import, the deal book).</summary>
+public static class ValuationValidator
+{
+    /// <summary>The rules that need no database: the form's annotations.</summary>
+    public static void Validate(ValuationForm form, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.AddAnnotations(form);
+    }
+
+    /// <summary>The organization and the deal must be live records: a valuation of a deleted one would be hidden with it.</summary>
+    public static async Task CheckAsync(AiDealsDbContext db, ValuationForm form, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!await db.Organizations.AnyAsync(o => o.Id == form.OrganizationId, cancellationToken))
+        {
+            errors.Add(nameof(ValuationForm.OrganizationId), "That organization does not exist or was deleted.");
+        }
+
+        if (form.DealId is { } dealId && !await db.Deals.AnyAsync(d => d.Id == dealId, cancellationToken))
+        {
+            errors.Add(nameof(ValuationForm.DealId), "That deal does not exist or was deleted.");
+        }
+    }
+}
