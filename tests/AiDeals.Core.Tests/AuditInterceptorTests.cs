@@ -42,6 +42,23 @@ public class AuditInterceptorTests
     }
 
     [Fact]
+    public async Task SaveChanges_ContextWithoutAnActor_ThrowsAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(_clock);
+        await using (var db = await database.Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.Organizations.Add(NewOrganization("Anthropic"));
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+            Assert.Contains("no actor", error.Message, StringComparison.Ordinal);
+        }
+
+        await using var reader = await database.CreateContextAsync();
+        Assert.False(await reader.Organizations.IgnoreQueryFilters().AnyAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await ReadAuditAsync(database));
+    }
+
+    [Fact]
     public async Task SaveChanges_DescriptionEdited_WritesUpdatedEntryWithOnlyThatField()
     {
         await using var database = await TestDatabase.CreateAsync(_clock);

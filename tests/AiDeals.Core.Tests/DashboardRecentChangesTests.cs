@@ -14,7 +14,7 @@ public class DashboardRecentChangesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var changes = await database.Dashboard.RecentChangesAsync(100, TestContext.Current.CancellationToken);
+        var changes = await database.RecentChanges.ListAsync(100, TestContext.Current.CancellationToken);
 
         // Seven organizations, one source, six deals, one valuation and five events; citations, participants and
         // aliases are parts of those records, not lines of their own.
@@ -35,7 +35,7 @@ public class DashboardRecentChangesTests
             dealId = await db.Deals.Where(d => d.Title == "SoftBank direct investment in OpenAI").Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
         }
 
-        var changes = await database.Dashboard.RecentChangesAsync(100, TestContext.Current.CancellationToken);
+        var changes = await database.RecentChanges.ListAsync(100, TestContext.Current.CancellationToken);
 
         var deal = Assert.Single(changes, c => c.Record.Kind == ChangedRecordKind.Deal && c.Record.Id == dealId);
         Assert.Equal("SoftBank direct investment in OpenAI", deal.Record.Name);
@@ -51,7 +51,7 @@ public class DashboardRecentChangesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var changes = await database.Dashboard.RecentChangesAsync(100, TestContext.Current.CancellationToken);
+        var changes = await database.RecentChanges.ListAsync(100, TestContext.Current.CancellationToken);
 
         var softBank = Assert.Single(changes, c => c.Record.Kind == ChangedRecordKind.Organization && c.Record.Slug == "softbank");
         Assert.Equal("SoftBank Group", softBank.Record.Name);
@@ -75,7 +75,7 @@ public class DashboardRecentChangesTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var latest = (await database.Dashboard.RecentChangesAsync(5, TestContext.Current.CancellationToken))[0];
+        var latest = (await database.RecentChanges.ListAsync(5, TestContext.Current.CancellationToken))[0];
 
         Assert.Equal(("alice", AuditAction.Updated, ChangedRecordKind.Deal), (latest.User, latest.Action, latest.Record.Kind));
         Assert.Equal("SoftBank commitment to Stargate", latest.Record.Name);
@@ -98,7 +98,7 @@ public class DashboardRecentChangesTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var latest = (await database.Dashboard.RecentChangesAsync(5, TestContext.Current.CancellationToken))[0];
+        var latest = (await database.RecentChanges.ListAsync(5, TestContext.Current.CancellationToken))[0];
 
         Assert.Equal(("bob", AuditAction.Updated), (latest.User, latest.Action));
         Assert.Equal((ChangedRecordKind.Deal, dealId), (latest.Record.Kind, latest.Record.Id));
@@ -115,7 +115,7 @@ public class DashboardRecentChangesTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var latest = (await database.Dashboard.RecentChangesAsync(5, TestContext.Current.CancellationToken))[0];
+        var latest = (await database.RecentChanges.ListAsync(5, TestContext.Current.CancellationToken))[0];
 
         Assert.Equal(AuditAction.Deleted, latest.Action);
         Assert.Equal("Microsoft backing of OpenAI", latest.Record.Name);
@@ -133,7 +133,7 @@ public class DashboardRecentChangesTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var latest = (await database.Dashboard.RecentChangesAsync(5, TestContext.Current.CancellationToken))[0];
+        var latest = (await database.RecentChanges.ListAsync(5, TestContext.Current.CancellationToken))[0];
 
         Assert.Equal((ChangedRecordKind.Organization, "nvidia"), (latest.Record.Kind, latest.Record.Slug));
         Assert.Equal([new PartChange("alias", AuditAction.Deleted, 1)], latest.Parts);
@@ -144,7 +144,7 @@ public class DashboardRecentChangesTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var changes = await database.Dashboard.RecentChangesAsync(3, TestContext.Current.CancellationToken);
+        var changes = await database.RecentChanges.ListAsync(3, TestContext.Current.CancellationToken);
 
         Assert.Equal(3, changes.Count);
     }
@@ -154,6 +154,6 @@ public class DashboardRecentChangesTests
     {
         await using var database = await TestDatabase.CreateAsync();
 
-        Assert.Empty(await database.Dashboard.RecentChangesAsync(10, TestContext.Current.CancellationToken));
+        Assert.Empty(await database.RecentChanges.ListAsync(10, TestContext.Current.CancellationToken));
     }
 }

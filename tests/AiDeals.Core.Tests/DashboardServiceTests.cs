@@ -249,7 +249,7 @@ public class DashboardServiceTests
         await using (var db = await database.CreateContextAsync())
         {
             var target = await db.Organizations.SingleAsync(o => o.Slug == "openai", TestContext.Current.CancellationToken);
-            for (var i = 1; i <= DashboardService.TopInvestors + 2; i++)
+            for (var i = 1; i <= DashboardQueries.TopInvestors + 2; i++)
             {
                 var investor = new Organization { Name = $"Fund {i}", Slug = $"fund-{i}", Type = OrganizationType.VentureFund };
                 db.Deals.Add(new Deal
@@ -268,7 +268,7 @@ public class DashboardServiceTests
 
         var investors = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).CapitalByInvestor;
 
-        Assert.Equal(DashboardService.TopInvestors, investors.Count);
+        Assert.Equal(DashboardQueries.TopInvestors, investors.Count);
         Assert.Equal("softbank", investors[0].Investor.Slug);
         Assert.Equal(investors.OrderByDescending(i => i.High).Select(i => i.High), investors.Select(i => i.High));
         Assert.DoesNotContain(investors, i => i.Investor.Slug is "fund-1" or "fund-2" or "fund-3");
@@ -281,7 +281,7 @@ public class DashboardServiceTests
 
         var activity = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).Activity;
 
-        Assert.Equal(DashboardService.TimelineMonths, activity.Months.Count);
+        Assert.Equal(DashboardQueries.TimelineMonths, activity.Months.Count);
         Assert.Equal(new DateOnly(2024, 2, 1), activity.Months[0].Month);
         Assert.Equal(new MonthActivity(new DateOnly(2025, 1, 1), 4, 4), activity.Months[^1]);
         Assert.Equal(new MonthActivity(new DateOnly(2024, 12, 1), 0, 1), activity.Months[^2]);

@@ -19,7 +19,7 @@ public class DashboardSqlTests
             .AddAiDealsCore(database.ConnectionString)
             .BuildServiceProvider();
 
-        await services.GetRequiredService<DashboardService>().GetSummaryAsync(TestContext.Current.CancellationToken);
+        await services.GetRequiredService<DashboardQueries>().GetSummaryAsync(TestContext.Current.CancellationToken);
 
         Assert.Empty(log.Warnings);
         var commands = log.Commands;

@@ -170,7 +170,7 @@ public class DealDetailTests
         Assert.Contains(new AuditedRecord(nameof(Deal), stargateId, "Deal"), detail.AuditedRecords);
         Assert.Equal(2, detail.AuditedRecords.Count(r => r.EntityType == nameof(Citation)));
 
-        var history = await new HistoryService(database.Contexts)
+        var history = await new HistoryQueries(database.Contexts)
             .ListForAsync(detail.AuditedRecords.Select(r => (r.EntityType, r.Id)).ToList(), Token);
         var deletion = history[0];
         Assert.Equal(AuditAction.Deleted, deletion.Action);

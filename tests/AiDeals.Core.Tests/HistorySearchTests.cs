@@ -21,7 +21,7 @@ public class HistorySearchTests
     public async Task Search_NoFilter_ListsEveryChangeNewestFirstAPageAtATime()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var history = new HistoryService(database.Contexts);
+        var history = new HistorySearch(database.Contexts);
         int all;
         await using (var db = await database.CreateContextAsync())
         {
@@ -44,7 +44,7 @@ public class HistorySearchTests
         var clock = new FixedClock(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await using var database = await TestDatabase.CreateAsync(clock);
         var organizations = new OrganizationService(database.Contexts);
-        var history = new HistoryService(database.Contexts);
+        var history = new HistorySearch(database.Contexts);
         await organizations.CreateOrganizationAsync(Ann, new OrganizationForm { Name = "Mistral AI", Aliases = ["Mistral"] }, Token);
         clock.Now = clock.Now.AddDays(1);
         var anthropic = await organizations.CreateOrganizationAsync(Bob, new OrganizationForm { Name = "Anthropic" }, Token);
@@ -77,7 +77,7 @@ public class HistorySearchTests
         form.FoundedYear = 1992;
         await organizations.UpdateOrganizationAsync(Ann, form, Token);
 
-        var result = await new HistoryService(database.Contexts).SearchAsync(
+        var result = await new HistorySearch(database.Contexts).SearchAsync(
             new HistoryFilter(EntityType: nameof(Organization), EntityId: form.Id), new PageRequest(), Token);
 
         Assert.Equal([AuditAction.Updated, AuditAction.Created], result.Items.Select(e => e.Change.Action));
@@ -89,7 +89,7 @@ public class HistorySearchTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var valuations = new ValuationQueries(database.Contexts);
-        var history = new HistoryService(database.Contexts);
+        var history = new HistorySearch(database.Contexts);
         var id = (await valuations.ListAsync(new ValuationQuery(), new PageRequest(), Token)).Items.Single().Id;
         var deleted = await database.Commands.RunAsync(Ann, new DeleteValuation(id, (await valuations.GetFormAsync(id, Token))!.Version), Token);
         var filter = new HistoryFilter(EntityType: nameof(Valuation), EntityId: id);
@@ -113,7 +113,7 @@ public class HistorySearchTests
     public async Task Search_PartsOfARecord_BelongToIt()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var history = new HistoryService(database.Contexts);
+        var history = new HistorySearch(database.Contexts);
 
         var participants = await history.SearchAsync(new HistoryFilter(EntityType: nameof(DealParticipant)), new PageRequest(0, 100), Token);
         var eventLinks = await history.SearchAsync(new HistoryFilter(EntityType: nameof(MarketEventOrganization)), new PageRequest(0, 100), Token);
@@ -128,7 +128,7 @@ public class HistorySearchTests
     {
         await using var database = await AccountsDatabase.CreateAsync();
 
-        var names = await new HistoryService(new SingleContextFactory(database)).UserNamesAsync(Token);
+        var names = await new HistorySearch(new SingleContextFactory(database)).UserNamesAsync(Token);
 
         Assert.Superset(new HashSet<string> { "analyst@aideals.local", "admin@aideals.local", "viewer@aideals.local", "seed", "system" }, names.ToHashSet());
     }

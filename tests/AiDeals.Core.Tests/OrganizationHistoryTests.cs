@@ -29,7 +29,7 @@ public class OrganizationHistoryTests
         form.Aliases = [];
         Assert.True((await organizations.UpdateOrganizationAsync(Analyst, form, Token)).IsSaved);
 
-        var changes = await new HistoryService(database.Contexts).ListForOrganizationAsync(created.Id.Value, Token);
+        var changes = await new HistoryQueries(database.Contexts).ListForOrganizationAsync(created.Id.Value, Token);
 
         Assert.Contains(changes, c => c.EntityType == nameof(Organization) && c.Action == AuditAction.Created);
         Assert.Contains(changes, c => c.EntityType == nameof(OrganizationAlias) && c.Action == AuditAction.Created);

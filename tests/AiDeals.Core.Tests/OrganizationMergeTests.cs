@@ -89,7 +89,7 @@ public class OrganizationMergeTests
             ["Citation", "Deal", "DealParticipant", "DealParticipant", "MarketEventOrganization", "MarketEventOrganization", "MarketEventOrganization",
                 "Organization", "OrganizationAlias", "OrganizationAlias", "Valuation"],
             entries.Select(e => e.EntityType).Order(StringComparer.Ordinal));
-        var history = await new HistoryService(database.Contexts).ListForAsync([(nameof(Organization), duplicate)], Token);
+        var history = await new HistoryQueries(database.Contexts).ListForAsync([(nameof(Organization), duplicate)], Token);
         var deleted = history[0];
         Assert.Equal((AuditAction.Deleted, Reason), (deleted.Action, deleted.Reason));
     }

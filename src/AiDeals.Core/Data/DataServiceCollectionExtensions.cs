@@ -28,14 +28,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DealBookLoader>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DealService>();
-        services.AddSingleton<DashboardService>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<RecentChangesQueries>();
         services.AddSingleton<OrganizationService>();
-        services.AddSingleton<HistoryService>();
+        services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<HistorySearch>();
         services.AddSingleton<ValuationQueries>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<MarketEventService>();
         services.AddSingleton<SourceService>();
-        services.AddSingleton<SyntheticDataGenerator>();
         return services;
     }
 

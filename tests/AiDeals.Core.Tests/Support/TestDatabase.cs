@@ -50,7 +50,12 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>The command runner, as the app's pages and endpoints use it.</summary>
     public CommandRunner Commands => _services.GetRequiredService<CommandRunner>();
 
-    public DashboardService Dashboard => _services.GetRequiredService<DashboardService>();
+    public DashboardQueries Dashboard => _services.GetRequiredService<DashboardQueries>();
+
+    public RecentChangesQueries RecentChanges => _services.GetRequiredService<RecentChangesQueries>();
+
+    /// <summary>Where the runner announces saves to open pages.</summary>
+    public ChangeNotifier Notifier => _services.GetRequiredService<ChangeNotifier>();
 
     /// <summary>An empty database at the current schema (migrated, nothing seeded).</summary>
     public static async Task<TestDatabase> CreateAsync(TimeProvider? clock = null)

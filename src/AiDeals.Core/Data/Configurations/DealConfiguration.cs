@@ -33,16 +33,3 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.ToTable(t => t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh"));
     }
 }
-
-internal sealed class DealParticipantConfiguration : IEntityTypeConfiguration<DealParticipant>
-{
-    public void Configure(EntityTypeBuilder<DealParticipant> builder)
-    {
-        builder.ConfigureEditable();
-        builder.Ignore(p => p.Commitment);
-        builder.HasOne(p => p.Deal).WithMany(d => d.Participants).HasForeignKey(p => p.DealId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(p => p.Organization).WithMany(o => o.Participations).HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => new { p.OrganizationId, p.DealId });
-        builder.HasIndex(p => p.DealId);
-    }
-}

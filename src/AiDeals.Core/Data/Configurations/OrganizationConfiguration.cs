@@ -21,14 +21,3 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasMany(o => o.Aliases).WithOne(a => a.Organization).HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class OrganizationAliasConfiguration : IEntityTypeConfiguration<OrganizationAlias>
-{
-    public void Configure(EntityTypeBuilder<OrganizationAlias> builder)
-    {
-        builder.Property(a => a.Name).HasMaxLength(200);
-        builder.Property(a => a.NormalizedName).HasMaxLength(200);
-        builder.HasIndex(a => a.NormalizedName).IsUnique();
-        builder.HasQueryFilter(a => a.Organization!.DeletedAt == null);
-    }
-}

@@ -22,7 +22,7 @@ public sealed class SixtyDealsDatabase : DatabaseFixture, IAsyncLifetime
     {
         await InitializeAsync();
         await using var provider = new ServiceCollection().AddLogging().AddAiDealsCore(ConnectionString).BuildServiceProvider();
-        await provider.GetRequiredService<SyntheticDataGenerator>().GenerateAsync(20, DealCount, seed: 7, Xunit.TestContext.Current.CancellationToken);
+        await ActivatorUtilities.CreateInstance<SyntheticDataGenerator>(provider).GenerateAsync(20, DealCount, seed: 7, Xunit.TestContext.Current.CancellationToken);
     }
 }
 

@@ -1,6 +1,5 @@
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
-using AiDeals.Core.Features.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Dashboard;
@@ -9,7 +8,7 @@ namespace AiDeals.Core.Features.Dashboard;
 /// The dashboard's figures. Every aggregate runs in SQL; money totals count leaf deals only (deals with no
 /// non-deleted children), so an umbrella and the deals under it are never both counted.
 /// </summary>
-public sealed partial class DashboardService(IDbContextFactory<AiDealsDbContext> contextFactory, HistoryService history)
+public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     /// <summary>How many investors the capital chart shows: more bars than this no longer fit a phone.</summary>
     public const int TopInvestors = 8;

@@ -1,11 +1,13 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.History;
+using AiDeals.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Dashboard;
 
-public sealed partial class DashboardService
+/// <summary>The dashboard's feed of the latest changes, each line naming its record.</summary>
+public sealed class RecentChangesQueries(IDbContextFactory<AiDealsDbContext> contextFactory, HistoryQueries history)
 {
     // One save of a deal writes rows for its participants and citations too; reading this many entries leaves
     // enough whole saves to fill the feed, while staying one small indexed read.
@@ -16,7 +18,7 @@ public sealed partial class DashboardService
     /// change to the deal it belongs to, and every record is named (a deal by its title, an organization by its name
     /// with its slug), deleted records included.
     /// </summary>
-    public async Task<IReadOnlyList<RecentChange>> RecentChangesAsync(int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecentChange>> ListAsync(int count, CancellationToken cancellationToken = default)
     {
         var entries = await history.RecentAsync(EntriesRead, cancellationToken);
         if (entries.Count == 0 || count <= 0)
@@ -83,14 +85,14 @@ public sealed partial class DashboardService
         var owners = new Dictionary<long, (RecordKey, string?)>();
         foreach (var entry in entries)
         {
-            var id = ParseId(entry.EntityId);
+            var id = ChangeRecords.IdOf(entry.EntityId);
             owners[entry.Id] = entry.EntityType switch
             {
                 nameof(DealParticipant) when id is { } p && participants.TryGetValue(p, out var deal) => (new RecordKey(nameof(Deal), deal), "participant"),
                 nameof(Citation) when id is { } c && citations.TryGetValue(c, out var subject) => (subject, "citation"),
                 nameof(OrganizationAlias) when AliasOwner(entry, id, aliases) is { } organization => (new RecordKey(nameof(Organization), organization), "alias"),
                 // The key of an event's organization link is "event id/organization id".
-                nameof(MarketEventOrganization) when ParseId(entry.EntityId.Split('/')[0]) is { } marketEvent
+                nameof(MarketEventOrganization) when ChangeRecords.IdOf(entry.EntityId.Split('/')[0]) is { } marketEvent
                     => (new RecordKey(nameof(MarketEvent), marketEvent), "organization"),
                 _ => (new RecordKey(entry.EntityType, id ?? 0, id is null ? entry.EntityId : null), null),
             };
@@ -162,10 +164,7 @@ public sealed partial class DashboardService
     }
 
     private static List<int> IdsOf(IReadOnlyList<ChangeRecord> entries, string entityType) =>
-        entries.Where(e => e.EntityType == entityType).Select(e => ParseId(e.EntityId)).OfType<int>().Distinct().ToList();
-
-    private static int? ParseId(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        entries.Where(e => e.EntityType == entityType).Select(e => ChangeRecords.IdOf(e.EntityId)).OfType<int>().Distinct().ToList();
 
     // Aliases are removed for good, not soft-deleted: a removed alias names its organization in the change itself.
     private static int? AliasOwner(ChangeRecord entry, int? id, Dictionary<int, int> aliases)
@@ -176,7 +175,7 @@ public sealed partial class DashboardService
         }
 
         var change = entry.Fields.FirstOrDefault(f => f.Field == nameof(OrganizationAlias.OrganizationId));
-        return ParseId(change?.Old ?? change?.New ?? string.Empty);
+        return ChangeRecords.IdOf(change?.Old ?? change?.New ?? string.Empty);
     }
 
     /// <summary>A record by type and id; <see cref="RawId"/> keeps a key that is no single number.</summary>

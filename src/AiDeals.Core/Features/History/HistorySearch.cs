@@ -41,7 +41,8 @@ public sealed record RestoreTarget(string EntityType, int Id, int Version);
 /// <summary>One line of the history: the change, the record it belongs to, and, on a deletion still in force, what to restore.</summary>
 public sealed record HistoryEntry(ChangeRecord Change, HistoryRecord Record, RestoreTarget? Restore);
 
-public sealed partial class HistoryService
+/// <summary>The history page's search over every change, with each change's record and what to restore.</summary>
+public sealed class HistorySearch(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     /// <summary>The entity types whose deletions the history offers to restore.</summary>
     public static IReadOnlySet<string> RestorableTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -105,7 +106,7 @@ public sealed partial class HistoryService
             .Skip(page.Skip)
             .Take(page.Take)
             .ToListAsync(cancellationToken);
-        var changes = entries.Select(ToRecord).ToList();
+        var changes = entries.Select(ChangeRecords.Of).ToList();
         var records = await DescribeRecordsAsync(db, changes, cancellationToken);
         var restorable = await DeletedNowAsync(db, changes, cancellationToken);
 
@@ -141,7 +142,7 @@ public sealed partial class HistoryService
     {
         List<int> Deleted(string type) => changes
             .Where(c => c.EntityType == type && c.Action == AuditAction.Deleted)
-            .Select(c => ParseId(c.EntityId))
+            .Select(c => ChangeRecords.IdOf(c.EntityId))
             .OfType<int>()
             .Distinct()
             .ToList();
@@ -178,7 +179,7 @@ public sealed partial class HistoryService
     private static async Task<Dictionary<long, HistoryRecord>> DescribeRecordsAsync(
         AiDealsDbContext db, List<ChangeRecord> changes, CancellationToken cancellationToken)
     {
-        List<int> IdsOf(string type) => changes.Where(c => c.EntityType == type).Select(c => ParseId(c.EntityId)).OfType<int>().Distinct().ToList();
+        List<int> IdsOf(string type) => changes.Where(c => c.EntityType == type).Select(c => ChangeRecords.IdOf(c.EntityId)).OfType<int>().Distinct().ToList();
 
         var participantIds = IdsOf(nameof(DealParticipant));
         var participantDeals = await db.DealParticipants.IgnoreQueryFilters().AsNoTracking()
@@ -203,14 +204,14 @@ public sealed partial class HistoryService
         // Each change's owner as (type, id); the id is null for a record that left no trace of its owner.
         var owners = changes.ToDictionary(c => c.Id, c =>
         {
-            var id = ParseId(c.EntityId);
+            var id = ChangeRecords.IdOf(c.EntityId);
             return c.EntityType switch
             {
                 nameof(DealParticipant) => (nameof(Deal), id is { } p && participantDeals.TryGetValue(p, out var deal) ? deal : FieldId(c, nameof(DealParticipant.DealId))),
                 nameof(Citation) when id is { } ci && citationSubjects.TryGetValue(ci, out var subject) => (subject.Item1, (int?)subject.Item2),
                 nameof(OrganizationAlias) => (nameof(Organization), id is { } a && aliasOwners.TryGetValue(a, out var owner) ? owner : FieldId(c, nameof(OrganizationAlias.OrganizationId))),
                 // An event's organization link is keyed "event id/organization id".
-                nameof(MarketEventOrganization) => (nameof(MarketEvent), ParseId(c.EntityId.Split('/')[0])),
+                nameof(MarketEventOrganization) => (nameof(MarketEvent), ChangeRecords.IdOf(c.EntityId.Split('/')[0])),
                 _ => (c.EntityType, id),
             };
         });
@@ -260,9 +261,6 @@ public sealed partial class HistoryService
     private static int? FieldId(ChangeRecord change, string field)
     {
         var value = change.Fields.FirstOrDefault(f => f.Field == field);
-        return ParseId(value?.Old ?? value?.New);
+        return ChangeRecords.IdOf(value?.Old ?? value?.New);
     }
-
-    private static int? ParseId(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

@@ -1,0 +1,18 @@
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AiDeals.Core.Data.Configurations;
+
+internal sealed class DealParticipantConfiguration : IEntityTypeConfiguration<DealParticipant>
+{
+    public void Configure(EntityTypeBuilder<DealParticipant> builder)
+    {
+        builder.ConfigureEditable();
+        builder.Ignore(p => p.Commitment);
+        builder.HasOne(p => p.Deal).WithMany(d => d.Participants).HasForeignKey(p => p.DealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.Organization).WithMany(o => o.Participations).HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.OrganizationId, p.DealId });
+        builder.HasIndex(p => p.DealId);
+    }
+}

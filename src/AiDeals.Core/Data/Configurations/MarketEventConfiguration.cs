@@ -1,0 +1,17 @@
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AiDeals.Core.Data.Configurations;
+
+internal sealed class MarketEventConfiguration : IEntityTypeConfiguration<MarketEvent>
+{
+    public void Configure(EntityTypeBuilder<MarketEvent> builder)
+    {
+        builder.ConfigureEditable();
+        builder.Ignore(e => e.Occurred);
+        builder.Property(e => e.Title).HasMaxLength(300);
+        builder.Property(e => e.Description).HasMaxLength(4000);
+        builder.HasIndex(e => e.OccurredOn);
+    }
+}

@@ -1,0 +1,16 @@
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AiDeals.Core.Data.Configurations;
+
+internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
+{
+    public void Configure(EntityTypeBuilder<Source> builder)
+    {
+        builder.ConfigureEditable();
+        builder.Property(s => s.Title).HasMaxLength(500);
+        builder.Property(s => s.Publisher).HasMaxLength(200);
+        builder.Property(s => s.Url).HasMaxLength(2048);
+    }
+}
