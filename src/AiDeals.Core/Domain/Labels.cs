@@ -1,9 +1,6 @@
-using AiDeals.Core.Domain;
-using MudBlazor;
+namespace AiDeals.Core.Domain;
 
-namespace AiDeals.Web.Components.Shared;
-
-/// <summary>How the domain's enums read and look in the UI.</summary>
+/// <summary>How the domain's enums read for people: the one vocabulary of the pages, the history and the conflicts.</summary>
 public static class Labels
 {
     public static string Of(DealStatus status) => status switch
@@ -51,12 +48,32 @@ public static class Labels
         _ => qualifier.ToString(),
     };
 
-    public static Color ColorOf(DealStatus status) => status switch
+    /// <summary>Any of the domain's enums as people read it; a member with no label of its own reads as words ("CoInvestor" → "Co investor").</summary>
+    public static string Of(Enum value) => value switch
     {
-        DealStatus.Rumored => Color.Default,
-        DealStatus.InTalks => Color.Warning,
-        DealStatus.Announced => Color.Info,
-        DealStatus.Completed => Color.Success,
-        _ => Color.Error,
+        DealStatus status => Of(status),
+        DealKind kind => Of(kind),
+        OrganizationType type => Of(type),
+        ParticipantRole role => Of(role),
+        ValuationKind kind => Of(kind),
+        AmountQualifier qualifier => Of(qualifier),
+        null => throw new ArgumentNullException(nameof(value)),
+        _ => Words(value.ToString()),
     };
+
+    private static string Words(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(text.Length == 0 ? c : char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
+    }
 }
