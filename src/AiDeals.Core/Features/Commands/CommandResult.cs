@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AiDeals.Core.Features;
 
 public enum CommandOutcome
@@ -50,19 +48,4 @@ public sealed record CommandResult
     public static CommandResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     public static CommandResult Conflicted(ConflictInfo conflict) => new(CommandOutcome.Conflict) { Conflict = conflict };
-}
-
-/// <summary>Runs a form model's DataAnnotations, the same way for the UI, the API and import.</summary>
-public static class FormValidation
-{
-    /// <summary>Messages by member name; empty when the form is valid.</summary>
-    public static Dictionary<string, string[]> Validate(object form)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        return results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [string.Empty]).Select(m => (Member: m, r.ErrorMessage)))
-            .GroupBy(x => x.Member)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Invalid value.").ToArray());
-    }
 }
