@@ -177,49 +177,6 @@ public sealed record DealQuery
 
     public PageRequest ToPageRequest() => new(Page - 1, PageSize);
 
-    /// <summary>Reads an amount as people write it: "10B", "$1.5T", "250m", "12,000,000", "12000000".</summary>
-    public static bool TryParseAmount(string? text, out long dollars)
-    {
-        dollars = 0;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        var span = text.Trim().TrimStart('$').Trim();
-        var multiplier = 1m;
-        if (span.Length > 0)
-        {
-            multiplier = char.ToUpperInvariant(span[^1]) switch
-            {
-                'K' => 1_000m,
-                'M' => 1_000_000m,
-                'B' => 1_000_000_000m,
-                'T' => 1_000_000_000_000m,
-                _ => 1m,
-            };
-        }
-
-        if (multiplier != 1m)
-        {
-            span = span[..^1].TrimEnd();
-        }
-
-        if (!decimal.TryParse(span, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
-        {
-            return false;
-        }
-
-        var amount = decimal.Round(number * multiplier, MidpointRounding.AwayFromZero);
-        if (amount > long.MaxValue)
-        {
-            return false;
-        }
-
-        dollars = (long)amount;
-        return true;
-    }
-
     private static void AddIf(QueryBuilder query, string key, string? value)
     {
         if (value is not null)

@@ -131,32 +131,5 @@ public sealed class DealQueryTests
         Assert.Equal("?sort=amount&desc=false&size=50", Parse(Full).Cleared().ToQueryString());
     }
 
-    [Theory]
-    [InlineData("10B", 10_000_000_000)]
-    [InlineData("$10b", 10_000_000_000)]
-    [InlineData(" 1.5T ", 1_500_000_000_000)]
-    [InlineData("250M", 250_000_000)]
-    [InlineData("12k", 12_000)]
-    [InlineData("$ 16,000,000,000", 16_000_000_000)]
-    [InlineData("900", 900)]
-    [InlineData("0.5B", 500_000_000)]
-    public void TryParseAmount_AsPeopleWriteIt_ReadsWholeDollars(string text, long expected)
-    {
-        Assert.True(DealQuery.TryParseAmount(text, out var dollars));
-        Assert.Equal(expected, dollars);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("ten")]
-    [InlineData("-5B")]
-    [InlineData("10X")]
-    [InlineData("99999999999T")]
-    [InlineData("B")]
-    public void TryParseAmount_NotAnAmount_Fails(string text)
-    {
-        Assert.False(DealQuery.TryParseAmount(text, out _));
-    }
-
     private static DealQuery Parse(string text) => DealQuery.FromQuery(QueryHelpers.ParseQuery(text));
 }

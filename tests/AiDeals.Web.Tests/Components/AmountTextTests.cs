@@ -1,0 +1,43 @@
+using AiDeals.Web.Components.Shared;
+
+namespace AiDeals.Web.Tests.Components;
+
+/// <summary>Amounts as people type them into the editors' amount fields and the deal list's filters.</summary>
+public sealed class AmountTextTests
+{
+    [Theory]
+    [InlineData("10B", 10_000_000_000)]
+    [InlineData("$10b", 10_000_000_000)]
+    [InlineData(" 1.5T ", 1_500_000_000_000)]
+    [InlineData("250M", 250_000_000)]
+    [InlineData("12k", 12_000)]
+    [InlineData("$ 16,000,000,000", 16_000_000_000)]
+    [InlineData("900", 900)]
+    [InlineData("0.5B", 500_000_000)]
+    public void TryParse_AsPeopleWriteIt_ReadsWholeDollars(string text, long expected)
+    {
+        Assert.True(AmountText.TryParse(text, out var dollars));
+        Assert.Equal(expected, dollars);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ten")]
+    [InlineData("-5B")]
+    [InlineData("10X")]
+    [InlineData("99999999999T")]
+    [InlineData("B")]
+    public void TryParse_NotAnAmount_Fails(string text)
+    {
+        Assert.False(AmountText.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData(15_000_000_000, "15B")]
+    [InlineData(2_500_000, "2.5M")]
+    [InlineData(12_345_678_901, "12,345,678,901")]
+    public void Editable_AFigure_IsTheShortestTextThatReadsBackExactly(long dollars, string expected)
+    {
+        Assert.Equal(expected, AmountText.Editable(dollars));
+    }
+}
