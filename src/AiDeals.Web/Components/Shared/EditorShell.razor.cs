@@ -1,0 +1,246 @@
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Web.Features.Accounts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace AiDeals.Web.Components.Shared;
+
+/// <summary>
+/// Runs an editor's save and delete and shows their outcome: Saved leads on with a message, Invalid puts the messages
+/// on their fields, Conflict shows theirs beside yours with "Reload theirs" and "Save mine over theirs", NotFound and
+/// Forbidden say so above the buttons. It knows nothing of how a record is saved: the page hands it delegates.
+/// </summary>
+public partial class EditorShell
+{
+    private CommandValidator? _validator;
+    private EditContext? _shownContext;
+    private ConflictInfo? _conflict;
+    private IReadOnlyDictionary<string, string?> _yours = new Dictionary<string, string?>();
+    private bool _busy;
+
+    [Parameter, EditorRequired]
+    public EditContext EditContext { get; set; } = default!;
+
+    /// <summary>The fields.</summary>
+    [Parameter]
+    public RenderFragment? ChildContent { get; set; }
+
+    /// <summary>"market event", "deal": the record in the messages and in the conflict's heading.</summary>
+    [Parameter, EditorRequired]
+    public string RecordName { get; set; } = "record";
+
+    /// <summary>What to call each field in the conflict, in the order to show them.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string>? FieldLabels { get; set; }
+
+    /// <summary>Creates or updates the record from the form, as the user who pressed Save.</summary>
+    [Parameter, EditorRequired]
+    public Func<Actor, Task<CommandResult>> Save { get; set; } = default!;
+
+    /// <summary>What the snackbar says after a save, and where the editor leads.</summary>
+    [Parameter, EditorRequired]
+    public Func<CommandResult, Task<EditorExit>> Saved { get; set; } = default!;
+
+    /// <summary>
+    /// "Save mine over theirs": puts the version saved meanwhile and the reason the history records on the form
+    /// before it is saved again.
+    /// </summary>
+    [Parameter, EditorRequired]
+    public Action<int, string> Overwrite { get; set; } = default!;
+
+    /// <summary>"Reload theirs": the page loads the record as it is saved now.</summary>
+    [Parameter, EditorRequired]
+    public EventCallback<EditorReload> Reload { get; set; }
+
+    /// <summary>
+    /// The analyst's form as the conflict compares it with theirs; by default <see cref="Conflicts.Values"/> of the
+    /// model. A page whose form holds ids puts the names in, as the command does for theirs.
+    /// </summary>
+    [Parameter]
+    public Func<Task<IReadOnlyDictionary<string, string?>>>? Yours { get; set; }
+
+    /// <summary>Deletes the record, as the user who confirmed; no Delete button without it.</summary>
+    [Parameter]
+    public Func<Actor, Task<CommandResult>>? Delete { get; set; }
+
+    /// <summary>What the delete confirmation says happens ("It disappears from the lists…").</summary>
+    [Parameter]
+    public string DeleteWarning { get; set; } = string.Empty;
+
+    /// <summary>Where the editor leads after a delete; the cancel address by default.</summary>
+    [Parameter]
+    public string? DeletedHref { get; set; }
+
+    /// <summary>What a user who may not save is told ("Only analysts can record valuations.").</summary>
+    [Parameter, EditorRequired]
+    public string ForbiddenText { get; set; } = string.Empty;
+
+    /// <summary>What a save of a record deleted meanwhile says; by default it points to the history.</summary>
+    [Parameter]
+    public string? DeletedMeanwhileText { get; set; }
+
+    [Parameter, EditorRequired]
+    public string SaveText { get; set; } = "Save changes";
+
+    [Parameter]
+    public string SaveTestId { get; set; } = "save";
+
+    [Parameter, EditorRequired]
+    public string CancelHref { get; set; } = "/";
+
+    /// <summary>The fields come as papers of their own (a long form): the buttons follow them instead of sharing one paper.</summary>
+    [Parameter]
+    public bool Sections { get; set; }
+
+    /// <summary>A form longer than a screen: a snackbar says a field needs fixing, as the marked field may be out of sight.</summary>
+    [Parameter]
+    public bool WarnWhenInvalid { get; set; }
+
+    /// <summary>Attributes of the form element, such as its data-testid.</summary>
+    [Parameter(CaptureUnmatchedValues = true)]
+    public IReadOnlyDictionary<string, object>? FormAttributes { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
+
+    private EventCallback DeleteCallback => Delete is null ? default : EventCallback.Factory.Create(this, DeleteAsync);
+
+    /// <summary>Drops the command's messages, e.g. when removing a row renumbers the rows they are keyed by.</summary>
+    public void ClearMessages() => _validator?.Clear();
+
+    protected override void OnParametersSet()
+    {
+        // Another record, or theirs reloaded: the new form starts without the old conflict.
+        if (!ReferenceEquals(EditContext, _shownContext))
+        {
+            _shownContext = EditContext;
+            _conflict = null;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await Save(await AuthState.GetActorAsync());
+            _conflict = null;
+            switch (result.Outcome)
+            {
+                case CommandOutcome.Saved:
+                    var exit = await Saved(result);
+                    Snackbar.Add(exit.Message, Severity.Success);
+                    Navigation.NavigateTo(exit.Href);
+                    break;
+                case CommandOutcome.Invalid:
+                    _validator?.Show(result.Errors);
+                    OnInvalidSubmit();
+                    break;
+                case CommandOutcome.Conflict:
+                    await ShowConflictAsync(result.Conflict!);
+                    break;
+                case CommandOutcome.NotFound:
+                    _validator?.ShowFormMessage(DeletedMeanwhileText ?? $"This {RecordName} was deleted meanwhile. Restore it from the history to edit it again.");
+                    break;
+                default:
+                    _validator?.ShowFormMessage(ForbiddenText);
+                    break;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void OnInvalidSubmit()
+    {
+        if (WarnWhenInvalid)
+        {
+            Snackbar.Add("Not saved: fix the fields marked in red.", Severity.Warning);
+        }
+    }
+
+    private async Task ShowConflictAsync(ConflictInfo conflict)
+    {
+        _validator?.Clear();
+        _yours = Yours is null ? Conflicts.Values(EditContext.Model) : await Yours();
+        _conflict = conflict;
+    }
+
+    private async Task SaveMineOverTheirsAsync()
+    {
+        if (_conflict is { } conflict)
+        {
+            Overwrite(conflict.CurrentVersion, Conflicts.OverwriteReason(conflict));
+            await SaveAsync();
+        }
+    }
+
+    private async Task ReloadTheirsAsync()
+    {
+        _busy = true;
+        try
+        {
+            var reload = new EditorReload();
+            await Reload.InvokeAsync(reload);
+            _conflict = null;
+            if (reload.Gone)
+            {
+                _validator?.ShowFormMessage($"This {RecordName} was deleted meanwhile.");
+            }
+            else
+            {
+                Snackbar.Add($"Showing the {RecordName} as it is saved now.", Severity.Info);
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Delete this {RecordName}?", $"{DeleteWarning} An analyst can restore it from the history.", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true || Delete is null)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await Delete(await AuthState.GetActorAsync());
+            switch (result.Outcome)
+            {
+                case CommandOutcome.Saved:
+                    Snackbar.Add($"{char.ToUpperInvariant(RecordName[0])}{RecordName[1..]} deleted. Restore it from the history if that was a mistake.", Severity.Success);
+                    Navigation.NavigateTo(DeletedHref ?? CancelHref);
+                    break;
+                case CommandOutcome.Conflict:
+                    await ShowConflictAsync(result.Conflict!);
+                    break;
+                case CommandOutcome.Forbidden:
+                    _validator?.ShowFormMessage($"Only analysts can delete {RecordName}s.");
+                    break;
+                default:
+                    _validator?.ShowFormMessage($"This {RecordName} is gone already.");
+                    break;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
