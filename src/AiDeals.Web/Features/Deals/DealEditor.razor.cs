@@ -1,0 +1,142 @@
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace AiDeals.Web.Features.Deals;
+
+public partial class DealEditor
+{
+    private static readonly IReadOnlyDictionary<string, string> FieldLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(DealForm.Title)] = "Title",
+        [nameof(DealForm.Kind)] = "Kind",
+        [nameof(DealForm.Status)] = "Status",
+        [nameof(DealForm.TargetId)] = "Target",
+        [nameof(DealForm.ParentId)] = "Umbrella deal",
+        [nameof(DealForm.AmountQualifier)] = "Amount: how sure",
+        [nameof(DealForm.AmountLow)] = "Amount: low",
+        [nameof(DealForm.AmountHigh)] = "Amount: high",
+        [nameof(DealForm.AnnouncedOn)] = "Announced",
+        [nameof(DealForm.ClosedOn)] = "Closed",
+        [nameof(DealForm.Participants)] = "Participants",
+        [nameof(DealForm.Citations)] = "Evidence",
+        [nameof(DealForm.Notes)] = "Notes",
+        [nameof(DealForm.OutcomeNote)] = "Outcome",
+    };
+
+    // The organization or source each participant or citation row shows, by row: the form itself holds only ids.
+    private readonly Dictionary<object, EntityOption?> _picks = new(ReferenceEqualityComparer.Instance);
+
+    private DealForm? _form;
+    private EditContext? _editContext;
+    private EditorShell? _shell;
+    private EntityOption? _target;
+    private EntityOption? _parent;
+    private List<BreadcrumbItem> _breadcrumbs = [];
+    private DeletedDeal? _deleted;
+    private bool _missing;
+
+    [Parameter]
+    public int? Id { get; set; }
+
+    private bool IsNew => Id is null;
+
+    private string Heading => IsNew ? "New deal" : "Edit deal";
+
+    private string CancelHref => IsNew ? "/deals" : $"/deals/{Id}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _missing = false;
+        var form = IsNew ? new DealForm() : await Deals.GetFormAsync(Id!.Value);
+        if (form is null)
+        {
+            _deleted = await Deals.FindDeletedAsync(Id!.Value);
+            _missing = true;
+            return;
+        }
+
+        await UseAsync(form);
+    }
+
+    private async Task UseAsync(DealForm form)
+    {
+        var names = await Deals.NameFormAsync(form);
+        _picks.Clear();
+        foreach (var participant in form.Participants)
+        {
+            _picks[participant] = participant.OrganizationId is { } id ? names.Organizations.GetValueOrDefault(id) : null;
+        }
+
+        foreach (var citation in form.Citations)
+        {
+            _picks[citation] = citation.SourceId is { } id ? names.Sources.GetValueOrDefault(id) : null;
+        }
+
+        _target = form.TargetId is { } targetId ? names.Organizations.GetValueOrDefault(targetId) : null;
+        _parent = names.Parent;
+        _breadcrumbs =
+        [
+            new BreadcrumbItem("Deals", "/deals"),
+            .. IsNew ? Array.Empty<BreadcrumbItem>() : [new BreadcrumbItem(form.Title, $"/deals/{Id}")],
+            new BreadcrumbItem(IsNew ? "New" : "Edit", href: null, disabled: true),
+        ];
+        _form = form;
+        _editContext = new EditContext(form);
+    }
+
+    private async Task<CommandResult> SaveAsync(Actor actor) =>
+        IsNew ? await Deals.CreateDealAsync(actor, _form!) : await Deals.UpdateDealAsync(actor, _form!);
+
+    private Task<EditorExit> SavedAsync(CommandResult result) =>
+        Task.FromResult(new EditorExit(IsNew ? "Deal created." : "Deal saved.", $"/deals/{result.Id}"));
+
+    private void Overwrite(int version, string reason) => (_form!.Version, _form.Reason) = (version, reason);
+
+    private async Task ReloadAsync(EditorReload reload)
+    {
+        if (await Deals.GetFormAsync(_form!.Id) is { } current)
+        {
+            await UseAsync(current);
+        }
+        else
+        {
+            reload.Gone = true;
+        }
+    }
+
+    /// <summary>The analyst's values as the conflict compares them: organizations, sources and the umbrella by name, like theirs.</summary>
+    private Task<IReadOnlyDictionary<string, string?>> YoursAsync() => Deals.DescribeFormAsync(_form!);
+
+    // Removing a row renumbers the rows after it: the command's messages, keyed by position, would land on the wrong rows.
+    private void OnRowRemoved() => _shell?.ClearMessages();
+
+    private string? MessageOf(string field) => _editContext.MessageOf(_form, field);
+
+    private Task<IReadOnlyList<EntityOption>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
+        Deals.SearchOrganizationOptionsAsync(text, cancellationToken: cancellationToken);
+
+    private Task<IReadOnlyList<EntityOption>> SearchUmbrellasAsync(string? text, CancellationToken cancellationToken) =>
+        Deals.SearchUmbrellaOptionsAsync(text, Id, cancellationToken: cancellationToken);
+
+    private Task<IReadOnlyList<EntityOption>> SearchSourcesAsync(string? text, CancellationToken cancellationToken) =>
+        Sources.SearchAsync(text, cancellationToken: cancellationToken);
+
+    private void SetTarget(EntityOption? option)
+    {
+        _target = option;
+        _form!.TargetId = option?.Id;
+        _editContext!.NotifyFieldChanged(new FieldIdentifier(_form, nameof(DealForm.TargetId)));
+    }
+
+    private void SetParent(EntityOption? option)
+    {
+        _parent = option;
+        _form!.ParentId = option?.Id;
+        _editContext!.NotifyFieldChanged(new FieldIdentifier(_form, nameof(DealForm.ParentId)));
+    }
+}
