@@ -74,6 +74,11 @@ public sealed record DealQuery
         Investors.Count > 0 || Targets.Count > 0 || Statuses.Count > 0 || Kinds.Count > 0
         || From is not null || To is not null || MinAmount is not null || MaxAmount is not null || Text is not null;
 
+    /// <summary>How many filters narrow the list: each investor, target, status and kind, and each other field set.</summary>
+    public int FilterCount =>
+        Investors.Count + Targets.Count + Statuses.Count + Kinds.Count
+        + (From is null ? 0 : 1) + (To is null ? 0 : 1) + (MinAmount is null ? 0 : 1) + (MaxAmount is null ? 0 : 1) + (Text is null ? 0 : 1);
+
     /// <summary>The view of an address such as <c>https://host/deals?status=InTalks</c>.</summary>
     public static DealQuery FromUri(string uri) => FromQuery(QueryHelpers.ParseQuery(new Uri(uri).Query));
 
@@ -149,6 +154,9 @@ public sealed record DealQuery
         AddIf(query, SizeKey, PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
         return query.ToString();
     }
+
+    /// <summary>The deal list's address for this view.</summary>
+    public string ListHref() => "/deals" + ToQueryString();
 
     /// <summary>The same filters and sort on the first page: what a change of filter leads to.</summary>
     public DealQuery FirstPage() => this with { Page = 1 };
