@@ -1,0 +1,139 @@
+using System.Globalization;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.History;
+using AiDeals.Core.Features.Valuations;
+using AiDeals.Web.Components.Shared;
+using AiDeals.Web.Features.Accounts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace AiDeals.Web.Features.History;
+
+/// <summary>Every change anyone made, filtered by the address (see <see cref="HistoryFilters"/>), with Restore on deletions.</summary>
+public partial class HistoryPage
+{
+    private const int PageSize = 25;
+
+    private PagedResult<HistoryEntry>? _result;
+    private Dictionary<long, HistoryEntry> _entries = [];
+    private IReadOnlyList<ChangeRecord> _changes = [];
+    private ReferenceNames _references = ReferenceNames.None;
+    private bool _canEdit;
+    private bool _isAdmin;
+    private bool _restoring;
+
+    [SupplyParameterFromQuery(Name = "user")]
+    public string? User { get; set; }
+
+    [SupplyParameterFromQuery(Name = "type")]
+    public string? Type { get; set; }
+
+    [SupplyParameterFromQuery(Name = "id")]
+    public int? Id { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    public string? To { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    public int? Page { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
+
+    private int CurrentPage => Math.Max(1, Page ?? 1);
+
+    private int PageCount => _result is null ? 1 : Math.Max(1, (int)Math.Ceiling(_result.TotalCount / (double)PageSize));
+
+    private bool Filtered => User is not null || Type is not null || From is not null || To is not null;
+
+    private string CountText => _result is null ? "Loading…"
+        : _result.TotalCount == 1 ? "1 change"
+        : _result.TotalCount.ToString("N0", CultureInfo.InvariantCulture) + " changes";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var actor = await AuthState.GetActorAsync();
+        (_canEdit, _isAdmin) = (actor.CanEdit, actor.IsAdmin);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var filter = new HistoryFilter(
+            User: string.IsNullOrWhiteSpace(User) ? null : User,
+            EntityType: string.IsNullOrWhiteSpace(Type) ? null : Type,
+            EntityId: Id,
+            From: HistoryFilters.ParseDay(From),
+            To: HistoryFilters.ParseDay(To),
+            IncludeAccounts: _isAdmin);
+        var result = await History.SearchAsync(filter, new PageRequest(CurrentPage - 1, PageSize));
+        _references = await Records.NameReferencesAsync(result.Items.Select(e => e.Change));
+        _entries = result.Items.ToDictionary(e => e.Change.Id);
+        _changes = result.Items.Select(e => e.Change).ToList();
+        _result = result;
+    }
+
+    // The same view on another page: back and forward move between pages too.
+    private void OnPageChanged(int page) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("page", page > 1 ? page : null));
+
+    private static bool CanRestore(RestoreTarget restore) =>
+        restore.EntityType is nameof(Organization) or nameof(Valuation) or nameof(MarketEvent) or nameof(Deal) or nameof(Source);
+
+    private async Task RestoreAsync(RestoreTarget restore)
+    {
+        _restoring = true;
+        try
+        {
+            var actor = await AuthState.GetActorAsync();
+            var result = restore.EntityType switch
+            {
+                nameof(Organization) => await Organizations.RestoreOrganizationAsync(actor, restore.Id, restore.Version),
+                nameof(Valuation) => await Commands.RunAsync(actor, new RestoreValuation(restore.Id, restore.Version)),
+                nameof(MarketEvent) => await MarketEvents.RestoreMarketEventAsync(actor, restore.Id, restore.Version),
+                nameof(Deal) => await Deals.RestoreDealAsync(actor, restore.Id),
+                nameof(Source) => await Sources.RestoreSourceAsync(actor, restore.Id, restore.Version),
+                _ => CommandResult.NotFound,
+            };
+            var (message, severity) = result.Outcome switch
+            {
+                CommandOutcome.Saved => ("Restored.", Severity.Success),
+                CommandOutcome.Forbidden => ("Only analysts can restore records.", Severity.Error),
+                CommandOutcome.NotFound => ("That record is gone.", Severity.Warning),
+                CommandOutcome.Conflict => ("Someone changed that record meanwhile; the list shows it as it is now.", Severity.Warning),
+                _ => (string.Join(" ", result.Errors.Values.SelectMany(m => m)), Severity.Error),
+            };
+            Snackbar.Add(message, severity);
+            await LoadAsync();
+        }
+        finally
+        {
+            _restoring = false;
+        }
+    }
+
+    private static string? HrefOf(HistoryRecord record) => !record.Exists ? null : record.Kind switch
+    {
+        HistoryRecordKind.Deal when record.Id is { } id => $"/deals/{id}",
+        HistoryRecordKind.Organization or HistoryRecordKind.Valuation when record.Slug is { } slug => OrganizationLinks.Profile(slug),
+        HistoryRecordKind.MarketEvent => "/events",
+        HistoryRecordKind.Source => "/sources",
+        _ => null,
+    };
+
+    /// <summary>"Deal", "Participant of", "Alias of": what changed, relative to the record it belongs to.</summary>
+    private static string ChangeLabel(ChangeRecord change) => change.EntityType switch
+    {
+        nameof(DealParticipant) => "Participant of",
+        nameof(Citation) => "Citation of",
+        nameof(OrganizationAlias) => "Alias of",
+        nameof(MarketEventOrganization) => "Organization of event",
+        nameof(MarketEvent) => "Market event",
+        nameof(Valuation) => "Valuation",
+        _ => change.EntityType,
+    };
+}
