@@ -37,6 +37,9 @@ public class CommandAuthorizationTests
             new HashSet<string>(StringComparer.Ordinal)
             {
                 "CreateValuation", "UpdateValuation", "DeleteValuation", "RestoreValuation",
+                "CreateOrganization", "UpdateOrganization", "DeleteOrganization", "RestoreOrganization", "MergeOrganizations",
+                "CreateMarketEvent", "UpdateMarketEvent", "DeleteMarketEvent", "RestoreMarketEvent",
+                "CreateSource", "UpdateSource", "DeleteSource", "RestoreSource",
             },
             names);
     }

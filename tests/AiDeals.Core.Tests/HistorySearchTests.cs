@@ -43,15 +43,15 @@ public class HistorySearchTests
     {
         var clock = new FixedClock(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await using var database = await TestDatabase.CreateAsync(clock);
-        var organizations = new OrganizationService(database.Contexts);
+        var organizations = new OrganizationQueries(database.Contexts);
         var history = new HistorySearch(database.Contexts);
-        await organizations.CreateOrganizationAsync(Ann, new OrganizationForm { Name = "Mistral AI", Aliases = ["Mistral"] }, Token);
+        await database.Commands.RunAsync(Ann, new CreateOrganization(new OrganizationForm { Name = "Mistral AI", Aliases = ["Mistral"] }), Token);
         clock.Now = clock.Now.AddDays(1);
-        var anthropic = await organizations.CreateOrganizationAsync(Bob, new OrganizationForm { Name = "Anthropic" }, Token);
+        var anthropic = await database.Commands.RunAsync(Bob, new CreateOrganization(new OrganizationForm { Name = "Anthropic" }), Token);
         clock.Now = clock.Now.AddDays(1);
         var form = (await organizations.GetFormAsync(anthropic.Id!.Value, Token))!;
         form.Description = "Maker of Claude.";
-        await organizations.UpdateOrganizationAsync(Ann, form, Token);
+        await database.Commands.RunAsync(Ann, new UpdateOrganization(form), Token);
 
         var byAnn = await history.SearchAsync(new HistoryFilter(User: Ann.UserName), new PageRequest(), Token);
         var aliases = await history.SearchAsync(new HistoryFilter(EntityType: nameof(OrganizationAlias)), new PageRequest(), Token);
@@ -72,10 +72,10 @@ public class HistorySearchTests
     public async Task Search_OneRecord_ListsItsChangesOnly()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var organizations = new OrganizationService(database.Contexts);
+        var organizations = new OrganizationQueries(database.Contexts);
         var form = (await organizations.GetFormAsync("nvidia", Token))!;
         form.FoundedYear = 1992;
-        await organizations.UpdateOrganizationAsync(Ann, form, Token);
+        await database.Commands.RunAsync(Ann, new UpdateOrganization(form), Token);
 
         var result = await new HistorySearch(database.Contexts).SearchAsync(
             new HistoryFilter(EntityType: nameof(Organization), EntityId: form.Id), new PageRequest(), Token);
