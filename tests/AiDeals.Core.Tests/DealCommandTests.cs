@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
@@ -301,6 +302,25 @@ public class DealCommandTests
 
         Assert.Equal((CommandOutcome.Saved, form.Version), (result.Outcome, result.Version!.Value));
         Assert.Equal(before, (await AuditsAsync(database)).Count);
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_Saved_TellsOpenPagesTheDealAndItsRowsChanged()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var notifier = new ChangeNotifier();
+        var changes = new List<DataChange>();
+        notifier.Changed += changes.Add;
+        var form = await FormOfAsync(database, Equity);
+        form.Notes = "Reported by the FT.";
+        form.Participants.RemoveAt(0);
+
+        var result = await new CommandRunner(database.Contexts, notifier).RunAsync(Analyst, new UpdateDeal(form), Token);
+
+        Assert.True(result.IsSaved);
+        var change = Assert.Single(changes);
+        Assert.Equal([nameof(Deal), nameof(DealParticipant)], change.EntityTypes.Order(StringComparer.Ordinal));
+        Assert.Equal(Analyst.UserName, change.User);
     }
 
     [Fact]
