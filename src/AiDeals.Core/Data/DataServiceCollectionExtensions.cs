@@ -27,7 +27,9 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<DealBookLoader>();
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<DealService>();
+        services.AddSingleton<DealQueries>();
+        services.AddSingleton<DealDetailQueries>();
+        services.AddSingleton<DealFormQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RecentChangesQueries>();
         services.AddSingleton<OrganizationQueries>();
