@@ -61,7 +61,7 @@ public class HistorySearchTests
         Assert.Equal(3, byAnn.TotalCount);
         Assert.All(byAnn.Items, e => Assert.Equal(Ann.UserName, e.Change.User));
         var alias = Assert.Single(aliases.Items);
-        Assert.Equal(new HistoryRecord(HistoryRecordKind.Organization, alias.Record.Id, "Mistral AI", "mistral-ai", true), alias.Record);
+        Assert.Equal(new HistoryRecord(RecordKind.Organization, alias.Record.Id, "Mistral AI", "mistral-ai", true), alias.Record);
         Assert.Equal((AuditAction.Created, Bob.UserName), (Assert.Single(secondDay.Items).Change.Action, secondDay.Items[0].Change.User));
         var update = Assert.Single(annFromDayTwo.Items);
         Assert.Equal(AuditAction.Updated, update.Change.Action);
@@ -98,7 +98,7 @@ public class HistorySearchTests
 
         var deletion = before.Single(e => e.Change.Action == AuditAction.Deleted);
         Assert.Equal(new RestoreTarget(nameof(Valuation), id, deleted.Version!.Value), deletion.Restore);
-        Assert.Equal(new HistoryRecord(HistoryRecordKind.Valuation, id, "OpenAI at $157B (Oct 2024)", "openai", false), deletion.Record);
+        Assert.Equal(new HistoryRecord(RecordKind.Valuation, id, "OpenAI at $157B (Oct 2024)", "openai", false), deletion.Record);
         Assert.Null(before.Single(e => e.Change.Action == AuditAction.Created).Restore);
 
         Assert.True((await database.Commands.RunAsync(Ann, new RestoreValuation(deletion.Restore!.Id, deletion.Restore.Version), Token)).IsSaved);
@@ -118,9 +118,9 @@ public class HistorySearchTests
         var participants = await history.SearchAsync(new HistoryFilter(EntityType: nameof(DealParticipant)), new PageRequest(0, 100), Token);
         var eventLinks = await history.SearchAsync(new HistoryFilter(EntityType: nameof(MarketEventOrganization)), new PageRequest(0, 100), Token);
 
-        Assert.All(participants.Items, e => Assert.Equal(HistoryRecordKind.Deal, e.Record.Kind));
+        Assert.All(participants.Items, e => Assert.Equal(RecordKind.Deal, e.Record.Kind));
         Assert.Contains(participants.Items, e => e.Record.Name == "SoftBank investment in WeWork");
-        Assert.All(eventLinks.Items, e => Assert.Equal(HistoryRecordKind.MarketEvent, e.Record.Kind));
+        Assert.All(eventLinks.Items, e => Assert.Equal(RecordKind.MarketEvent, e.Record.Kind));
     }
 
     [Fact]

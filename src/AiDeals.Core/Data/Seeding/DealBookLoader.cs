@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Data.Seeding;
@@ -41,8 +42,7 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
         var plan = new DealBookPlan(path, book);
         plan.Build();
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ActFor(SeedUser, "Seeded from " + Path.GetFileName(path));
+        await using var db = await contextFactory.CreateForAsync(Actor.Create(SeedUser), "Seeded from " + Path.GetFileName(path), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Organizations an analyst already entered are reused by name rather than duplicated.

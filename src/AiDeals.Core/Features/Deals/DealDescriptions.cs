@@ -63,7 +63,7 @@ internal static class DealDescriptions
             [nameof(DealForm.Notes)] = Conflicts.Text(form.Notes),
             [nameof(DealForm.OutcomeNote)] = Conflicts.Text(form.OutcomeNote),
             [nameof(DealForm.Participants)] = Conflicts.Text(form.Participants.Select(p =>
-                $"{NameOf(organizations, p.OrganizationId) ?? "(no organization)"} · {Words(p.Role)} · {AmountText(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)}")),
+                $"{NameOf(organizations, p.OrganizationId) ?? "(no organization)"} · {Labels.Of(p.Role)} · {AmountText(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)}")),
             [nameof(DealForm.Citations)] = Conflicts.Text(form.Citations.Select(c =>
                 $"{NameOf(sources, c.SourceId) ?? "(no source)"}: “{c.Quote.Trim()}”")),
         };
@@ -74,22 +74,4 @@ internal static class DealDescriptions
         AmountRange.Validate(low, high, qualifier) is null
             ? AmountRange.Create(low, high, qualifier).ToString()
             : string.Create(CultureInfo.InvariantCulture, $"{low}–{high} ({qualifier})");
-
-    // "CoInvestor" → "Co investor": Web's labels are out of Core's reach, and this reads well enough in a conflict line.
-    private static string Words(Enum value)
-    {
-        var name = value.ToString();
-        var text = new System.Text.StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append(' ');
-            }
-
-            text.Append(text.Length == 0 ? c : char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
 }

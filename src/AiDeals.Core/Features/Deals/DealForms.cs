@@ -62,8 +62,8 @@ internal static class DealForms
         deal.Announced = form.Announced;
         deal.Closed = form.Closed;
         deal.ParentId = form.ParentId;
-        deal.Notes = Blank(form.Notes);
-        deal.OutcomeNote = Blank(form.OutcomeNote);
+        deal.Notes = FormText.Blank(form.Notes);
+        deal.OutcomeNote = FormText.Blank(form.OutcomeNote);
     }
 
     public static DealParticipant Apply(ParticipantForm form, DealParticipant participant)
@@ -115,6 +115,4 @@ internal static class DealForms
             db.Remove(row);
         }
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -53,8 +53,8 @@ public sealed class MergeOrganizations(int survivorId, int mergedId) : Command
             return null;
         }
 
-        // The reason names both organizations, so it is known only once they are loaded; the actor stays the runner's.
-        db.ActFor(scope.Actor.UserName, $"Merged {merged.Name} into {survivor.Name}");
+        // The reason names both organizations, so it is known only once they are loaded.
+        scope.Because($"Merged {merged.Name} into {survivor.Name}");
         await MoveDependentsAsync(db, cancellationToken);
         foreach (var alias in merged.Aliases.ToList())
         {
