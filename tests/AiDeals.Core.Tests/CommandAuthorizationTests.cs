@@ -37,6 +37,10 @@ public class CommandAuthorizationTests
             new HashSet<string>(StringComparer.Ordinal)
             {
                 "CreateValuation", "UpdateValuation", "DeleteValuation", "RestoreValuation",
+                "CreateDeal", "UpdateDeal", "DeleteDeal", "RestoreDeal",
+                "CreateOrganization", "UpdateOrganization", "DeleteOrganization", "RestoreOrganization", "MergeOrganizations",
+                "CreateMarketEvent", "UpdateMarketEvent", "DeleteMarketEvent", "RestoreMarketEvent",
+                "CreateSource", "UpdateSource", "DeleteSource", "RestoreSource",
             },
             names);
     }

@@ -1,5 +1,6 @@
 using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public class DashboardRecentChangesTests
         // aliases are parts of those records, not lines of their own.
         Assert.Equal(20, changes.Count);
         Assert.All(changes, c => Assert.Equal((DealBookLoader.SeedUser, AuditAction.Created), (c.User, c.Action)));
-        Assert.DoesNotContain(changes, c => c.Record.Kind == ChangedRecordKind.Other);
+        Assert.DoesNotContain(changes, c => c.Record.Kind == RecordKind.Other);
         Assert.Equal(changes.OrderByDescending(c => c.Id).Select(c => c.Id), changes.Select(c => c.Id));
         Assert.Equal(changes.Count, changes.Select(c => (c.Record.Kind, c.Record.Id)).Distinct().Count());
     }
@@ -37,7 +38,7 @@ public class DashboardRecentChangesTests
 
         var changes = await database.RecentChanges.ListAsync(100, TestContext.Current.CancellationToken);
 
-        var deal = Assert.Single(changes, c => c.Record.Kind == ChangedRecordKind.Deal && c.Record.Id == dealId);
+        var deal = Assert.Single(changes, c => c.Record.Kind == RecordKind.Deal && c.Record.Id == dealId);
         Assert.Equal("SoftBank direct investment in OpenAI", deal.Record.Name);
         Assert.True(deal.Record.Exists);
         Assert.Empty(deal.Fields);
@@ -53,13 +54,13 @@ public class DashboardRecentChangesTests
 
         var changes = await database.RecentChanges.ListAsync(100, TestContext.Current.CancellationToken);
 
-        var softBank = Assert.Single(changes, c => c.Record.Kind == ChangedRecordKind.Organization && c.Record.Slug == "softbank");
+        var softBank = Assert.Single(changes, c => c.Record.Kind == RecordKind.Organization && c.Record.Slug == "softbank");
         Assert.Equal("SoftBank Group", softBank.Record.Name);
         Assert.Contains(new PartChange("alias", AuditAction.Created, 2), softBank.Parts);
-        var valuation = Assert.Single(changes, c => c.Record.Kind == ChangedRecordKind.Valuation);
+        var valuation = Assert.Single(changes, c => c.Record.Kind == RecordKind.Valuation);
         Assert.Equal(("OpenAI at $157B (Oct 2024)", "openai"), (valuation.Record.Name, valuation.Record.Slug));
         var marketEvent = Assert.Single(changes, c => c.Record.Name == "Nvidia loses nearly $589 billion of market value in a day");
-        Assert.Equal(ChangedRecordKind.MarketEvent, marketEvent.Record.Kind);
+        Assert.Equal(RecordKind.MarketEvent, marketEvent.Record.Kind);
         Assert.Contains(new PartChange("organization", AuditAction.Created, 2), marketEvent.Parts);
     }
 
@@ -77,7 +78,7 @@ public class DashboardRecentChangesTests
 
         var latest = (await database.RecentChanges.ListAsync(5, TestContext.Current.CancellationToken))[0];
 
-        Assert.Equal(("alice", AuditAction.Updated, ChangedRecordKind.Deal), (latest.User, latest.Action, latest.Record.Kind));
+        Assert.Equal(("alice", AuditAction.Updated, RecordKind.Deal), (latest.User, latest.Action, latest.Record.Kind));
         Assert.Equal("SoftBank commitment to Stargate", latest.Record.Name);
         Assert.Equal(["Status"], latest.Fields);
         Assert.Empty(latest.Parts);
@@ -101,7 +102,7 @@ public class DashboardRecentChangesTests
         var latest = (await database.RecentChanges.ListAsync(5, TestContext.Current.CancellationToken))[0];
 
         Assert.Equal(("bob", AuditAction.Updated), (latest.User, latest.Action));
-        Assert.Equal((ChangedRecordKind.Deal, dealId), (latest.Record.Kind, latest.Record.Id));
+        Assert.Equal((RecordKind.Deal, dealId), (latest.Record.Kind, latest.Record.Id));
         Assert.Equal([new PartChange("citation", AuditAction.Created, 1)], latest.Parts);
     }
 
@@ -135,7 +136,7 @@ public class DashboardRecentChangesTests
 
         var latest = (await database.RecentChanges.ListAsync(5, TestContext.Current.CancellationToken))[0];
 
-        Assert.Equal((ChangedRecordKind.Organization, "nvidia"), (latest.Record.Kind, latest.Record.Slug));
+        Assert.Equal((RecordKind.Organization, "nvidia"), (latest.Record.Kind, latest.Record.Slug));
         Assert.Equal([new PartChange("alias", AuditAction.Deleted, 1)], latest.Parts);
     }
 

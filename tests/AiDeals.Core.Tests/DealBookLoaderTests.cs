@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using AiDeals.Core.Data;
 using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -155,6 +157,78 @@ public class DealBookLoaderTests
     }
 
     [Fact]
+    public async Task InitializeAsync_ParticipantTwice_ThrowsTheEditorsMessageAtTheSecondOne()
+    {
+        using var folder = new DealBookFolder(book => book["deals"]![0]!["participants"]!.AsArray()
+            .Add(new JsonObject { ["organization"] = "softbank", ["role"] = "Backer" }));
+
+        var error = await AssertRejectedAsync(folder.DealBookPath);
+
+        Assert.Equal("$.deals[0].participants[1].organization", error.JsonPath);
+        Assert.Equal("This organization is already a participant: an organization takes part once per deal.", error.Problem);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_DealClosedBeforeItWasAnnounced_ThrowsTheEditorsMessageAtTheClosedDate()
+    {
+        using var folder = new DealBookFolder(book => book["deals"]![0]!["closed"] = "2024-12");
+
+        var error = await AssertRejectedAsync(folder.DealBookPath);
+
+        Assert.Equal("$.deals[0].closed", error.JsonPath);
+        Assert.Equal(ExpectedClosingMessage(), error.Problem);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_CommitmentThatBreaksTheAmountRules_ThrowsAtTheCommitment()
+    {
+        using var folder = new DealBookFolder(book => book["deals"]![0]!["participants"]![0]!["commitment"] = new JsonObject
+        {
+            ["low"] = 5_000_000_000,
+            ["high"] = 1_000_000_000,
+            ["qualifier"] = "Range",
+        });
+
+        var error = await AssertRejectedAsync(folder.DealBookPath);
+
+        Assert.Equal("$.deals[0].participants[0].commitment", error.JsonPath);
+        Assert.Equal("The low amount ($5B) is above the high amount ($1B).", error.Problem);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_CountryCodeNoCountryHas_ThrowsAtTheCountry()
+    {
+        using var folder = new DealBookFolder(book => book["organizations"]![0]!["country"] = "XX");
+
+        var error = await AssertRejectedAsync(folder.DealBookPath);
+
+        Assert.Equal("$.organizations[0].country", error.JsonPath);
+        Assert.Contains("'XX' is not an ISO 3166 alpha-2 country code", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_WebsiteThatIsNotHttp_ThrowsAtTheWebsite()
+    {
+        using var folder = new DealBookFolder(book => book["organizations"]![0]!["website"] = "javascript:alert(1)");
+
+        var error = await AssertRejectedAsync(folder.DealBookPath);
+
+        Assert.Equal("$.organizations[0].website", error.JsonPath);
+        Assert.Equal("'javascript:alert(1)' is not an http(s) URL.", error.Problem);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_ValuationOfZeroDollars_ThrowsTheEditorsMessageAtTheAmount()
+    {
+        using var folder = new DealBookFolder(book => book["valuations"]![0]!["amount"] = 0);
+
+        var error = await AssertRejectedAsync(folder.DealBookPath);
+
+        Assert.Equal("$.valuations[0].amount", error.JsonPath);
+        Assert.Equal("A valuation is more than zero dollars.", error.Problem);
+    }
+
+    [Fact]
     public async Task InitializeAsync_CitationWithoutQuote_ThrowsAtTheQuoteAndWritesNothing()
     {
         using var folder = new DealBookFolder(book => book["deals"]![0]!["citations"]![0]!.AsObject().Remove("quote"));
@@ -229,6 +303,24 @@ public class DealBookLoaderTests
             await db.MarketEvents.IgnoreQueryFilters().CountAsync(cancellationToken),
             await db.Sources.IgnoreQueryFilters().CountAsync(cancellationToken),
             await db.Citations.IgnoreQueryFilters().CountAsync(cancellationToken));
+    }
+
+    // The deal editor's verdict on the same dates, so that the test says "the same message" rather than copying it.
+    private static string ExpectedClosingMessage()
+    {
+        var errors = new FieldErrors();
+        DealValidator.Validate(
+            new DealForm
+            {
+                Title = "Probe",
+                AnnouncedOn = new DateOnly(2025, 1, 1),
+                AnnouncedPrecision = DatePrecision.Month,
+                ClosedOn = new DateOnly(2024, 12, 1),
+                ClosedPrecision = DatePrecision.Month,
+            },
+            dealId: 0,
+            errors);
+        return Assert.Single(errors.ToDictionary()[nameof(DealForm.ClosedOn)]);
     }
 
     private static int CountQuotes()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
@@ -26,10 +27,10 @@ public class DealCommandTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = await NewFormAsync(database);
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
-        var detail = await database.Deals.GetDetailAsync(result.Id!.Value, Token);
+        var detail = await database.DealDetails.GetDetailAsync(result.Id!.Value, Token);
         Assert.NotNull(detail);
         Assert.Equal("Nvidia stake in OpenAI", detail.Title);
         Assert.Equal("$1B–$2.5B", detail.Amount.ToString());
@@ -53,7 +54,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         form.Title = title;
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         AssertInvalid(result, nameof(DealForm.Title), "Give the deal a title.");
         Assert.Equal(6, await CountDealsAsync(database));
@@ -66,7 +67,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         form.Title = new string('x', 301);
 
-        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.Title), "Keep the title to 300 characters.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.Title), "Keep the title to 300 characters.");
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         (form.AmountLow, form.AmountHigh) = (30_000_000_000, 20_000_000_000);
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         AssertInvalid(result, nameof(DealForm.AmountHigh), "The low amount ($30B) is above the high amount ($20B).");
     }
@@ -93,7 +94,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         (form.AmountLow, form.AmountHigh, form.AmountQualifier) = (low, high, qualifier);
 
-        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.AmountQualifier), message);
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.AmountQualifier), message);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         form.AmountLow = -5;
 
-        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.AmountLow), "An amount cannot be negative.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.AmountLow), "An amount cannot be negative.");
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public class DealCommandTests
         (form.AnnouncedOn, form.AnnouncedPrecision) = (new DateOnly(2025, 3, 10), DatePrecision.Day);
         (form.ClosedOn, form.ClosedPrecision) = (new DateOnly(2025, 2, 28), DatePrecision.Day);
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         AssertInvalid(result, nameof(DealForm.ClosedOn), "The deal cannot close (28 Feb 2025) before it was announced (10 Mar 2025).");
     }
@@ -127,7 +128,7 @@ public class DealCommandTests
         (form.AnnouncedOn, form.AnnouncedPrecision) = (new DateOnly(2025, 3, 20), DatePrecision.Day);
         (form.ClosedOn, form.ClosedPrecision) = (new DateOnly(2025, 3, 1), DatePrecision.Month);
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
     }
@@ -139,7 +140,7 @@ public class DealCommandTests
         var form = await FormOfAsync(database, WeWork);
         form.ParentId = form.Id;
 
-        AssertInvalid(await database.Deals.UpdateDealAsync(Analyst, form, Token), nameof(DealForm.ParentId), "A deal cannot be its own umbrella.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token), nameof(DealForm.ParentId), "A deal cannot be its own umbrella.");
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public class DealCommandTests
         var form = await FormOfAsync(database, Partnership);
         form.ParentId = await IdOfAsync(database, Equity);
 
-        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token);
 
         AssertInvalid(result, nameof(DealForm.ParentId), $"“{Equity}” is already under this deal: an umbrella cannot be one of its own parts.");
     }
@@ -162,11 +163,11 @@ public class DealCommandTests
         // WeWork under the equity deal, which is under the partnership: the partnership cannot then go under WeWork.
         var wework = await FormOfAsync(database, WeWork);
         wework.ParentId = await IdOfAsync(database, Equity);
-        Assert.Equal(CommandOutcome.Saved, (await database.Deals.UpdateDealAsync(Analyst, wework, Token)).Outcome);
+        Assert.Equal(CommandOutcome.Saved, (await database.Commands.RunAsync(Analyst, new UpdateDeal(wework), Token)).Outcome);
         var partnership = await FormOfAsync(database, Partnership);
         partnership.ParentId = wework.Id;
 
-        var result = await database.Deals.UpdateDealAsync(Analyst, partnership, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateDeal(partnership), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Contains(WeWork, Assert.Single(result.Errors[nameof(DealForm.ParentId)]), StringComparison.Ordinal);
@@ -179,7 +180,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         form.Participants.Add(new ParticipantForm { OrganizationId = form.Participants[0].OrganizationId, Role = ParticipantRole.Backer });
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         AssertInvalid(result, "Participants[1].OrganizationId", "This organization is already a participant: an organization takes part once per deal.");
     }
@@ -193,7 +194,7 @@ public class DealCommandTests
         form.Participants[0].CommitmentQualifier = AmountQualifier.Range;
         (form.Participants[0].CommitmentLow, form.Participants[0].CommitmentHigh) = (5, 2);
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal(["Choose the organization."], result.Errors["Participants[1].OrganizationId"]);
@@ -207,7 +208,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         form.Citations[0].Quote = " ";
 
-        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), "Citations[0].Quote", "Enter the quote, word for word.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), "Citations[0].Quote", "Enter the quote, word for word.");
     }
 
     [Fact]
@@ -219,7 +220,7 @@ public class DealCommandTests
         form.Participants[0].OrganizationId = 9_998;
         form.Citations[0].SourceId = 9_997;
 
-        var result = await database.Deals.CreateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal(["That organization does not exist or was deleted."], result.Errors[nameof(DealForm.TargetId)]);
@@ -234,11 +235,11 @@ public class DealCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var wework = await FormOfAsync(database, WeWork);
-        Assert.True((await database.Deals.DeleteDealAsync(Analyst, wework.Id, wework.Version, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Analyst, new DeleteDeal(wework.Id, wework.Version), Token)).IsSaved);
         var form = await NewFormAsync(database);
         form.ParentId = wework.Id;
 
-        AssertInvalid(await database.Deals.CreateDealAsync(Analyst, form, Token), nameof(DealForm.ParentId), "That umbrella deal does not exist or was deleted.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.ParentId), "That umbrella deal does not exist or was deleted.");
     }
 
     [Fact]
@@ -248,11 +249,11 @@ public class DealCommandTests
         var form = await FormOfAsync(database, Equity);
         form.AmountHigh = 30_000_000_000;
 
-        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
         Assert.Equal(form.Version + 1, result.Version);
-        Assert.Equal("$15B–$30B", (await database.Deals.GetDetailAsync(form.Id, Token))!.Amount.ToString());
+        Assert.Equal("$15B–$30B", (await database.DealDetails.GetDetailAsync(form.Id, Token))!.Amount.ToString());
         var audit = (await AuditsAsync(database)).Last();
         Assert.Equal((nameof(Deal), AuditAction.Updated, "ann@aideals.test"), (audit.EntityType, audit.Action, audit.User));
         Assert.Contains("\"AmountHigh\":{\"old\":25000000000,\"new\":30000000000}", audit.Changes, StringComparison.Ordinal);
@@ -273,7 +274,7 @@ public class DealCommandTests
         form.Participants.Add(new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Backer });
         var before = (await AuditsAsync(database)).Count;
 
-        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
         var added = (await AuditsAsync(database)).Skip(before).ToList();
@@ -283,7 +284,7 @@ public class DealCommandTests
         var update = added.Single(a => a.Action == AuditAction.Updated);
         Assert.Equal(openAi.Id!.Value.ToString(CultureInfo.InvariantCulture), update.EntityId);
         Assert.Equal($"{{\"Role\":{{\"old\":\"{oldRole}\",\"new\":\"Partner\"}}}}", update.Changes);
-        var detail = await database.Deals.GetDetailAsync(form.Id, Token);
+        var detail = await database.DealDetails.GetDetailAsync(form.Id, Token);
         Assert.Equal(["OpenAI", "Nvidia"], detail!.Participants.Select(p => p.Organization.Name).Order().Reverse());
 
         // Only child rows changed, yet the deal's version moved: a form opened before this save now conflicts.
@@ -297,10 +298,29 @@ public class DealCommandTests
         var form = await FormOfAsync(database, Equity);
         var before = (await AuditsAsync(database)).Count;
 
-        var result = await database.Deals.UpdateDealAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token);
 
         Assert.Equal((CommandOutcome.Saved, form.Version), (result.Outcome, result.Version!.Value));
         Assert.Equal(before, (await AuditsAsync(database)).Count);
+    }
+
+    [Fact]
+    public async Task UpdateDealAsync_Saved_TellsOpenPagesTheDealAndItsRowsChanged()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var notifier = new ChangeNotifier();
+        var changes = new List<DataChange>();
+        notifier.Changed += changes.Add;
+        var form = await FormOfAsync(database, Equity);
+        form.Notes = "Reported by the FT.";
+        form.Participants.RemoveAt(0);
+
+        var result = await new CommandRunner(database.Contexts, notifier).RunAsync(Analyst, new UpdateDeal(form), Token);
+
+        Assert.True(result.IsSaved);
+        var change = Assert.Single(changes);
+        Assert.Equal([nameof(Deal), nameof(DealParticipant)], change.EntityTypes.Order(StringComparer.Ordinal));
+        Assert.Equal(Analyst.UserName, change.User);
     }
 
     [Fact]
@@ -311,7 +331,7 @@ public class DealCommandTests
         var form = await FormOfAsync(database, "Microsoft backing of OpenAI");
         form.Participants[0].Id = wework.Participants[0].Id;
 
-        Assert.Equal(CommandOutcome.Saved, (await database.Deals.UpdateDealAsync(Analyst, form, Token)).Outcome);
+        Assert.Equal(CommandOutcome.Saved, (await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token)).Outcome);
 
         var weworkAfter = await FormOfAsync(database, WeWork);
         Assert.Equal(wework.Participants[0].Id, Assert.Single(weworkAfter.Participants).Id);
@@ -325,7 +345,7 @@ public class DealCommandTests
         var form = await FormOfAsync(database, Equity);
         form.Id = 9_999;
 
-        Assert.Equal(CommandOutcome.NotFound, (await database.Deals.UpdateDealAsync(Analyst, form, Token)).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token)).Outcome);
     }
 
     [Fact]
@@ -334,11 +354,11 @@ public class DealCommandTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = await FormOfAsync(database, Equity);
 
-        var result = await database.Deals.DeleteDealAsync(Analyst, form.Id, form.Version, Token);
+        var result = await database.Commands.RunAsync(Analyst, new DeleteDeal(form.Id, form.Version), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
-        Assert.Null(await database.Deals.GetDetailAsync(form.Id, Token));
-        var deleted = await database.Deals.FindDeletedAsync(form.Id, Token);
+        Assert.Null(await database.DealDetails.GetDetailAsync(form.Id, Token));
+        var deleted = await database.DealDetails.FindDeletedAsync(form.Id, Token);
         Assert.Equal((Equity, "ann@aideals.test"), (deleted?.Title, deleted?.DeletedBy));
         await using var db = await database.CreateContextAsync();
         Assert.False(await db.DealParticipants.AnyAsync(p => p.DealId == form.Id, Token));
@@ -355,10 +375,10 @@ public class DealCommandTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = await FormOfAsync(database, Partnership);
 
-        var result = await database.Deals.DeleteDealAsync(Analyst, form.Id, form.Version, Token);
+        var result = await database.Commands.RunAsync(Analyst, new DeleteDeal(form.Id, form.Version), Token);
 
         AssertInvalid(result, string.Empty, "This is the umbrella of 2 deals: move them out of it or delete them first.");
-        Assert.NotNull(await database.Deals.GetDetailAsync(form.Id, Token));
+        Assert.NotNull(await database.DealDetails.GetDetailAsync(form.Id, Token));
     }
 
     [Fact]
@@ -368,13 +388,13 @@ public class DealCommandTests
         var stale = await FormOfAsync(database, Equity);
         var edit = await FormOfAsync(database, Equity);
         edit.Notes = "Confirmed by a filing.";
-        Assert.True((await database.Deals.UpdateDealAsync(Actor.Create("bob@aideals.test", Roles.Analyst), edit, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Actor.Create("bob@aideals.test", Roles.Analyst), new UpdateDeal(edit), Token)).IsSaved);
 
-        var result = await database.Deals.DeleteDealAsync(Analyst, stale.Id, stale.Version, Token);
+        var result = await database.Commands.RunAsync(Analyst, new DeleteDeal(stale.Id, stale.Version), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal("bob@aideals.test", result.Conflict!.ChangedBy);
-        Assert.NotNull(await database.Deals.GetDetailAsync(stale.Id, Token));
+        Assert.NotNull(await database.DealDetails.GetDetailAsync(stale.Id, Token));
     }
 
     [Fact]
@@ -384,17 +404,17 @@ public class DealCommandTests
         var form = await FormOfAsync(database, StargateProject);
         var removed = form.Participants[0];
         form.Participants.RemoveAt(0);
-        var edited = await database.Deals.UpdateDealAsync(Analyst, form, Token);
-        Assert.True((await database.Deals.DeleteDealAsync(Analyst, form.Id, edited.Version!.Value, Token)).IsSaved);
+        var edited = await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token);
+        Assert.True((await database.Commands.RunAsync(Analyst, new DeleteDeal(form.Id, edited.Version!.Value), Token)).IsSaved);
 
-        var result = await database.Deals.RestoreDealAsync(Analyst, form.Id, Token);
+        var result = await database.Commands.RunAsync(Analyst, new RestoreDeal(form.Id), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
-        var detail = await database.Deals.GetDetailAsync(form.Id, Token);
+        var detail = await database.DealDetails.GetDetailAsync(form.Id, Token);
         Assert.NotNull(detail);
         Assert.Equal(form.Participants.Count, detail.Participants.Count);
         Assert.NotEmpty(detail.Citations);
-        Assert.Null(await database.Deals.FindDeletedAsync(form.Id, Token));
+        Assert.Null(await database.DealDetails.FindDeletedAsync(form.Id, Token));
         await using var db = await database.CreateContextAsync();
         Assert.False(await db.DealParticipants.AnyAsync(p => p.Id == removed.Id, Token));
         var audit = (await AuditsAsync(database)).Last(a => a.EntityType == nameof(Deal));
@@ -406,7 +426,7 @@ public class DealCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        Assert.Equal(CommandOutcome.NotFound, (await database.Deals.RestoreDealAsync(Analyst, 9_999, Token)).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await database.Commands.RunAsync(Analyst, new RestoreDeal(9_999), Token)).Outcome);
     }
 
     [Fact]
@@ -414,9 +434,9 @@ public class DealCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var organizations = await database.Deals.SearchOrganizationOptionsAsync("softbank group corp", cancellationToken: Token);
-        var umbrellas = await database.Deals.SearchUmbrellaOptionsAsync("partnership", excludeId: null, cancellationToken: Token);
-        var withoutSelf = await database.Deals.SearchUmbrellaOptionsAsync("partnership", await IdOfAsync(database, Partnership), cancellationToken: Token);
+        var organizations = await database.DealForms.SearchOrganizationOptionsAsync("softbank group corp", cancellationToken: Token);
+        var umbrellas = await database.DealForms.SearchUmbrellaOptionsAsync("partnership", excludeId: null, cancellationToken: Token);
+        var withoutSelf = await database.DealForms.SearchUmbrellaOptionsAsync("partnership", await IdOfAsync(database, Partnership), cancellationToken: Token);
 
         Assert.Equal("SoftBank Group", Assert.Single(organizations).Name);
         Assert.Contains("SoftBank Group Corp.", Assert.Single(organizations).Detail, StringComparison.Ordinal);
@@ -440,7 +460,7 @@ public class DealCommandTests
     };
 
     internal static async Task<DealForm> FormOfAsync(TestDatabase database, string title) =>
-        (await database.Deals.GetFormAsync(await IdOfAsync(database, title), Token))!;
+        (await database.DealForms.GetFormAsync(await IdOfAsync(database, title), Token))!;
 
     internal static async Task<int> IdOfAsync(TestDatabase database, string title)
     {

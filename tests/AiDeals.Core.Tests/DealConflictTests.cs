@@ -28,11 +28,11 @@ public class DealConflictTests
         var bobsForm = await DealCommandTests.FormOfAsync(database, Equity);
         var originalNotes = annsForm.Notes;
         annsForm.AmountHigh = 30_000_000_000;
-        var annSaved = await database.Deals.UpdateDealAsync(Ann, annsForm, Token);
+        var annSaved = await database.Commands.RunAsync(Ann, new UpdateDeal(annsForm), Token);
         bobsForm.Status = DealStatus.Completed;
         bobsForm.Notes = "Closed, says Bob.";
 
-        var result = await database.Deals.UpdateDealAsync(Bob, bobsForm, Token);
+        var result = await database.Commands.RunAsync(Bob, new UpdateDeal(bobsForm), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         var conflict = result.Conflict!;
@@ -47,13 +47,13 @@ public class DealConflictTests
         Assert.Equal("SoftBank Group · Lead · $15B–$25B", conflict.Theirs[nameof(DealForm.Participants)]);
 
         // Bob's values described the same way differ exactly where the two analysts disagree.
-        var yours = await database.Deals.DescribeFormAsync(bobsForm, Token);
+        var yours = await database.DealForms.DescribeFormAsync(bobsForm, Token);
         Assert.Equal(
             [nameof(DealForm.AmountHigh), nameof(DealForm.Notes), nameof(DealForm.Status)],
             yours.Keys.Where(k => yours[k] != conflict.Theirs.GetValueOrDefault(k)).Order(StringComparer.Ordinal));
 
         // Nothing of Bob's was written.
-        var stored = await database.Deals.GetFormAsync(bobsForm.Id, Token);
+        var stored = await database.DealForms.GetFormAsync(bobsForm.Id, Token);
         Assert.Equal((DealStatus.InTalks, originalNotes, 30_000_000_000L), (stored!.Status, stored.Notes, stored.AmountHigh!.Value));
     }
 
@@ -64,16 +64,16 @@ public class DealConflictTests
         var annsForm = await DealCommandTests.FormOfAsync(database, Equity);
         var bobsForm = await DealCommandTests.FormOfAsync(database, Equity);
         annsForm.AmountHigh = 30_000_000_000;
-        await database.Deals.UpdateDealAsync(Ann, annsForm, Token);
+        await database.Commands.RunAsync(Ann, new UpdateDeal(annsForm), Token);
         bobsForm.Status = DealStatus.Completed;
-        var conflict = (await database.Deals.UpdateDealAsync(Bob, bobsForm, Token)).Conflict!;
+        var conflict = (await database.Commands.RunAsync(Bob, new UpdateDeal(bobsForm), Token)).Conflict!;
 
         bobsForm.Version = conflict.CurrentVersion;
         bobsForm.Reason = Conflicts.OverwriteReason(conflict);
-        var result = await database.Deals.UpdateDealAsync(Bob, bobsForm, Token);
+        var result = await database.Commands.RunAsync(Bob, new UpdateDeal(bobsForm), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
-        var stored = await database.Deals.GetFormAsync(bobsForm.Id, Token);
+        var stored = await database.DealForms.GetFormAsync(bobsForm.Id, Token);
         Assert.Equal((DealStatus.Completed, 25_000_000_000L), (stored!.Status, stored.AmountHigh!.Value));
         var audit = (await DealCommandTests.AuditsAsync(database)).Last();
         Assert.Equal(nameof(Deal), audit.EntityType);
@@ -89,10 +89,10 @@ public class DealConflictTests
         var annsForm = await DealCommandTests.FormOfAsync(database, Equity);
         var bobsForm = await DealCommandTests.FormOfAsync(database, Equity);
         annsForm.Citations[0].Quote += " (corrected)";
-        Assert.True((await database.Deals.UpdateDealAsync(Ann, annsForm, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Ann, new UpdateDeal(annsForm), Token)).IsSaved);
         bobsForm.Notes = "Bob's note.";
 
-        var result = await database.Deals.UpdateDealAsync(Bob, bobsForm, Token);
+        var result = await database.Commands.RunAsync(Bob, new UpdateDeal(bobsForm), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal("ann@aideals.test", result.Conflict!.ChangedBy);
@@ -116,14 +116,14 @@ public class DealConflictTests
             command.Parameters.AddWithValue("$id", form.Id);
             await command.ExecuteNonQueryAsync(Token);
         });
-        var deals = new DealService(racing);
+        var commands = new CommandRunner(racing, new ChangeNotifier());
 
-        var result = await deals.UpdateDealAsync(Ann, form, Token);
+        var result = await commands.RunAsync(Ann, new UpdateDeal(form), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal(form.Version + 1, result.Conflict!.CurrentVersion);
         Assert.Equal("Completed", result.Conflict.Theirs[nameof(DealForm.Status)]);
-        Assert.NotEqual("Ann's note.", (await database.Deals.GetFormAsync(form.Id, Token))!.Notes);
+        Assert.NotEqual("Ann's note.", (await database.DealForms.GetFormAsync(form.Id, Token))!.Notes);
     }
 
     private static async Task<TestDatabase> SeededWithClockAsync()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests;
 
-/// <summary><see cref="DealService.GetDetailAsync"/> on the article's deal book.</summary>
+/// <summary><see cref="DealDetailQueries.GetDetailAsync"/> on the article's deal book.</summary>
 public class DealDetailTests
 {
     private const string Partnership = "SoftBank–OpenAI AI partnership";
@@ -22,7 +22,7 @@ public class DealDetailTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var detail = await database.Deals.GetDetailAsync(await IdOfAsync(database, Partnership), Token);
+        var detail = await database.DealDetails.GetDetailAsync(await IdOfAsync(database, Partnership), Token);
 
         Assert.NotNull(detail);
         Assert.True(detail.IsUmbrella);
@@ -41,7 +41,7 @@ public class DealDetailTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var partnershipId = await IdOfAsync(database, Partnership);
 
-        var detail = await database.Deals.GetDetailAsync(await IdOfAsync(database, Equity), Token);
+        var detail = await database.DealDetails.GetDetailAsync(await IdOfAsync(database, Equity), Token);
 
         Assert.NotNull(detail);
         Assert.Equal(new DealRef(partnershipId, Partnership), detail.Parent);
@@ -66,7 +66,7 @@ public class DealDetailTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var detail = await database.Deals.GetDetailAsync(await IdOfAsync(database, StargateProject), Token);
+        var detail = await database.DealDetails.GetDetailAsync(await IdOfAsync(database, StargateProject), Token);
 
         Assert.NotNull(detail);
         Assert.Equal(new OrganizationRef("Stargate", "stargate"), detail.Target);
@@ -91,7 +91,7 @@ public class DealDetailTests
             await db.SaveChangesAsync(Token);
         }
 
-        var detail = await database.Deals.GetDetailAsync(equityId, Token);
+        var detail = await database.DealDetails.GetDetailAsync(equityId, Token);
 
         // Alphabetically "Backer" would come first; a lead is listed first.
         Assert.Equal([ParticipantRole.Lead, ParticipantRole.Backer], detail!.Participants.Select(p => p.Role));
@@ -109,7 +109,7 @@ public class DealDetailTests
             .ToList();
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var detail = await database.Deals.GetDetailAsync(await IdOfAsync(database, Equity), Token);
+        var detail = await database.DealDetails.GetDetailAsync(await IdOfAsync(database, Equity), Token);
 
         Assert.Equal(3, expected.Count);
         Assert.Equal(expected, detail!.MarketEvents.Select(e => e.Title).Order(StringComparer.Ordinal));
@@ -136,8 +136,8 @@ public class DealDetailTests
             await db.SaveChangesAsync(Token);
         }
 
-        var equity = await database.Deals.GetDetailAsync(equityId, Token);
-        var partnership = await database.Deals.GetDetailAsync(await IdOfAsync(database, Partnership), Token);
+        var equity = await database.DealDetails.GetDetailAsync(equityId, Token);
+        var partnership = await database.DealDetails.GetDetailAsync(await IdOfAsync(database, Partnership), Token);
 
         var valuation = Assert.Single(equity!.Valuations);
         Assert.Equal(300_000_000_000, valuation.Amount);
@@ -163,7 +163,7 @@ public class DealDetailTests
             await db.SaveChangesAsync(Token);
         }
 
-        var detail = await database.Deals.GetDetailAsync(stargateId, Token);
+        var detail = await database.DealDetails.GetDetailAsync(stargateId, Token);
 
         Assert.Equal(["softbank"], detail!.Participants.Select(p => p.Organization.Slug));
         Assert.Contains(new AuditedRecord(nameof(DealParticipant), removedId, "Participant OpenAI"), detail.AuditedRecords);
@@ -184,7 +184,7 @@ public class DealDetailTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        Assert.Null(await database.Deals.GetDetailAsync(987_654, Token));
+        Assert.Null(await database.DealDetails.GetDetailAsync(987_654, Token));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public class DealDetailTests
             await db.SaveChangesAsync(Token);
         }
 
-        Assert.Null(await database.Deals.GetDetailAsync(wework, Token));
+        Assert.Null(await database.DealDetails.GetDetailAsync(wework, Token));
     }
 
     internal static async Task<int> IdOfAsync(TestDatabase database, string title)

@@ -20,7 +20,7 @@ public sealed class DealFilterTests : IAsyncLifetime
     private readonly List<JsonObject> _deals = SeedData.ReadDealBook().Objects("deals").ToList();
     private TestDatabase? _database;
 
-    private DealService Deals => _database!.Deals;
+    private DealQueries Deals => _database!.Deals;
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateSeededAsync();
 

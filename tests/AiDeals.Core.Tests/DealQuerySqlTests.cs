@@ -33,7 +33,7 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
         var recording = synthetic.Record();
         await using var db = await recording.Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
 
-        var sql = DealService.Query(db.Deals.AsNoTracking(), Everything).ToQueryString();
+        var sql = DealFiltering.Query(db.Deals.AsNoTracking(), Everything).ToQueryString();
 
         // ToQueryString lists the parameters' values first (".param set @name value"), then the command.
         var where = sql[sql.IndexOf("WHERE \"d\".", StringComparison.Ordinal)..sql.LastIndexOf("ORDER BY", StringComparison.Ordinal)];
@@ -148,8 +148,8 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
     public async Task QueryPlan_FilterOrSortOnAnIndexedKey_UsesTheIndexAndSortsNoMoreThanTies(string what, string index)
     {
         await using var db = await synthetic.Database.CreateContextAsync();
-        IQueryable<Deal> Sorted(DealFilter filter) => DealService.Query(db.Deals.AsNoTracking(), filter).Take(25);
-        IQueryable<Deal> Filtered(DealFilter filter) => DealService.Filter(db.Deals.AsNoTracking(), filter);
+        IQueryable<Deal> Sorted(DealFilter filter) => DealFiltering.Query(db.Deals.AsNoTracking(), filter).Take(25);
+        IQueryable<Deal> Filtered(DealFilter filter) => DealFiltering.Filter(db.Deals.AsNoTracking(), filter);
         var query = what switch
         {
             "newest first" => Sorted(new DealFilter()),

@@ -43,15 +43,15 @@ public class HistorySearchTests
     {
         var clock = new FixedClock(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await using var database = await TestDatabase.CreateAsync(clock);
-        var organizations = new OrganizationService(database.Contexts);
+        var organizations = new OrganizationQueries(database.Contexts);
         var history = new HistorySearch(database.Contexts);
-        await organizations.CreateOrganizationAsync(Ann, new OrganizationForm { Name = "Mistral AI", Aliases = ["Mistral"] }, Token);
+        await database.Commands.RunAsync(Ann, new CreateOrganization(new OrganizationForm { Name = "Mistral AI", Aliases = ["Mistral"] }), Token);
         clock.Now = clock.Now.AddDays(1);
-        var anthropic = await organizations.CreateOrganizationAsync(Bob, new OrganizationForm { Name = "Anthropic" }, Token);
+        var anthropic = await database.Commands.RunAsync(Bob, new CreateOrganization(new OrganizationForm { Name = "Anthropic" }), Token);
         clock.Now = clock.Now.AddDays(1);
         var form = (await organizations.GetFormAsync(anthropic.Id!.Value, Token))!;
         form.Description = "Maker of Claude.";
-        await organizations.UpdateOrganizationAsync(Ann, form, Token);
+        await database.Commands.RunAsync(Ann, new UpdateOrganization(form), Token);
 
         var byAnn = await history.SearchAsync(new HistoryFilter(User: Ann.UserName), new PageRequest(), Token);
         var aliases = await history.SearchAsync(new HistoryFilter(EntityType: nameof(OrganizationAlias)), new PageRequest(), Token);
@@ -61,7 +61,7 @@ public class HistorySearchTests
         Assert.Equal(3, byAnn.TotalCount);
         Assert.All(byAnn.Items, e => Assert.Equal(Ann.UserName, e.Change.User));
         var alias = Assert.Single(aliases.Items);
-        Assert.Equal(new HistoryRecord(HistoryRecordKind.Organization, alias.Record.Id, "Mistral AI", "mistral-ai", true), alias.Record);
+        Assert.Equal(new HistoryRecord(RecordKind.Organization, alias.Record.Id, "Mistral AI", "mistral-ai", true), alias.Record);
         Assert.Equal((AuditAction.Created, Bob.UserName), (Assert.Single(secondDay.Items).Change.Action, secondDay.Items[0].Change.User));
         var update = Assert.Single(annFromDayTwo.Items);
         Assert.Equal(AuditAction.Updated, update.Change.Action);
@@ -72,10 +72,10 @@ public class HistorySearchTests
     public async Task Search_OneRecord_ListsItsChangesOnly()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var organizations = new OrganizationService(database.Contexts);
+        var organizations = new OrganizationQueries(database.Contexts);
         var form = (await organizations.GetFormAsync("nvidia", Token))!;
         form.FoundedYear = 1992;
-        await organizations.UpdateOrganizationAsync(Ann, form, Token);
+        await database.Commands.RunAsync(Ann, new UpdateOrganization(form), Token);
 
         var result = await new HistorySearch(database.Contexts).SearchAsync(
             new HistoryFilter(EntityType: nameof(Organization), EntityId: form.Id), new PageRequest(), Token);
@@ -98,7 +98,7 @@ public class HistorySearchTests
 
         var deletion = before.Single(e => e.Change.Action == AuditAction.Deleted);
         Assert.Equal(new RestoreTarget(nameof(Valuation), id, deleted.Version!.Value), deletion.Restore);
-        Assert.Equal(new HistoryRecord(HistoryRecordKind.Valuation, id, "OpenAI at $157B (Oct 2024)", "openai", false), deletion.Record);
+        Assert.Equal(new HistoryRecord(RecordKind.Valuation, id, "OpenAI at $157B (Oct 2024)", "openai", false), deletion.Record);
         Assert.Null(before.Single(e => e.Change.Action == AuditAction.Created).Restore);
 
         Assert.True((await database.Commands.RunAsync(Ann, new RestoreValuation(deletion.Restore!.Id, deletion.Restore.Version), Token)).IsSaved);
@@ -118,9 +118,9 @@ public class HistorySearchTests
         var participants = await history.SearchAsync(new HistoryFilter(EntityType: nameof(DealParticipant)), new PageRequest(0, 100), Token);
         var eventLinks = await history.SearchAsync(new HistoryFilter(EntityType: nameof(MarketEventOrganization)), new PageRequest(0, 100), Token);
 
-        Assert.All(participants.Items, e => Assert.Equal(HistoryRecordKind.Deal, e.Record.Kind));
+        Assert.All(participants.Items, e => Assert.Equal(RecordKind.Deal, e.Record.Kind));
         Assert.Contains(participants.Items, e => e.Record.Name == "SoftBank investment in WeWork");
-        Assert.All(eventLinks.Items, e => Assert.Equal(HistoryRecordKind.MarketEvent, e.Record.Kind));
+        Assert.All(eventLinks.Items, e => Assert.Equal(RecordKind.MarketEvent, e.Record.Kind));
     }
 
     [Fact]

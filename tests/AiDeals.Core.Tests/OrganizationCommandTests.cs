@@ -17,7 +17,7 @@ public class OrganizationCommandTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static OrganizationService Organizations(TestDatabase database) => new(database.Contexts);
+    private static OrganizationQueries Organizations(TestDatabase database) => new(database.Contexts);
 
     private static OrganizationForm NewForm(string name, params string[] aliases) => new()
     {
@@ -35,7 +35,7 @@ public class OrganizationCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var result = await Organizations(database).CreateOrganizationAsync(Analyst, NewForm("Mistral AI", "Mistral", " ", "mistral"), Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Mistral AI", "Mistral", " ", "mistral")), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
         await using var db = await database.CreateContextAsync();
@@ -53,7 +53,7 @@ public class OrganizationCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var result = await Organizations(database).CreateOrganizationAsync(Viewer, NewForm("Mistral AI"), Token);
+        var result = await database.Commands.RunAsync(Viewer, new CreateOrganization(NewForm("Mistral AI")), Token);
 
         Assert.Equal(CommandOutcome.Forbidden, result.Outcome);
         await using var db = await database.CreateContextAsync();
@@ -76,10 +76,31 @@ public class OrganizationCommandTests
             form.Aliases.Add(alias);
         }
 
-        var result = await Organizations(database).CreateOrganizationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(form), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal([message], result.Errors[field]);
+    }
+
+    [Fact]
+    public async Task Create_NameTakenBetweenTheCheckAndTheSave_IsInvalidRatherThanAnError()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = await database.CreateContextAsync())
+        {
+            // Another save takes the name while this one runs: the unique index refuses the insert.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER name_taken_meanwhile BEFORE INSERT ON Organizations WHEN NEW.NormalizedName = 'MISTRAL AI' "
+                + "BEGIN UPDATE Organizations SET NormalizedName = 'MISTRAL AI' WHERE Slug = 'deepseek'; END;",
+                Token);
+        }
+
+        var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Mistral AI")), Token);
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(
+            ["Another organization was saved with this name or one of these aliases just now."],
+            result.Errors[nameof(OrganizationForm.Name)]);
     }
 
     [Fact]
@@ -91,7 +112,7 @@ public class OrganizationCommandTests
         form.Description = "Japanese investment holding company.";
         form.Aliases = ["softbank", "SoftBank Group Corp.", "SBG"];
 
-        var result = await service.UpdateOrganizationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateOrganization(form), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
         var stored = (await service.GetFormAsync("softbank", Token))!;
@@ -111,7 +132,7 @@ public class OrganizationCommandTests
         var form = NewForm("Mistral AI");
         form.Website = website;
 
-        var result = await Organizations(database).CreateOrganizationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(form), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal(["Enter a full web address starting with http:// or https://."], result.Errors[nameof(OrganizationForm.Website)]);
@@ -128,7 +149,7 @@ public class OrganizationCommandTests
         var form = NewForm("Mistral AI");
         form.Country = country;
 
-        var result = await Organizations(database).CreateOrganizationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(form), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Contains(nameof(OrganizationForm.Country), result.Errors.Keys);
@@ -159,7 +180,7 @@ public class OrganizationCommandTests
                 break;
         }
 
-        var result = await Organizations(database).CreateOrganizationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(form), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal([message], result.Errors[field]);
@@ -170,7 +191,7 @@ public class OrganizationCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var result = await Organizations(database).CreateOrganizationAsync(Analyst, NewForm("Nvidia!"), Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Nvidia!")), Token);
 
         Assert.True(result.IsSaved);
         await using var db = await database.CreateContextAsync();
@@ -181,8 +202,8 @@ public class OrganizationCommandTests
     [InlineData("Société Générale", "societe-generale")]
     [InlineData("  OpenAI, Inc. ", "openai-inc")]
     [InlineData("深度求索", "organization")]
-    public void SlugOf_Name_IsLowerCaseAsciiWithHyphens(string name, string slug) =>
-        Assert.Equal(slug, OrganizationService.SlugOf(name));
+    public void Slug_OfName_IsLowerCaseAsciiWithHyphens(string name, string slug) =>
+        Assert.Equal(slug, OrganizationSlug.Of(name));
 
     [Fact]
     public async Task Update_Rename_MovesTheSlugWithTheName()
@@ -192,7 +213,7 @@ public class OrganizationCommandTests
         var form = (await service.GetFormAsync("wework", Token))!;
         form.Name = "WeWork Inc.";
 
-        var result = await service.UpdateOrganizationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateOrganization(form), Token);
 
         Assert.True(result.IsSaved);
         Assert.Null(await service.GetFormAsync("wework", Token));
@@ -207,10 +228,10 @@ public class OrganizationCommandTests
         var mine = (await service.GetFormAsync("openai", Token))!;
         var theirs = (await service.GetFormAsync("openai", Token))!;
         theirs.Description = "Maker of ChatGPT and the GPT models.";
-        Assert.True((await service.UpdateOrganizationAsync(OtherAnalyst, theirs, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(OtherAnalyst, new UpdateOrganization(theirs), Token)).IsSaved);
         mine.Description = "My description.";
 
-        var result = await service.UpdateOrganizationAsync(Analyst, mine, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateOrganization(mine), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         var conflict = result.Conflict!;
@@ -230,9 +251,9 @@ public class OrganizationCommandTests
         var second = (await service.GetFormAsync("nvidia", Token))!;
         first.Aliases.Add("NVDA");
 
-        var saved = await service.UpdateOrganizationAsync(Analyst, first, Token);
+        var saved = await database.Commands.RunAsync(Analyst, new UpdateOrganization(first), Token);
         second.Description = "Chip maker.";
-        var stale = await service.UpdateOrganizationAsync(OtherAnalyst, second, Token);
+        var stale = await database.Commands.RunAsync(OtherAnalyst, new UpdateOrganization(second), Token);
 
         Assert.Equal(first.Version + 1, saved.Version);
         Assert.Equal(CommandOutcome.Conflict, stale.Outcome);
@@ -246,7 +267,7 @@ public class OrganizationCommandTests
         var service = Organizations(database);
         var form = (await service.GetFormAsync("wework", Token))!;
 
-        var result = await service.DeleteOrganizationAsync(Analyst, form.Id, form.Version, Token);
+        var result = await database.Commands.RunAsync(Analyst, new DeleteOrganization(form.Id, form.Version), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.StartsWith("WeWork still has 1 deal as target.", result.Errors[string.Empty].Single(), StringComparison.Ordinal);
@@ -258,15 +279,15 @@ public class OrganizationCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var service = Organizations(database);
-        var created = await service.CreateOrganizationAsync(Analyst, NewForm("Mistral AI", "Mistral"), Token);
+        var created = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Mistral AI", "Mistral")), Token);
 
-        var deleted = await service.DeleteOrganizationAsync(Analyst, created.Id!.Value, created.Version!.Value, Token);
+        var deleted = await database.Commands.RunAsync(Analyst, new DeleteOrganization(created.Id!.Value, created.Version!.Value), Token);
 
         Assert.True(deleted.IsSaved);
         Assert.Null(await service.GetFormAsync("mistral-ai", Token));
         Assert.DoesNotContain(await service.ChoicesAsync("Mistral", cancellationToken: Token), c => c.Id == created.Id);
 
-        var restored = await service.RestoreOrganizationAsync(Analyst, created.Id.Value, deleted.Version!.Value, Token);
+        var restored = await database.Commands.RunAsync(Analyst, new RestoreOrganization(created.Id.Value, deleted.Version!.Value), Token);
 
         Assert.True(restored.IsSaved);
         Assert.Equal(["Mistral"], (await service.GetFormAsync("mistral-ai", Token))!.Aliases);
@@ -281,10 +302,10 @@ public class OrganizationCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var service = Organizations(database);
-        var created = await service.CreateOrganizationAsync(Analyst, NewForm("Mistral AI"), Token);
-        await service.DeleteOrganizationAsync(Analyst, created.Id!.Value, created.Version!.Value, Token);
+        var created = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Mistral AI")), Token);
+        await database.Commands.RunAsync(Analyst, new DeleteOrganization(created.Id!.Value, created.Version!.Value), Token);
 
-        var again = await service.CreateOrganizationAsync(Analyst, NewForm("MISTRAL AI"), Token);
+        var again = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("MISTRAL AI")), Token);
 
         Assert.Equal(
             ["“MISTRAL AI” is the name of the deleted organization Mistral AI: restore it from its history instead."],
@@ -296,12 +317,12 @@ public class OrganizationCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var service = Organizations(database);
-        var created = await service.CreateOrganizationAsync(Analyst, NewForm("Mistral AI", "Mistral"), Token);
-        await service.DeleteOrganizationAsync(Analyst, created.Id!.Value, created.Version!.Value, Token);
+        var created = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Mistral AI", "Mistral")), Token);
+        await database.Commands.RunAsync(Analyst, new DeleteOrganization(created.Id!.Value, created.Version!.Value), Token);
         var form = (await service.GetFormAsync("deepseek", Token))!;
         form.Aliases.Add("mistral");
 
-        var result = await service.UpdateOrganizationAsync(Analyst, form, Token);
+        var result = await database.Commands.RunAsync(Analyst, new UpdateOrganization(form), Token);
 
         Assert.Equal(["The alias “mistral” belongs to the deleted organization Mistral AI."], result.Errors[nameof(OrganizationForm.Aliases)]);
     }
@@ -311,15 +332,15 @@ public class OrganizationCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var service = Organizations(database);
-        var created = await service.CreateOrganizationAsync(Analyst, NewForm("Mistral AI"), Token);
-        var deleted = await service.DeleteOrganizationAsync(Analyst, created.Id!.Value, created.Version!.Value, Token);
+        var created = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Mistral AI")), Token);
+        var deleted = await database.Commands.RunAsync(Analyst, new DeleteOrganization(created.Id!.Value, created.Version!.Value), Token);
 
         // A deleted organization's name may become another's alias (that is what a merge does).
         var form = (await service.GetFormAsync("deepseek", Token))!;
         form.Aliases.Add("Mistral AI");
-        Assert.True((await service.UpdateOrganizationAsync(Analyst, form, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Analyst, new UpdateOrganization(form), Token)).IsSaved);
 
-        var restored = await service.RestoreOrganizationAsync(Analyst, created.Id.Value, deleted.Version!.Value, Token);
+        var restored = await database.Commands.RunAsync(Analyst, new RestoreOrganization(created.Id.Value, deleted.Version!.Value), Token);
 
         Assert.Equal(CommandOutcome.Invalid, restored.Outcome);
         Assert.Equal("Mistral AI cannot be restored: “Mistral AI” is already an alias of DeepSeek.", restored.Errors[string.Empty].Single());

@@ -17,17 +17,17 @@ public class OrganizationHistoryTests
     public async Task ListForOrganizationAsync_AliasAddedThenRemoved_ListsBothWithTheOrganizationsOwnChanges()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var organizations = new OrganizationService(database.Contexts);
-        var created = await organizations.CreateOrganizationAsync(Analyst, new OrganizationForm
+        var organizations = new OrganizationQueries(database.Contexts);
+        var created = await database.Commands.RunAsync(Analyst, new CreateOrganization(new OrganizationForm
         {
             Name = "Mistral AI",
             Aliases = ["Mistral"],
             Type = OrganizationType.Company,
-        }, Token);
+        }), Token);
         Assert.True(created.IsSaved);
         var form = (await organizations.GetFormAsync(created.Id!.Value, Token))!;
         form.Aliases = [];
-        Assert.True((await organizations.UpdateOrganizationAsync(Analyst, form, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Analyst, new UpdateOrganization(form), Token)).IsSaved);
 
         var changes = await new HistoryQueries(database.Contexts).ListForOrganizationAsync(created.Id.Value, Token);
 

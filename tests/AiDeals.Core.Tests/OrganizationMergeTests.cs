@@ -30,7 +30,7 @@ public class OrganizationMergeTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var (survivor, duplicate) = await SeedDuplicateAsync(database);
 
-        var preview = (await new OrganizationService(database.Contexts).PreviewMergeAsync(survivor, duplicate, Token))!;
+        var preview = (await new OrganizationQueries(database.Contexts).PreviewMergeAsync(survivor, duplicate, Token))!;
 
         Assert.Equal("SoftBank Group", preview.Survivor.Name);
         Assert.Equal([Duplicate, "SVF Dup"], preview.NewAliases);
@@ -44,7 +44,7 @@ public class OrganizationMergeTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var (survivor, duplicate) = await SeedDuplicateAsync(database);
 
-        var result = await new OrganizationService(database.Contexts).MergeOrganizationsAsync(Analyst, survivor, duplicate, Token);
+        var result = await database.Commands.RunAsync(Analyst, new MergeOrganizations(survivor, duplicate), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
         Assert.Equal(survivor, result.Id);
@@ -79,7 +79,7 @@ public class OrganizationMergeTests
             before = await db.AuditEntries.MaxAsync(a => a.Id, Token);
         }
 
-        await new OrganizationService(database.Contexts).MergeOrganizationsAsync(Analyst, survivor, duplicate, Token);
+        await database.Commands.RunAsync(Analyst, new MergeOrganizations(survivor, duplicate), Token);
 
         await using var reader = await database.CreateContextAsync();
         var entries = await reader.AuditEntries.AsNoTracking().Where(a => a.Id > before).ToListAsync(Token);
@@ -110,7 +110,7 @@ public class OrganizationMergeTests
         }
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(
-            () => new OrganizationService(database.Contexts).MergeOrganizationsAsync(Analyst, survivor, duplicate, Token));
+            () => database.Commands.RunAsync(Analyst, new MergeOrganizations(survivor, duplicate), Token));
 
         await using var reader = await database.CreateContextAsync();
         Assert.True(await reader.Organizations.AnyAsync(o => o.Id == duplicate, Token));
@@ -127,7 +127,7 @@ public class OrganizationMergeTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var (survivor, _) = await SeedDuplicateAsync(database);
 
-        var result = await new OrganizationService(database.Contexts).MergeOrganizationsAsync(Analyst, survivor, survivor, Token);
+        var result = await database.Commands.RunAsync(Analyst, new MergeOrganizations(survivor, survivor), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
     }
@@ -138,8 +138,7 @@ public class OrganizationMergeTests
         await using var database = await TestDatabase.CreateSeededAsync();
         var (survivor, duplicate) = await SeedDuplicateAsync(database);
 
-        var result = await new OrganizationService(database.Contexts)
-            .MergeOrganizationsAsync(Actor.Create("vic@aideals.local", Roles.Viewer), survivor, duplicate, Token);
+        var result = await database.Commands.RunAsync(Actor.Create("vic@aideals.local", Roles.Viewer), new MergeOrganizations(survivor, duplicate), Token);
 
         Assert.Equal(CommandOutcome.Forbidden, result.Outcome);
         await using var db = await database.CreateContextAsync();
@@ -149,8 +148,7 @@ public class OrganizationMergeTests
     /// <summary>The duplicate and everything attached to it; returns SoftBank Group's id and the duplicate's.</summary>
     private static async Task<(int Survivor, int Duplicate)> SeedDuplicateAsync(TestDatabase database)
     {
-        var created = await new OrganizationService(database.Contexts).CreateOrganizationAsync(
-            Analyst, new OrganizationForm { Name = Duplicate, Aliases = ["SVF Dup"], Type = OrganizationType.VentureFund }, Token);
+        var created = await database.Commands.RunAsync(Analyst, new CreateOrganization(new OrganizationForm { Name = Duplicate, Aliases = ["SVF Dup"], Type = OrganizationType.VentureFund }), Token);
         var duplicate = created.Id!.Value;
         await using var db = await database.CreateContextAsync();
         var survivor = await db.Organizations.Where(o => o.Slug == "softbank").Select(o => o.Id).SingleAsync(Token);

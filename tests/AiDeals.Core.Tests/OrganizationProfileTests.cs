@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests;
 
-/// <summary><see cref="OrganizationService.GetProfileAsync"/> on the article's deal book.</summary>
+/// <summary><see cref="OrganizationProfileQueries.GetProfileAsync"/> on the article's deal book.</summary>
 public class OrganizationProfileTests
 {
     private const long Billion = 1_000_000_000;
@@ -167,7 +167,7 @@ public class OrganizationProfileTests
     public void CommittedTotal_ToString_ReadsAsAFigure(long low, long high, bool openEnded, string expected) =>
         Assert.Equal(expected, new CommittedTotal(low * Billion, high * Billion, openEnded, 1, 0).ToString());
 
-    private static OrganizationService Profiles(TestDatabase database) => new(database.Contexts);
+    private static OrganizationProfileQueries Profiles(TestDatabase database) => new(database.Contexts);
 
     private static Deal NewDeal(string title, Organization investor, AmountRange amount) => new()
     {

@@ -14,18 +14,18 @@ public class SourceCommandTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task CreateSourceAsync_ValidForm_IsSavedAndFoundByItsPublisher()
+    public async Task CreateSource_ValidForm_IsSavedAndFoundByItsPublisher()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
+        var sources = new SourceQueries(database.Contexts);
 
-        var result = await sources.CreateSourceAsync(Ann, new SourceForm
+        var result = await database.Commands.RunAsync(Ann, new CreateSource(new SourceForm
         {
             Title = "Nvidia to invest in OpenAI",
             Publisher = "Reuters",
             Url = "https://www.reuters.com/technology/nvidia-openai",
             PublishedOn = new DateOnly(2025, 3, 14),
-        }, Token);
+        }), Token);
 
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
         var found = Assert.Single(await sources.SearchAsync("reuters", cancellationToken: Token));
@@ -36,41 +36,39 @@ public class SourceCommandTests
     [InlineData("ftp://example.com/report.pdf")]
     [InlineData("javascript:alert(1)")]
     [InlineData("www.reuters.com/article")]
-    public async Task CreateSourceAsync_AddressThatIsNotHttp_IsInvalidOnTheUrl(string url)
+    public async Task CreateSource_AddressThatIsNotHttp_IsInvalidOnTheUrl(string url)
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
 
-        var result = await sources.CreateSourceAsync(Ann, new SourceForm { Title = "A report", Url = url }, Token);
+        var result = await database.Commands.RunAsync(Ann, new CreateSource(new SourceForm { Title = "A report", Url = url }), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal(["Enter a full web address starting with http:// or https://."], result.Errors[nameof(SourceForm.Url)]);
     }
 
     [Fact]
-    public async Task CreateSourceAsync_NoTitle_IsInvalidOnTheTitle()
+    public async Task CreateSource_NoTitle_IsInvalidOnTheTitle()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
 
-        var result = await sources.CreateSourceAsync(Ann, new SourceForm { Title = " ", Url = "https://example.com" }, Token);
+        var result = await database.Commands.RunAsync(Ann, new CreateSource(new SourceForm { Title = " ", Url = "https://example.com" }), Token);
 
         Assert.Equal(["Give the source a title."], result.Errors[nameof(SourceForm.Title)]);
     }
 
     [Fact]
-    public async Task UpdateSourceAsync_StaleForm_IsAConflictWithTheirTitle()
+    public async Task UpdateSource_StaleForm_IsAConflictWithTheirTitle()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
+        var sources = new SourceQueries(database.Contexts);
         var id = (await sources.SearchAsync(null, cancellationToken: Token))[0].Id;
         var annsForm = (await sources.GetFormAsync(id, Token))!;
         var bobsForm = (await sources.GetFormAsync(id, Token))!;
         annsForm.Publisher = "The Information";
-        Assert.True((await sources.UpdateSourceAsync(Ann, annsForm, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Ann, new UpdateSource(annsForm), Token)).IsSaved);
         bobsForm.Publisher = "Bloomberg";
 
-        var result = await sources.UpdateSourceAsync(Bob, bobsForm, Token);
+        var result = await database.Commands.RunAsync(Bob, new UpdateSource(bobsForm), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal("ann@aideals.test", result.Conflict!.ChangedBy);
@@ -79,13 +77,13 @@ public class SourceCommandTests
     }
 
     [Fact]
-    public async Task DeleteSourceAsync_Uncited_LeavesTheListAndRestoreBringsItBack()
+    public async Task DeleteSource_Uncited_LeavesTheListAndRestoreBringsItBack()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
-        var created = await sources.CreateSourceAsync(Ann, new SourceForm { Title = "An uncited memo" }, Token);
+        var sources = new SourceQueries(database.Contexts);
+        var created = await database.Commands.RunAsync(Ann, new CreateSource(new SourceForm { Title = "An uncited memo" }), Token);
 
-        var deleted = await sources.DeleteSourceAsync(Ann, created.Id!.Value, created.Version!.Value, Token);
+        var deleted = await database.Commands.RunAsync(Ann, new DeleteSource(created.Id!.Value, created.Version!.Value), Token);
 
         Assert.Equal(CommandOutcome.Saved, deleted.Outcome);
         Assert.Null(await sources.GetFormAsync(created.Id.Value, Token));
@@ -93,21 +91,21 @@ public class SourceCommandTests
             (await sources.ListAsync(new SourceQuery(Search: "uncited memo"), new PageRequest(), Token)).Items,
             s => s.Id == created.Id);
 
-        var restored = await sources.RestoreSourceAsync(Ann, created.Id.Value, deleted.Version!.Value, Token);
+        var restored = await database.Commands.RunAsync(Ann, new RestoreSource(created.Id.Value, deleted.Version!.Value), Token);
 
         Assert.Equal(CommandOutcome.Saved, restored.Outcome);
         Assert.Equal("An uncited memo", (await sources.GetFormAsync(created.Id.Value, Token))!.Title);
     }
 
     [Fact]
-    public async Task DeleteSourceAsync_CitedSource_IsRefusedNamingHowManyCitations()
+    public async Task DeleteSource_CitedSource_IsRefusedNamingHowManyCitations()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
+        var sources = new SourceQueries(database.Contexts);
         var cited = (await sources.ListAsync(new SourceQuery(SourceSortField.Citations), new PageRequest(), Token)).Items[0];
         Assert.True(cited.CitationCount > 0);
 
-        var result = await sources.DeleteSourceAsync(Ann, cited.Id, cited.Version, Token);
+        var result = await database.Commands.RunAsync(Ann, new DeleteSource(cited.Id, cited.Version), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         var message = Assert.Single(result.Errors[string.Empty]);
@@ -116,16 +114,16 @@ public class SourceCommandTests
     }
 
     [Fact]
-    public async Task DeleteSourceAsync_StaleVersion_IsAConflict()
+    public async Task DeleteSource_StaleVersion_IsAConflict()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
-        var created = await sources.CreateSourceAsync(Ann, new SourceForm { Title = "A memo" }, Token);
+        var sources = new SourceQueries(database.Contexts);
+        var created = await database.Commands.RunAsync(Ann, new CreateSource(new SourceForm { Title = "A memo" }), Token);
         var form = (await sources.GetFormAsync(created.Id!.Value, Token))!;
         form.Publisher = "Reuters";
-        Assert.True((await sources.UpdateSourceAsync(Bob, form, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Bob, new UpdateSource(form), Token)).IsSaved);
 
-        var result = await sources.DeleteSourceAsync(Ann, created.Id.Value, created.Version!.Value, Token);
+        var result = await database.Commands.RunAsync(Ann, new DeleteSource(created.Id.Value, created.Version!.Value), Token);
 
         Assert.Equal(CommandOutcome.Conflict, result.Outcome);
         Assert.Equal("bob@aideals.test", result.Conflict!.ChangedBy);
@@ -136,7 +134,7 @@ public class SourceCommandTests
     public async Task ListAsync_SortsByCitationsAndCountsThem()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var sources = new SourceService(database.Contexts);
+        var sources = new SourceQueries(database.Contexts);
 
         var page = await sources.ListAsync(new SourceQuery(SourceSortField.Citations, Descending: true), new PageRequest(0, 500), Token);
 

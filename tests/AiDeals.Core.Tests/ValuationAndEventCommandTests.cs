@@ -119,12 +119,11 @@ public class ValuationAndEventCommandTests
     public async Task RestoreValuation_OrganizationDeleted_SaysToRestoreTheOrganizationFirst()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var organizations = new OrganizationService(database.Contexts);
         var valuations = new ValuationQueries(database.Contexts);
-        var created = await organizations.CreateOrganizationAsync(Analyst, new OrganizationForm { Name = "Mistral AI" }, Token);
+        var created = await database.Commands.RunAsync(Analyst, new CreateOrganization(new OrganizationForm { Name = "Mistral AI" }), Token);
         var valuation = await database.Commands.RunAsync(Analyst, new CreateValuation(new ValuationForm { OrganizationId = created.Id!.Value, AsOf = "2024-06", Amount = 6_000_000_000 }), Token);
         var deleted = await database.Commands.RunAsync(Analyst, new DeleteValuation(valuation.Id!.Value, valuation.Version!.Value), Token);
-        Assert.True((await organizations.DeleteOrganizationAsync(Analyst, created.Id.Value, created.Version!.Value, Token)).IsSaved);
+        Assert.True((await database.Commands.RunAsync(Analyst, new DeleteOrganization(created.Id.Value, created.Version!.Value), Token)).IsSaved);
 
         var restored = await database.Commands.RunAsync(Analyst, new RestoreValuation(valuation.Id.Value, deleted.Version!.Value), Token);
 
@@ -135,17 +134,17 @@ public class ValuationAndEventCommandTests
     public async Task CreateMarketEvent_SignedAmountAndOrganizations_SavesThemAndLinksAudited()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new MarketEventService(database.Contexts);
+        var service = new MarketEventQueries(database.Contexts);
         var nvidia = await IdOfAsync(database, "nvidia");
         var deepSeek = await IdOfAsync(database, "deepseek");
 
-        var result = await service.CreateMarketEventAsync(Analyst, new MarketEventForm
+        var result = await database.Commands.RunAsync(Analyst, new CreateMarketEvent(new MarketEventForm
         {
             Occurred = "2025-01-28",
             Title = "Nvidia recovers part of its loss",
             Amount = -300_000_000_000,
             OrganizationIds = [nvidia, deepSeek, nvidia],
-        }, Token);
+        }), Token);
 
         Assert.True(result.IsSaved);
         var stored = (await service.GetFormAsync(result.Id!.Value, Token))!;
@@ -164,8 +163,7 @@ public class ValuationAndEventCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var result = await new MarketEventService(database.Contexts).CreateMarketEventAsync(
-            Analyst, new MarketEventForm { Title = title, Occurred = occurred }, Token);
+        var result = await database.Commands.RunAsync(Analyst, new CreateMarketEvent(new MarketEventForm { Title = title, Occurred = occurred }), Token);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Contains(field, result.Errors.Keys);
@@ -175,7 +173,7 @@ public class ValuationAndEventCommandTests
     public async Task UpdateMarketEvent_OrganizationsOnly_RaisesTheVersionSoAnOlderFormConflicts()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new MarketEventService(database.Contexts);
+        var service = new MarketEventQueries(database.Contexts);
         int id;
         await using (var db = await database.CreateContextAsync())
         {
@@ -186,9 +184,9 @@ public class ValuationAndEventCommandTests
         var second = (await service.GetFormAsync(id, Token))!;
         first.OrganizationIds.Add(await IdOfAsync(database, "nvidia"));
 
-        var saved = await service.UpdateMarketEventAsync(Analyst, first, Token);
+        var saved = await database.Commands.RunAsync(Analyst, new UpdateMarketEvent(first), Token);
         second.Title = "DeepSeek R1";
-        var stale = await service.UpdateMarketEventAsync(OtherAnalyst, second, Token);
+        var stale = await database.Commands.RunAsync(OtherAnalyst, new UpdateMarketEvent(second), Token);
 
         Assert.Equal(first.Version + 1, saved.Version);
         Assert.Equal(CommandOutcome.Conflict, stale.Outcome);
@@ -199,7 +197,7 @@ public class ValuationAndEventCommandTests
     public async Task DeleteThenRestoreMarketEvent_KeepsItsOrganizations()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var service = new MarketEventService(database.Contexts);
+        var service = new MarketEventQueries(database.Contexts);
         int id;
         await using (var db = await database.CreateContextAsync())
         {
@@ -207,10 +205,10 @@ public class ValuationAndEventCommandTests
         }
 
         var form = (await service.GetFormAsync(id, Token))!;
-        var deleted = await service.DeleteMarketEventAsync(Analyst, id, form.Version, Token);
+        var deleted = await database.Commands.RunAsync(Analyst, new DeleteMarketEvent(id, form.Version), Token);
         Assert.Null(await service.GetFormAsync(id, Token));
 
-        var restored = await service.RestoreMarketEventAsync(Analyst, id, deleted.Version!.Value, Token);
+        var restored = await database.Commands.RunAsync(Analyst, new RestoreMarketEvent(id, deleted.Version!.Value), Token);
 
         Assert.True(restored.IsSaved);
         Assert.Equal(form.OrganizationIds, (await service.GetFormAsync(id, Token))!.OrganizationIds);

@@ -27,16 +27,19 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<DealBookLoader>();
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<DealService>();
+        services.AddSingleton<DealQueries>();
+        services.AddSingleton<DealDetailQueries>();
+        services.AddSingleton<DealFormQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RecentChangesQueries>();
-        services.AddSingleton<OrganizationService>();
+        services.AddSingleton<OrganizationQueries>();
+        services.AddSingleton<OrganizationProfileQueries>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<HistorySearch>();
         services.AddSingleton<ValuationQueries>();
         services.AddSingleton<CommandRunner>();
-        services.AddSingleton<MarketEventService>();
-        services.AddSingleton<SourceService>();
+        services.AddSingleton<MarketEventQueries>();
+        services.AddSingleton<SourceQueries>();
         return services;
     }
 

@@ -66,11 +66,11 @@ public sealed class SyntheticDeals : IAsyncLifetime
         }
     }
 
-    /// <summary>A DealService on this database that records every SQL command it runs and every warning EF logs.</summary>
+    /// <summary>The deal list's queries on this database that records every SQL command it runs and every warning EF logs.</summary>
     internal RecordingDeals Record() => new(Database.ConnectionString);
 }
 
-/// <summary>A <see cref="DealService"/> whose SQL commands and EF warnings are kept for the test to read.</summary>
+/// <summary>A <see cref="DealQueries"/> whose SQL commands and EF warnings are kept for the test to read.</summary>
 internal sealed class RecordingDeals
 {
     private readonly CommandRecorder _recorder = new();
@@ -82,12 +82,12 @@ internal sealed class RecordingDeals
             .AddInterceptors(_recorder)
             .LogTo(message => Warnings.Add(message), LogLevel.Warning);
         Contexts = new PooledDbContextFactory<AiDealsDbContext>(options.Options);
-        Service = new DealService(Contexts);
+        Service = new DealQueries(Contexts);
     }
 
     public IDbContextFactory<AiDealsDbContext> Contexts { get; }
 
-    public DealService Service { get; }
+    public DealQueries Service { get; }
 
     /// <summary>The text of the SQL commands run so far (not counting the connection's PRAGMAs).</summary>
     public IReadOnlyList<string> Commands => _recorder.Commands;

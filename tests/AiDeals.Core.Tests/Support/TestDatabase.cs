@@ -45,7 +45,11 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public DealBookLoader Loader => _services.GetRequiredService<DealBookLoader>();
 
-    public DealService Deals => _services.GetRequiredService<DealService>();
+    public DealQueries Deals => _services.GetRequiredService<DealQueries>();
+
+    public DealDetailQueries DealDetails => _services.GetRequiredService<DealDetailQueries>();
+
+    public DealFormQueries DealForms => _services.GetRequiredService<DealFormQueries>();
 
     /// <summary>The command runner, as the app's pages and endpoints use it.</summary>
     public CommandRunner Commands => _services.GetRequiredService<CommandRunner>();

@@ -1,4 +1,5 @@
 using AiDeals.Core.Data;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Web.Components.Shared;
@@ -77,10 +78,7 @@ public sealed class LiveRefreshTests(SeededDatabase database) : MudBunitContext(
         Assert.DoesNotContain("Anthropic", cut.Markup, StringComparison.Ordinal);
 
         // Another analyst's save, through the same services (and so the same notifier) as the page.
-        var saved = await Services.GetRequiredService<OrganizationService>().CreateOrganizationAsync(
-            Actor.Create("bob@aideals.local", Roles.Analyst),
-            new OrganizationForm { Name = "Anthropic", Country = "US" },
-            Xunit.TestContext.Current.CancellationToken);
+        var saved = await Services.GetRequiredService<CommandRunner>().RunAsync(Actor.Create("bob@aideals.local", Roles.Analyst), new CreateOrganization(new OrganizationForm { Name = "Anthropic", Country = "US" }), Xunit.TestContext.Current.CancellationToken);
 
         Assert.True(saved.IsSaved);
         cut.WaitForAssertion(() => Assert.Contains("Anthropic", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
@@ -89,16 +87,16 @@ public sealed class LiveRefreshTests(SeededDatabase database) : MudBunitContext(
     [Fact]
     public async Task SaveElsewhere_ShownOrganizationRenamed_ProfileFollowsItsNewAddress()
     {
-        var organizations = Services.GetRequiredService<OrganizationService>();
+        var organizations = Services.GetRequiredService<OrganizationQueries>();
         var analyst = Actor.Create("bob@aideals.local", Roles.Analyst);
-        var created = await organizations.CreateOrganizationAsync(analyst, new OrganizationForm { Name = "Cohere" }, Xunit.TestContext.Current.CancellationToken);
+        var created = await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new CreateOrganization(new OrganizationForm { Name = "Cohere" }), Xunit.TestContext.Current.CancellationToken);
         var navigation = Services.GetRequiredService<NavigationManager>();
         var cut = RenderPage<AiDeals.Web.Features.Organizations.OrganizationProfile>(p => p.Add(o => o.Slug, "cohere"));
         cut.WaitForAssertion(() => Assert.Equal("Cohere", cut.Find("[data-testid=organization-name]").TextContent.Trim()));
 
         var form = (await organizations.GetFormAsync(created.Id!.Value, Xunit.TestContext.Current.CancellationToken))!;
         form.Name = "Cohere Inc.";
-        Assert.True((await organizations.UpdateOrganizationAsync(analyst, form, Xunit.TestContext.Current.CancellationToken)).IsSaved);
+        Assert.True((await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new UpdateOrganization(form), Xunit.TestContext.Current.CancellationToken)).IsSaved);
 
         cut.WaitForAssertion(() => Assert.EndsWith("/organizations/cohere-inc", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Data.Seeding;
@@ -41,8 +42,7 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
         var plan = new DealBookPlan(path, book);
         plan.Build();
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ActFor(SeedUser, "Seeded from " + Path.GetFileName(path));
+        await using var db = await contextFactory.CreateForAsync(Actor.Create(SeedUser), "Seeded from " + Path.GetFileName(path), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Organizations an analyst already entered are reused by name rather than duplicated.
@@ -55,7 +55,7 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
             if (existing.TryGetValue(Organization.Normalize(organization.Name), out var current))
             {
                 current.DeletedAt = null;
-                plan.Replace(organization, current);
+                Reuse(plan, organization, current);
             }
             else
             {
@@ -70,6 +70,39 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DealBookLoadResult(true, plan.Organizations.Count, plan.Deals.Count, plan.Valuations.Count, plan.MarketEvents.Count);
+    }
+
+    /// <summary>Points every reference to a planned organization at one that is already in the database.</summary>
+    private static void Reuse(DealBookPlan plan, Organization planned, Organization existing)
+    {
+        foreach (var deal in plan.Deals)
+        {
+            if (deal.Target == planned)
+            {
+                deal.Target = existing;
+            }
+
+            foreach (var participant in deal.Participants.Where(p => p.Organization == planned))
+            {
+                participant.Organization = existing;
+            }
+        }
+
+        foreach (var valuation in plan.Valuations.Where(v => v.Organization == planned))
+        {
+            valuation.Organization = existing;
+        }
+
+        foreach (var link in plan.MarketEvents.SelectMany(e => e.Organizations).Where(l => l.Organization == planned))
+        {
+            link.Organization = existing;
+        }
+
+        foreach (var citation in planned.Citations)
+        {
+            citation.Organization = existing;
+            existing.Citations.Add(citation);
+        }
     }
 
     private static async Task<DealBook> ReadAsync(string path, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
 
 namespace AiDeals.Core.Data.Seeding;
 
-/// <summary>Turns a read deal book into entities, checking every reference and rule with the JSON path of the offender.</summary>
+/// <summary>
+/// Turns a read deal book into entities, checking every reference and rule with the JSON path of the offender. The
+/// rules of a deal, a valuation, an amount, a web address and a country are the editors' own (see <see cref="DealBookForms"/>).
+/// </summary>
 internal sealed class DealBookPlan(string path, DealBook book)
 {
     private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
@@ -34,39 +38,6 @@ internal sealed class DealBookPlan(string path, DealBook book)
         ForEach(book.Deals, "$.deals", LinkParent);
         ForEach(book.Valuations, "$.valuations", AddValuation);
         ForEach(book.MarketEvents, "$.marketEvents", AddMarketEvent);
-    }
-
-    /// <summary>Points every reference to a planned organization at one that is already in the database.</summary>
-    public void Replace(Organization planned, Organization existing)
-    {
-        foreach (var deal in Deals)
-        {
-            if (deal.Target == planned)
-            {
-                deal.Target = existing;
-            }
-
-            foreach (var participant in deal.Participants.Where(p => p.Organization == planned))
-            {
-                participant.Organization = existing;
-            }
-        }
-
-        foreach (var valuation in Valuations.Where(v => v.Organization == planned))
-        {
-            valuation.Organization = existing;
-        }
-
-        foreach (var link in MarketEvents.SelectMany(e => e.Organizations).Where(l => l.Organization == planned))
-        {
-            link.Organization = existing;
-        }
-
-        foreach (var citation in planned.Citations)
-        {
-            citation.Organization = existing;
-            existing.Citations.Add(citation);
-        }
     }
 
     private void AddSource(DealBookSource source, string at)
@@ -153,43 +124,38 @@ internal sealed class DealBookPlan(string path, DealBook book)
             Fail(at + ".key", $"the deal key '{key}' is used twice.");
         }
 
+        var target = deal.Target is null ? null : OrganizationRef(deal.Target, at + ".target");
+        PartialDate? announced = deal.Announced is null ? null : Date(deal.Announced, at + ".announced");
+        PartialDate? closed = deal.Closed is null ? null : Date(deal.Closed, at + ".closed");
+        var participants = (deal.Participants ?? [])
+            .Select((p, i) => OrganizationRef(p.Organization, $"{at}.participants[{i}].organization"))
+            .ToList();
+        var citations = Citations(deal.Citations, at);
+        if (DealBookForms.CheckDeal(
+            deal, at, announced, closed, [.. participants.Select(StandInId)], [.. citations.Select(c => (StandInId(c.Source!), c.Quote))]) is { } problem)
+        {
+            Fail(problem.At, problem.Problem);
+        }
+
         var entity = new Deal
         {
-            Title = Text(deal.Title, at + ".title", 300),
+            Title = deal.Title!.Trim(),
             Kind = deal.Kind,
             Status = deal.Status,
-            Target = deal.Target is null ? null : OrganizationRef(deal.Target, at + ".target"),
-            Amount = Amount(deal.Amount, at + ".amount"),
-            Announced = deal.Announced is null ? null : Date(deal.Announced, at + ".announced"),
-            Closed = deal.Closed is null ? null : Date(deal.Closed, at + ".closed"),
+            Target = target,
+            Amount = Amount(deal.Amount),
+            Announced = announced,
+            Closed = closed,
             Notes = deal.Notes,
             OutcomeNote = deal.Outcome,
         };
-
-        if (entity.Announced is { } announced && entity.Closed is { } closed && closed.End < announced.Date)
+        entity.Participants.AddRange(participants.Select((organization, i) => new DealParticipant
         {
-            Fail(at + ".closed", $"the deal closed ({closed}) before it was announced ({announced}).");
-        }
-
-        for (var i = 0; i < (deal.Participants?.Count ?? 0); i++)
-        {
-            var participant = deal.Participants![i];
-            var participantAt = $"{at}.participants[{i}]";
-            var organization = OrganizationRef(participant.Organization, participantAt + ".organization");
-            if (entity.Participants.Any(p => p.Organization == organization))
-            {
-                Fail(participantAt + ".organization", $"'{participant.Organization}' takes part in this deal twice.");
-            }
-
-            entity.Participants.Add(new DealParticipant
-            {
-                Organization = organization,
-                Role = participant.Role,
-                Commitment = participant.Commitment is null ? AmountRange.Undisclosed : Amount(participant.Commitment, participantAt + ".commitment"),
-            });
-        }
-
-        entity.Citations.AddRange(Citations(deal.Citations, at));
+            Organization = organization,
+            Role = deal.Participants![i].Role,
+            Commitment = Amount(deal.Participants[i].Commitment),
+        }));
+        entity.Citations.AddRange(citations);
         _deals[key] = entity;
         Deals.Add(entity);
     }
@@ -220,17 +186,17 @@ internal sealed class DealBookPlan(string path, DealBook book)
 
     private void AddValuation(DealBookValuation valuation, string at)
     {
-        var amount = valuation.Amount ?? Fail<long>(at + ".amount", "a valuation needs an amount.");
-        if (amount <= 0)
+        var organization = OrganizationRef(valuation.Organization, at + ".organization");
+        if (DealBookForms.CheckValuation(valuation, at, StandInId(organization)) is { } problem)
         {
-            Fail(at + ".amount", "a valuation must be positive.");
+            Fail(problem.At, problem.Problem);
         }
 
         var entity = new Valuation
         {
-            Organization = OrganizationRef(valuation.Organization, at + ".organization"),
-            AsOfDate = Date(valuation.AsOf ?? Fail<string>(at + ".asOf", "a valuation needs an as-of date."), at + ".asOf"),
-            Amount = amount,
+            Organization = organization,
+            AsOfDate = Date(valuation.AsOf!, at + ".asOf"),
+            Amount = valuation.Amount!.Value,
             Kind = valuation.Kind,
             Deal = valuation.Deal is null ? null : DealRef(valuation.Deal, at + ".deal"),
         };
@@ -304,16 +270,14 @@ internal sealed class DealBookPlan(string path, DealBook book)
     private Deal DealRef(string key, string at) =>
         _deals.TryGetValue(key, out var deal) ? deal : Fail<Deal>(at, $"no deal has the key '{key}'.");
 
-    private AmountRange Amount(DealBookAmount? amount, string at)
-    {
-        if (amount is null)
-        {
-            return AmountRange.Undisclosed;
-        }
+    // Checked already by the deal's rules (DealBookForms.CheckDeal).
+    private static AmountRange Amount(DealBookAmount? amount) =>
+        amount is null ? AmountRange.Undisclosed : AmountRange.Create(amount.Low, amount.High, amount.Qualifier);
 
-        var error = AmountRange.Validate(amount.Low, amount.High, amount.Qualifier);
-        return error is null ? AmountRange.Create(amount.Low, amount.High, amount.Qualifier) : Fail<AmountRange>(at, error);
-    }
+    // The ids a form of a planned entry holds for the organizations and sources it names, which have no ids yet.
+    private int StandInId(Organization organization) => Organizations.IndexOf(organization) + 1;
+
+    private int StandInId(Source source) => Sources.IndexOf(source) + 1;
 
     private PartialDate Date(string text, string at) =>
         PartialDate.TryParse(text, out var date) ? date : Fail<PartialDate>(at, $"'{text}' is not a date: write 2025-01-27, 2025-01, 2024-Q4 or 2019.");
@@ -340,13 +304,12 @@ internal sealed class DealBookPlan(string path, DealBook book)
     }
 
     private string HttpUrl(string url, string at) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? url
-            : Fail<string>(at, $"'{url}' is not an http(s) URL.");
+        HttpUrlAttribute.IsHttpUrl(url) ? url.Trim() : Fail<string>(at, $"'{url}' is not an http(s) URL.");
 
+    // Stored upper-cased, as the organization editor stores it.
     private string Country(string code, string at) =>
-        code.Length == 2 && code.All(char.IsAsciiLetterUpper)
-            ? code
+        Countries.IsValid(code)
+            ? code.Trim().ToUpperInvariant()
             : Fail<string>(at, $"'{code}' is not an ISO 3166 alpha-2 country code such as US or JP.");
 
     private static void ForEach<T>(IReadOnlyList<T>? items, string at, Action<T, string> action)

@@ -1,4 +1,5 @@
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Data.Seeding;
@@ -67,8 +68,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<AiDealsDbContext> c
 
     private async Task<AiDealsDbContext> CreateContextAsync(CancellationToken cancellationToken)
     {
-        var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ActFor(User, reason: null);
+        var db = await contextFactory.CreateForAsync(Actor.Create(User), reason: null, cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         return db;
     }

@@ -1,5 +1,6 @@
 using AiDeals.Core.Data;
 using AiDeals.Core.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features;
 
@@ -44,4 +45,12 @@ public abstract class Command
     /// <paramref name="fresh"/>, or not found when it is gone.
     /// </summary>
     protected internal abstract Task<CommandResult> ConcurrentSaveAsync(AiDealsDbContext fresh, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The database refused the save for a rule it enforces itself, such as a unique index that another save filled
+    /// between the check and the save: the errors to answer, read from <paramref name="fresh"/>, or null to let the
+    /// exception go on as unexpected.
+    /// </summary>
+    protected internal virtual Task<CommandResult?> SaveRefusedAsync(AiDealsDbContext fresh, DbUpdateException exception, CancellationToken cancellationToken) =>
+        Task.FromResult<CommandResult?>(null);
 }

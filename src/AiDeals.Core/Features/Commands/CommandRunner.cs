@@ -48,6 +48,16 @@ public sealed class CommandRunner(IDbContextFactory<AiDealsDbContext> contexts, 
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             return await command.ConcurrentSaveAsync(fresh, cancellationToken);
         }
+        catch (DbUpdateException exception)
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await command.SaveRefusedAsync(fresh, exception, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            throw;
+        }
 
         if (db.Changes is { } change)
         {

@@ -13,4 +13,10 @@ public sealed class CommandScope(AiDealsDbContext db, Actor actor, CancellationT
     public FieldErrors Errors { get; } = new();
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>
+    /// Sets the reason the audit writes beside this command's changes, for a command whose reason is known only once
+    /// its rows are loaded ("Merged X into Y").
+    /// </summary>
+    public void Because(string reason) => Db.ActFor(Actor.UserName, reason);
 }

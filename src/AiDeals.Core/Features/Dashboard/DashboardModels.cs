@@ -55,22 +55,11 @@ public sealed record DashboardSummary(
     IReadOnlyList<InvestorCapital> CapitalByInvestor,
     ActivityTimeline Activity);
 
-/// <summary>The kinds of record the change feed can name; <see cref="Other"/> has no page of its own.</summary>
-public enum ChangedRecordKind
-{
-    Deal,
-    Organization,
-    Valuation,
-    MarketEvent,
-    Source,
-    Other,
-}
-
 /// <summary>
 /// The record a change belongs to, named for people. <see cref="Slug"/> is the organization's (for a valuation, the
 /// valued organization's); <see cref="Exists"/> is false once the record is deleted, when its page is gone.
 /// </summary>
-public sealed record ChangedRecord(ChangedRecordKind Kind, string EntityType, int? Id, string Name, string? Slug, bool Exists);
+public sealed record ChangedRecord(RecordKind Kind, string EntityType, int? Id, string Name, string? Slug, bool Exists);
 
 /// <summary>Rows that belong to a record (its citations, participants, aliases) changed in the same save.</summary>
 public sealed record PartChange(string Part, AuditAction Action, int Count);

@@ -147,19 +147,19 @@ public sealed class RecentChangesQueries(IDbContextFactory<AiDealsDbContext> con
 
         return keys.ToDictionary(key => key, key => key.EntityType switch
         {
-            nameof(Deal) when deals.TryGetValue(key.Id, out var d) => new ChangedRecord(ChangedRecordKind.Deal, key.EntityType, d.Id, d.Title, null, d.Exists),
-            nameof(Organization) when organizations.TryGetValue(key.Id, out var o) => new ChangedRecord(ChangedRecordKind.Organization, key.EntityType, o.Id, o.Name, o.Slug, o.Exists),
+            nameof(Deal) when deals.TryGetValue(key.Id, out var d) => new ChangedRecord(RecordKind.Deal, key.EntityType, d.Id, d.Title, null, d.Exists),
+            nameof(Organization) when organizations.TryGetValue(key.Id, out var o) => new ChangedRecord(RecordKind.Organization, key.EntityType, o.Id, o.Name, o.Slug, o.Exists),
             nameof(Valuation) when valuations.TryGetValue(key.Id, out var v) => new ChangedRecord(
-                ChangedRecordKind.Valuation,
+                RecordKind.Valuation,
                 key.EntityType,
                 v.Id,
                 $"{v.Name} at {AmountRange.Format(v.Amount)} ({PartialDate.Create(v.AsOf, v.AsOfPrecision)})",
                 v.Slug,
                 v.Exists),
-            nameof(MarketEvent) when events.TryGetValue(key.Id, out var e) => new ChangedRecord(ChangedRecordKind.MarketEvent, key.EntityType, e.Id, e.Title, null, e.Exists),
-            nameof(Source) when sources.TryGetValue(key.Id, out var s) => new ChangedRecord(ChangedRecordKind.Source, key.EntityType, s.Id, s.Title, null, s.Exists),
+            nameof(MarketEvent) when events.TryGetValue(key.Id, out var e) => new ChangedRecord(RecordKind.MarketEvent, key.EntityType, e.Id, e.Title, null, e.Exists),
+            nameof(Source) when sources.TryGetValue(key.Id, out var s) => new ChangedRecord(RecordKind.Source, key.EntityType, s.Id, s.Title, null, s.Exists),
             // A record whose row is gone, or of a type with no page: named by its key.
-            _ => new ChangedRecord(ChangedRecordKind.Other, key.EntityType, key.Id == 0 ? null : key.Id, "#" + (key.RawId ?? key.Id.ToString(CultureInfo.InvariantCulture)), null, false),
+            _ => new ChangedRecord(RecordKind.Other, key.EntityType, key.Id == 0 ? null : key.Id, "#" + (key.RawId ?? key.Id.ToString(CultureInfo.InvariantCulture)), null, false),
         });
     }
 

@@ -42,3 +42,6 @@ public sealed record DealDetail(
     /// <summary>The version the page was read at: a delete from the page conflicts when someone saved since.</summary>
     public int Version { get; init; }
 }
+
+/// <summary>A deal that was deleted: what its page says instead of the deal, and the records whose history it shows.</summary>
+public sealed record DeletedDeal(int Id, string Title, DateTime DeletedAtUtc, string? DeletedBy, IReadOnlyList<AuditedRecord> AuditedRecords);

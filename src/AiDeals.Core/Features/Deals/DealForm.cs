@@ -6,7 +6,7 @@ namespace AiDeals.Core.Features.Deals;
 /// <summary>
 /// What an analyst (or the API, or an import) enters to create or edit a deal; <see cref="Id"/> is 0 for a new one.
 /// Amounts are whole dollars; a date is its day plus the precision it is known to. The annotations are the rules one
-/// field can check alone; the rules between fields and against the database are in the deal commands.
+/// field can check alone; the rules between fields and against the database are in <see cref="DealValidator"/>.
 /// </summary>
 public sealed class DealForm
 {

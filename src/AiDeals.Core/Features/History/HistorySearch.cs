@@ -19,21 +19,11 @@ public sealed record HistoryFilter(
     DateOnly? To = null,
     bool IncludeAccounts = false);
 
-public enum HistoryRecordKind
-{
-    Deal,
-    Organization,
-    Valuation,
-    MarketEvent,
-    Source,
-    Other,
-}
-
 /// <summary>
 /// The record a change belongs to, for a link: a participant or a citation belongs to its deal, an alias to its
 /// organization, an event's organization link to the event. <see cref="Exists"/> is false once the record is deleted.
 /// </summary>
-public sealed record HistoryRecord(HistoryRecordKind Kind, int? Id, string Name, string? Slug, bool Exists);
+public sealed record HistoryRecord(RecordKind Kind, int? Id, string Name, string? Slug, bool Exists);
 
 /// <summary>A deleted record that a change's Restore button brings back, at the version it is stored at now.</summary>
 public sealed record RestoreTarget(string EntityType, int Id, int Version);
@@ -221,26 +211,26 @@ public sealed class HistorySearch(IDbContextFactory<AiDealsDbContext> contextFac
         var dealIds = OwnerIds(nameof(Deal));
         var deals = await db.Deals.IgnoreQueryFilters().AsNoTracking()
             .Where(d => dealIds.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => new HistoryRecord(HistoryRecordKind.Deal, d.Id, d.Title, null, d.DeletedAt == null), cancellationToken);
+            .ToDictionaryAsync(d => d.Id, d => new HistoryRecord(RecordKind.Deal, d.Id, d.Title, null, d.DeletedAt == null), cancellationToken);
         var organizationIds = OwnerIds(nameof(Organization));
         var organizations = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
             .Where(o => organizationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new HistoryRecord(HistoryRecordKind.Organization, o.Id, o.Name, o.Slug, o.DeletedAt == null), cancellationToken);
+            .ToDictionaryAsync(o => o.Id, o => new HistoryRecord(RecordKind.Organization, o.Id, o.Name, o.Slug, o.DeletedAt == null), cancellationToken);
         var valuationIds = OwnerIds(nameof(Valuation));
         var valuations = (await db.Valuations.IgnoreQueryFilters().AsNoTracking()
                 .Where(v => valuationIds.Contains(v.Id))
                 .Select(v => new { v.Id, v.Organization!.Name, v.Organization.Slug, v.Amount, v.AsOf, v.AsOfPrecision, Exists = v.DeletedAt == null && v.Organization.DeletedAt == null })
                 .ToListAsync(cancellationToken))
             .ToDictionary(v => v.Id, v => new HistoryRecord(
-                HistoryRecordKind.Valuation, v.Id, $"{v.Name} at {AmountRange.Format(v.Amount)} ({PartialDate.Create(v.AsOf, v.AsOfPrecision)})", v.Slug, v.Exists));
+                RecordKind.Valuation, v.Id, $"{v.Name} at {AmountRange.Format(v.Amount)} ({PartialDate.Create(v.AsOf, v.AsOfPrecision)})", v.Slug, v.Exists));
         var eventIds = OwnerIds(nameof(MarketEvent));
         var events = await db.MarketEvents.IgnoreQueryFilters().AsNoTracking()
             .Where(e => eventIds.Contains(e.Id))
-            .ToDictionaryAsync(e => e.Id, e => new HistoryRecord(HistoryRecordKind.MarketEvent, e.Id, e.Title, null, e.DeletedAt == null), cancellationToken);
+            .ToDictionaryAsync(e => e.Id, e => new HistoryRecord(RecordKind.MarketEvent, e.Id, e.Title, null, e.DeletedAt == null), cancellationToken);
         var sourceIds = OwnerIds(nameof(Source));
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking()
             .Where(s => sourceIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => new HistoryRecord(HistoryRecordKind.Source, s.Id, s.Title, null, s.DeletedAt == null), cancellationToken);
+            .ToDictionaryAsync(s => s.Id, s => new HistoryRecord(RecordKind.Source, s.Id, s.Title, null, s.DeletedAt == null), cancellationToken);
 
         return changes.ToDictionary(c => c.Id, c =>
         {
@@ -254,7 +244,7 @@ public sealed class HistorySearch(IDbContextFactory<AiDealsDbContext> contextFac
                 nameof(Source) => sources.GetValueOrDefault(key),
                 _ => null,
             };
-            return found ?? new HistoryRecord(HistoryRecordKind.Other, id, $"{c.EntityType} #{c.EntityId}", null, false);
+            return found ?? new HistoryRecord(RecordKind.Other, id, $"{c.EntityType} #{c.EntityId}", null, false);
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Dashboard;
 
 namespace AiDeals.Web.Features.Dashboard;
@@ -65,8 +66,8 @@ public static class DashboardFormat
     /// <summary>The record's type for people: "deal", "organization", "market event".</summary>
     public static string KindOf(ChangedRecord record) => record.Kind switch
     {
-        ChangedRecordKind.MarketEvent => "event",
-        ChangedRecordKind.Other => Field(record.EntityType),
+        RecordKind.MarketEvent => "event",
+        RecordKind.Other => Field(record.EntityType),
         _ => record.Kind.ToString().ToLowerInvariant(),
     };
 

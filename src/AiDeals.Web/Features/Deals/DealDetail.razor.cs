@@ -38,11 +38,11 @@ public partial class DealDetail
         }
 
         _missing = false;
-        var detail = await Deals.GetDetailAsync(Id);
+        var detail = await Details.GetDetailAsync(Id);
         if (detail is null)
         {
             // A deleted deal keeps its page: what happened, its history, and (for analysts) the way back.
-            _deleted = await Deals.FindDeletedAsync(Id);
+            _deleted = await Details.FindDeletedAsync(Id);
             if (_deleted is null)
             {
                 _missing = true;
@@ -94,10 +94,10 @@ public partial class DealDetail
             return;
         }
 
-        await RunAsync(actor => Deals.DeleteDealAsync(actor, detail.Id, detail.Version), $"Deleted “{detail.Title}”.");
+        await RunAsync(actor => Commands.RunAsync(actor, new DeleteDeal(detail.Id, detail.Version)), $"Deleted “{detail.Title}”.");
     }
 
-    private Task RestoreAsync() => RunAsync(actor => Deals.RestoreDealAsync(actor, Id), $"Restored “{_deleted?.Title}”.");
+    private Task RestoreAsync() => RunAsync(actor => Commands.RunAsync(actor, new RestoreDeal(Id)), $"Restored “{_deleted?.Title}”.");
 
     /// <summary>Runs a command as the current user (read afresh: the role may have changed), says how it went, reloads.</summary>
     private async Task RunAsync(Func<Actor, Task<CommandResult>> command, string done)

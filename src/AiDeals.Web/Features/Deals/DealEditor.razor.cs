@@ -52,10 +52,10 @@ public partial class DealEditor
     protected override async Task OnParametersSetAsync()
     {
         _missing = false;
-        var form = IsNew ? new DealForm() : await Deals.GetFormAsync(Id!.Value);
+        var form = IsNew ? new DealForm() : await Forms.GetFormAsync(Id!.Value);
         if (form is null)
         {
-            _deleted = await Deals.FindDeletedAsync(Id!.Value);
+            _deleted = await Details.FindDeletedAsync(Id!.Value);
             _missing = true;
             return;
         }
@@ -65,7 +65,7 @@ public partial class DealEditor
 
     private async Task UseAsync(DealForm form)
     {
-        var names = await Deals.NameFormAsync(form);
+        var names = await Forms.NameFormAsync(form);
         _picks.Clear();
         foreach (var participant in form.Participants)
         {
@@ -90,7 +90,7 @@ public partial class DealEditor
     }
 
     private async Task<CommandResult> SaveAsync(Actor actor) =>
-        IsNew ? await Deals.CreateDealAsync(actor, _form!) : await Deals.UpdateDealAsync(actor, _form!);
+        IsNew ? await Commands.RunAsync(actor, new CreateDeal(_form!)) : await Commands.RunAsync(actor, new UpdateDeal(_form!));
 
     private Task<EditorExit> SavedAsync(CommandResult result) =>
         Task.FromResult(new EditorExit(IsNew ? "Deal created." : "Deal saved.", $"/deals/{result.Id}"));
@@ -99,7 +99,7 @@ public partial class DealEditor
 
     private async Task ReloadAsync(EditorReload reload)
     {
-        if (await Deals.GetFormAsync(_form!.Id) is { } current)
+        if (await Forms.GetFormAsync(_form!.Id) is { } current)
         {
             await UseAsync(current);
         }
@@ -110,7 +110,7 @@ public partial class DealEditor
     }
 
     /// <summary>The analyst's values as the conflict compares them: organizations, sources and the umbrella by name, like theirs.</summary>
-    private Task<IReadOnlyDictionary<string, string?>> YoursAsync() => Deals.DescribeFormAsync(_form!);
+    private Task<IReadOnlyDictionary<string, string?>> YoursAsync() => Forms.DescribeFormAsync(_form!);
 
     // Removing a row renumbers the rows after it: the command's messages, keyed by position, would land on the wrong rows.
     private void OnRowRemoved() => _shell?.ClearMessages();
@@ -118,10 +118,10 @@ public partial class DealEditor
     private string? MessageOf(string field) => _editContext.MessageOf(_form, field);
 
     private Task<IReadOnlyList<EntityOption>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
-        Deals.SearchOrganizationOptionsAsync(text, cancellationToken: cancellationToken);
+        Forms.SearchOrganizationOptionsAsync(text, cancellationToken: cancellationToken);
 
     private Task<IReadOnlyList<EntityOption>> SearchUmbrellasAsync(string? text, CancellationToken cancellationToken) =>
-        Deals.SearchUmbrellaOptionsAsync(text, Id, cancellationToken: cancellationToken);
+        Forms.SearchUmbrellaOptionsAsync(text, Id, cancellationToken: cancellationToken);
 
     private Task<IReadOnlyList<EntityOption>> SearchSourcesAsync(string? text, CancellationToken cancellationToken) =>
         Sources.SearchAsync(text, cancellationToken: cancellationToken);

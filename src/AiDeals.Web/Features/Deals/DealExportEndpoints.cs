@@ -38,7 +38,7 @@ public static class DealExportEndpoints
     public static string FileName(DateTimeOffset now) =>
         string.Create(CultureInfo.InvariantCulture, $"aideals-deals-{now.UtcDateTime:yyyyMMdd}.csv");
 
-    private static IResult Export(HttpContext context, DealService deals, TimeProvider clock)
+    private static IResult Export(HttpContext context, DealQueries deals, TimeProvider clock)
     {
         var filter = DealQuery.FromQuery(context.Request.Query).ToFilter();
         var aborted = context.RequestAborted;

@@ -1,7 +1,11 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.History;
+using AiDeals.Core.Features.MarketEvents;
+using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Features.Sources;
 using AiDeals.Core.Features.Valuations;
 using AiDeals.Web.Components.Shared;
 using AiDeals.Web.Features.Accounts;
@@ -92,11 +96,11 @@ public partial class HistoryPage
             var actor = await AuthState.GetActorAsync();
             var result = restore.EntityType switch
             {
-                nameof(Organization) => await Organizations.RestoreOrganizationAsync(actor, restore.Id, restore.Version),
+                nameof(Organization) => await Commands.RunAsync(actor, new RestoreOrganization(restore.Id, restore.Version)),
                 nameof(Valuation) => await Commands.RunAsync(actor, new RestoreValuation(restore.Id, restore.Version)),
-                nameof(MarketEvent) => await MarketEvents.RestoreMarketEventAsync(actor, restore.Id, restore.Version),
-                nameof(Deal) => await Deals.RestoreDealAsync(actor, restore.Id),
-                nameof(Source) => await Sources.RestoreSourceAsync(actor, restore.Id, restore.Version),
+                nameof(MarketEvent) => await Commands.RunAsync(actor, new RestoreMarketEvent(restore.Id, restore.Version)),
+                nameof(Deal) => await Commands.RunAsync(actor, new RestoreDeal(restore.Id)),
+                nameof(Source) => await Commands.RunAsync(actor, new RestoreSource(restore.Id, restore.Version)),
                 _ => CommandResult.NotFound,
             };
             var (message, severity) = result.Outcome switch
@@ -118,10 +122,10 @@ public partial class HistoryPage
 
     private static string? HrefOf(HistoryRecord record) => !record.Exists ? null : record.Kind switch
     {
-        HistoryRecordKind.Deal when record.Id is { } id => $"/deals/{id}",
-        HistoryRecordKind.Organization or HistoryRecordKind.Valuation when record.Slug is { } slug => OrganizationLinks.Profile(slug),
-        HistoryRecordKind.MarketEvent => "/events",
-        HistoryRecordKind.Source => "/sources",
+        RecordKind.Deal when record.Id is { } id => $"/deals/{id}",
+        RecordKind.Organization or RecordKind.Valuation when record.Slug is { } slug => OrganizationLinks.Profile(slug),
+        RecordKind.MarketEvent => "/events",
+        RecordKind.Source => "/sources",
         _ => null,
     };
 

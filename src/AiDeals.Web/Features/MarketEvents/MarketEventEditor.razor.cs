@@ -117,7 +117,7 @@ public partial class MarketEventEditor
     }
 
     private async Task<CommandResult> SaveAsync(Actor actor) =>
-        _form!.Id == 0 ? await MarketEvents.CreateMarketEventAsync(actor, _form) : await MarketEvents.UpdateMarketEventAsync(actor, _form);
+        _form!.Id == 0 ? await Commands.RunAsync(actor, new CreateMarketEvent(_form)) : await Commands.RunAsync(actor, new UpdateMarketEvent(_form));
 
     private Task<EditorExit> SavedAsync(CommandResult result) =>
         Task.FromResult(new EditorExit(IsNew ? "Market event added." : "Market event saved.", "/events"));
@@ -137,5 +137,5 @@ public partial class MarketEventEditor
     }
 
     private async Task<CommandResult> DeleteAsync(Actor actor) =>
-        await MarketEvents.DeleteMarketEventAsync(actor, _form!.Id, _form.Version);
+        await Commands.RunAsync(actor, new DeleteMarketEvent(_form!.Id, _form.Version));
 }

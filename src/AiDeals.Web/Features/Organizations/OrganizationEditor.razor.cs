@@ -75,8 +75,8 @@ public partial class OrganizationEditor
     {
         _aliasEditor?.AddTyped();
         return _form!.Id == 0
-            ? await Organizations.CreateOrganizationAsync(actor, _form)
-            : await Organizations.UpdateOrganizationAsync(actor, _form);
+            ? await Commands.RunAsync(actor, new CreateOrganization(_form))
+            : await Commands.RunAsync(actor, new UpdateOrganization(_form));
     }
 
     private async Task<EditorExit> SavedAsync(CommandResult result)

@@ -38,7 +38,7 @@ public partial class OrganizationProfile
         }
 
         _missing = false;
-        var profile = await Organizations.GetProfileAsync(Slug);
+        var profile = await Profiles.GetProfileAsync(Slug);
         if (profile is null && _profile is { } shown && await Organizations.GetChoiceAsync(shown.Id) is { } renamed)
         {
             // Renamed while open here: its address moved with its name.
@@ -85,7 +85,7 @@ public partial class OrganizationProfile
             cancelText: "Cancel");
         if (confirmed == true)
         {
-            await RunAsync(actor => Organizations.DeleteOrganizationAsync(actor, profile.Id, profile.Version), $"Deleted {profile.Name}.");
+            await RunAsync(actor => Commands.RunAsync(actor, new DeleteOrganization(profile.Id, profile.Version)), $"Deleted {profile.Name}.");
         }
     }
 
@@ -93,7 +93,7 @@ public partial class OrganizationProfile
     {
         if (_deleted is { } deleted)
         {
-            await RunAsync(actor => Organizations.RestoreOrganizationAsync(actor, deleted.Id, deleted.Version), $"Restored {deleted.Name}.");
+            await RunAsync(actor => Commands.RunAsync(actor, new RestoreOrganization(deleted.Id, deleted.Version)), $"Restored {deleted.Name}.");
         }
     }
 

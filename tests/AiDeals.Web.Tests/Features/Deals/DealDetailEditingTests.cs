@@ -1,4 +1,5 @@
 using AiDeals.Core.Data;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Web.Features.Accounts;
@@ -50,9 +51,9 @@ public sealed class DealDetailEditingTests(SeededDatabase database) : MudBunitCo
     [Fact]
     public async Task Render_DeletedDeal_SaysWhoDeletedItAndRestoresItForAnAnalyst()
     {
-        var deals = Services.GetRequiredService<DealService>();
-        var form = (await deals.GetFormAsync(IdOf(Microsoft), Token))!;
-        Assert.True((await deals.DeleteDealAsync(Actor.Create("ann@aideals.test", Roles.Analyst), form.Id, form.Version, Token)).IsSaved);
+        var form = (await Services.GetRequiredService<DealFormQueries>().GetFormAsync(IdOf(Microsoft), Token))!;
+        var commands = Services.GetRequiredService<CommandRunner>();
+        Assert.True((await commands.RunAsync(Actor.Create("ann@aideals.test", Roles.Analyst), new DeleteDeal(form.Id, form.Version), Token)).IsSaved);
         SignIn(Roles.Analyst);
 
         var cut = RenderPage<AiDeals.Web.Features.Deals.DealDetail>(p => p.Add(d => d.Id, form.Id));
@@ -65,7 +66,7 @@ public sealed class DealDetailEditingTests(SeededDatabase database) : MudBunitCo
         cut.Find("[data-testid=restore-deal]").Click();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=deal-deleted]")), Patience);
-        Assert.NotNull(await deals.GetDetailAsync(form.Id, Token));
+        Assert.NotNull(await Services.GetRequiredService<DealDetailQueries>().GetDetailAsync(form.Id, Token));
     }
 
     // bUnit's authorization answers policies by name: grant CanEdit as the app's policy does, to analysts and admins.

@@ -1,5 +1,6 @@
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Web.Features.Deals;
@@ -76,10 +77,10 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
     public async Task Save_SomeoneSavedMeanwhile_ShowsTheirValuesBesideMineThenSavesMineOverTheirs()
     {
         var cut = RenderEditor(Equity);
-        var deals = Services.GetRequiredService<DealService>();
-        var theirs = (await deals.GetFormAsync(Stored(Equity).Id, Xunit.TestContext.Current.CancellationToken))!;
+        var theirs = (await Services.GetRequiredService<DealFormQueries>().GetFormAsync(Stored(Equity).Id, Xunit.TestContext.Current.CancellationToken))!;
         theirs.AmountHigh = 30_000_000_000;
-        Assert.True((await deals.UpdateDealAsync(Actor.Create("ann@aideals.test", Roles.Analyst), theirs, Xunit.TestContext.Current.CancellationToken)).IsSaved);
+        var commands = Services.GetRequiredService<CommandRunner>();
+        Assert.True((await commands.RunAsync(Actor.Create("ann@aideals.test", Roles.Analyst), new UpdateDeal(theirs), Xunit.TestContext.Current.CancellationToken)).IsSaved);
 
         cut.Find("textarea[data-testid=deal-notes-input], [data-testid=deal-notes-input] textarea").Change("Bob's reading of the filing.");
         cut.Find("form").Submit();

@@ -31,7 +31,7 @@ public sealed class DealListPagingTests(SixtyDealsDatabase database) : MudBunitC
 {
     private BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 
-    private DealService Deals => Services.GetRequiredService<DealService>();
+    private DealQueries Deals => Services.GetRequiredService<DealQueries>();
 
     [Fact]
     public async Task Render_SecondPageByTitleInAddress_ShowsRows26To50InOrder()

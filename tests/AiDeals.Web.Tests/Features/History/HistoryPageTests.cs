@@ -53,10 +53,10 @@ public sealed class HistoryPageTests(SeededDatabase database) : MudBunitContext(
     [Fact]
     public async Task ClickRestore_DeletedSource_BringsItBack()
     {
-        var sources = Services.GetRequiredService<SourceService>();
+        var sources = Services.GetRequiredService<SourceQueries>();
         var analyst = Actor.Create("analyst@aideals.local", Roles.Analyst);
-        var created = await sources.CreateSourceAsync(analyst, new SourceForm { Title = "A memo to restore" }, Token);
-        Assert.True((await sources.DeleteSourceAsync(analyst, created.Id!.Value, created.Version!.Value, Token)).IsSaved);
+        var created = await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new CreateSource(new SourceForm { Title = "A memo to restore" }), Token);
+        Assert.True((await Services.GetRequiredService<CommandRunner>().RunAsync(analyst, new DeleteSource(created.Id!.Value, created.Version!.Value), Token)).IsSaved);
         SignIn(Roles.Analyst);
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/history?type=Source&id={created.Id}");
         var cut = RenderPage<HistoryPage>();
@@ -90,5 +90,5 @@ public sealed class HistoryPageTests(SeededDatabase database) : MudBunitContext(
     }
 
     private async Task<int> OpenAiIdAsync() =>
-        (await Services.GetRequiredService<OrganizationService>().GetFormAsync("openai", Token))!.Id;
+        (await Services.GetRequiredService<OrganizationQueries>().GetFormAsync("openai", Token))!.Id;
 }

@@ -1,3 +1,4 @@
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Sources;
 using AiDeals.Web.Features.Accounts;
@@ -44,8 +45,7 @@ public sealed class SourceListTests(SeededDatabase database) : MudBunitContext(d
     public async Task Delete_UncitedSourceConfirmed_LeavesTheList()
     {
         const string title = "A memo nobody cites";
-        var created = await Services.GetRequiredService<SourceService>()
-            .CreateSourceAsync(Actor.Create("ann@aideals.test", Roles.Analyst), new SourceForm { Title = title }, Token);
+        var created = await Services.GetRequiredService<CommandRunner>().RunAsync(Actor.Create("ann@aideals.test", Roles.Analyst), new CreateSource(new SourceForm { Title = title }), Token);
         Assert.True(created.IsSaved);
         SignIn(Roles.Analyst);
         var dialogs = Render<MudDialogProvider>();
@@ -60,7 +60,7 @@ public sealed class SourceListTests(SeededDatabase database) : MudBunitContext(d
         dialogs.FindAll(".mud-dialog button").First(b => b.TextContent.Trim() == "Delete").Click();
 
         cut.WaitForAssertion(() => Assert.DoesNotContain(title, Titles(cut)), Patience);
-        Assert.Null(await Services.GetRequiredService<SourceService>().GetFormAsync(created.Id!.Value, Token));
+        Assert.Null(await Services.GetRequiredService<SourceQueries>().GetFormAsync(created.Id!.Value, Token));
     }
 
     private static List<string> Titles(IRenderedComponent<SourceList> cut) =>

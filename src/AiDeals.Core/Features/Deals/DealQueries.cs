@@ -6,46 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Deals;
 
-/// <summary>Queries over deals; filtering, sorting, counting and paging all run in SQL.</summary>
-public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> contextFactory)
+/// <summary>The deal list, its export and its filters' look-ups; filtering, sorting, counting and paging all run in SQL.</summary>
+public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
-    /// <summary>How many organizations a filter's type-ahead offers at once.</summary>
+    /// <summary>How many organizations or deals a type-ahead offers at once.</summary>
     public const int DefaultOptionLimit = 20;
-
-    // A free-text query of more words than this is cut: each word is one more LIKE over every row.
-    private const int MaxTextTerms = 8;
-
-    private const string LikeEscape = "\\";
-
-    // Roles are stored by name: rank them so the lead comes first rather than the alphabet's first.
-    private static readonly Expression<Func<DealParticipant, int>> ParticipantRank = p =>
-        p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3;
-
-    // An expression rather than a method, so that SQL can sort by it (EF cannot translate a call to a C# method).
-    private static readonly Expression<Func<Deal, int>> StatusRank = d =>
-        d.Status == DealStatus.Rumored ? 0
-        : d.Status == DealStatus.InTalks ? 1
-        : d.Status == DealStatus.Announced ? 2
-        : d.Status == DealStatus.Completed ? 3
-        : 4;
-
-    // The investor the list shows first, so that sorting by the column orders what the reader sees.
-    private static readonly Expression<Func<Deal, string?>> FirstInvestorName = d =>
-        d.Participants.AsQueryable()
-            .OrderBy(ParticipantRank)
-            .ThenBy(p => p.Organization!.Name)
-            .Select(p => p.Organization!.Name)
-            .FirstOrDefault();
 
     private static readonly ILookup<int, OrganizationRef> EmptyInvestors = Array.Empty<OrganizationRef>().ToLookup(_ => 0);
 
     public async Task<PagedResult<DealSummary>> SearchAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filter(db.Deals.AsNoTracking(), filter);
+        var query = DealFiltering.Filter(db.Deals.AsNoTracking(), filter);
         var total = await query.CountAsync(cancellationToken);
 
-        var rows = await Sort(query, filter)
+        var rows = await DealFiltering.Sort(query, filter)
             .Skip(page.Skip)
             .Take(page.Take)
             .Select(d => new
@@ -55,11 +30,10 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
                 Target = d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
                 d.Kind,
                 d.Status,
-                d.AmountLow,
-                d.AmountHigh,
-                d.AmountQualifier,
-                d.AnnouncedOn,
-                d.AnnouncedPrecision,
+
+                // Built from the selected columns after the read: the SQL reads only these.
+                Amount = AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
+                Announced = d.AnnouncedOn == null ? (PartialDate?)null : PartialDate.Create(d.AnnouncedOn.Value, d.AnnouncedPrecision),
                 IsUmbrella = d.Children.Any(),
             })
             .ToListAsync(cancellationToken);
@@ -70,7 +44,7 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
         var investors = ids.Count == 0 ? EmptyInvestors : (await db.DealParticipants.AsNoTracking()
                 .Where(p => ids.Contains(p.DealId))
                 .OrderBy(p => p.DealId)
-                .ThenBy(ParticipantRank)
+                .ThenBy(DealFiltering.ParticipantRank)
                 .ThenBy(p => p.Organization!.Name)
                 .Select(p => new { p.DealId, Investor = new OrganizationRef(p.Organization!.Name, p.Organization.Slug) })
                 .ToListAsync(cancellationToken))
@@ -83,8 +57,8 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
             [.. investors[r.Id]],
             r.Kind,
             r.Status,
-            AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
-            r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null,
+            r.Amount,
+            r.Announced,
             r.IsUmbrella)).ToList();
         return new PagedResult<DealSummary>(items, total);
     }
@@ -97,14 +71,14 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
     public async IAsyncEnumerable<DealExportRow> ExportAsync(DealFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = Query(db.Deals.AsNoTracking(), filter)
+        var rows = DealFiltering.Query(db.Deals.AsNoTracking(), filter)
             .Select(d => new
             {
                 d.Id,
                 d.Title,
                 Target = d.Target == null ? null : d.Target.Name,
                 Investors = d.Participants.AsQueryable()
-                    .OrderBy(ParticipantRank)
+                    .OrderBy(DealFiltering.ParticipantRank)
                     .ThenBy(p => p.Organization!.Name)
                     .Select(p => p.Organization!.Name)
                     .ToList(),
@@ -186,114 +160,6 @@ public sealed partial class DealService(IDbContextFactory<AiDealsDbContext> cont
             .Select(o => new OrganizationRef(o.Name, o.Slug))
             .ToListAsync(cancellationToken);
         return [.. wanted.Select(slug => found.Find(o => o.Slug == slug)).OfType<OrganizationRef>()];
-    }
-
-    /// <summary>The filtered, sorted deals as SQL would run them: the one place both the list and the export start from.</summary>
-    internal static IOrderedQueryable<Deal> Query(IQueryable<Deal> deals, DealFilter filter) => Sort(Filter(deals, filter), filter);
-
-    internal static IQueryable<Deal> Filter(IQueryable<Deal> deals, DealFilter filter)
-    {
-        if (filter.Investors.Count > 0)
-        {
-            var slugs = filter.Investors.ToList();
-            deals = deals.Where(d => d.Participants.Any(p => slugs.Contains(p.Organization!.Slug)));
-        }
-
-        if (filter.Targets.Count > 0)
-        {
-            var slugs = filter.Targets.ToList();
-            deals = deals.Where(d => d.Target != null && slugs.Contains(d.Target.Slug));
-        }
-
-        if (filter.Statuses.Count > 0)
-        {
-            var statuses = filter.Statuses.ToList();
-            deals = deals.Where(d => statuses.Contains(d.Status));
-        }
-
-        if (filter.Kinds.Count > 0)
-        {
-            var kinds = filter.Kinds.ToList();
-            deals = deals.Where(d => kinds.Contains(d.Kind));
-        }
-
-        if (filter.AnnouncedFrom is { } from)
-        {
-            // AnnouncedOn holds the first day of the announced period (PartialDate normalizes it), so "the period ends on
-            // or after from" is "it starts on or after the first day of from's period at the deal's precision". Said so,
-            // the first condition is a range on the AnnouncedOn index and the rest only refines it.
-            var month = new DateOnly(from.Year, from.Month, 1);
-            var quarter = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1);
-            var year = new DateOnly(from.Year, 1, 1);
-            deals = deals.Where(d => d.AnnouncedOn >= year
-                && (d.AnnouncedOn >= from
-                    || d.AnnouncedPrecision == DatePrecision.Year
-                    || (d.AnnouncedPrecision == DatePrecision.Quarter && d.AnnouncedOn >= quarter)
-                    || (d.AnnouncedPrecision == DatePrecision.Month && d.AnnouncedOn >= month)));
-        }
-
-        if (filter.AnnouncedTo is { } to)
-        {
-            deals = deals.Where(d => d.AnnouncedOn <= to);
-        }
-
-        // A range may reach the figure: "at least" looks at the high end, "at most" at the low end. These are the same
-        // expressions as the amount indexes (see the AmountKeyIndexes migration), so SQLite can use them.
-        if (filter.MinAmount is { } min)
-        {
-            deals = deals.Where(d => (d.AmountHigh ?? d.AmountLow) >= min);
-        }
-
-        if (filter.MaxAmount is { } max)
-        {
-            deals = deals.Where(d => (d.AmountLow ?? d.AmountHigh) <= max);
-        }
-
-        foreach (var term in Terms(filter.Text))
-        {
-            var pattern = "%" + EscapeLike(term) + "%";
-            deals = deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape)
-                || (d.Notes != null && EF.Functions.Like(d.Notes, pattern, LikeEscape)));
-        }
-
-        return deals;
-    }
-
-    /// <summary>The words of a free-text query, as the filter matches them.</summary>
-    internal static IReadOnlyList<string> Terms(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? []
-            : [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTextTerms)];
-
-    // '%' and '_' typed by a person are letters to find, not wildcards.
-    private static string EscapeLike(string term) =>
-        term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
-
-    private static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealFilter filter)
-    {
-        var ordered = (filter.Sort, filter.Descending) switch
-        {
-            (DealSortField.Title, false) => deals.OrderBy(d => d.Title),
-            (DealSortField.Title, true) => deals.OrderByDescending(d => d.Title),
-            (DealSortField.Target, false) => deals.OrderBy(d => d.Target!.Name),
-            (DealSortField.Target, true) => deals.OrderByDescending(d => d.Target!.Name),
-            (DealSortField.Investors, false) => deals.OrderBy(FirstInvestorName),
-            (DealSortField.Investors, true) => deals.OrderByDescending(FirstInvestorName),
-            (DealSortField.Kind, false) => deals.OrderBy(d => d.Kind),
-            (DealSortField.Kind, true) => deals.OrderByDescending(d => d.Kind),
-            // Statuses sort by their place in a deal's life, not alphabetically.
-            (DealSortField.Status, false) => deals.OrderBy(StatusRank),
-            (DealSortField.Status, true) => deals.OrderByDescending(StatusRank),
-            (DealSortField.Amount, false) => deals.OrderBy(d => d.AmountHigh ?? d.AmountLow),
-            (DealSortField.Amount, true) => deals.OrderByDescending(d => d.AmountHigh ?? d.AmountLow),
-            (_, false) => deals.OrderBy(d => d.AnnouncedOn),
-            _ => deals.OrderByDescending(d => d.AnnouncedOn),
-        };
-
-        // A stable tie-break keeps paging deterministic.
-        return ordered.ThenBy(d => d.Id);
     }
 
     // With no search, counted by one GROUP BY and joined to the organizations; with a search, counted for the few

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Organizations;
 
-public sealed partial class OrganizationService
+/// <summary>An organization's profile: its deals as investor and as target, what it committed, its valuations, events and evidence.</summary>
+public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     /// <summary>The organization at this address, or null when there is none.</summary>
     public async Task<OrganizationProfile?> GetProfileAsync(string slug, CancellationToken cancellationToken = default)

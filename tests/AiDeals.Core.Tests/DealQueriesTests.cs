@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests;
 
-public class DealServiceTests
+public class DealQueriesTests
 {
     private readonly List<JsonObject> _deals = SeedData.ReadDealBook().Objects("deals").ToList();
 

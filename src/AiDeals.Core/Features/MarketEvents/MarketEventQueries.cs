@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.MarketEvents;
 
 /// <summary>Market events such as a market-cap drop; sorting and paging run in SQL.</summary>
-public sealed partial class MarketEventService(IDbContextFactory<AiDealsDbContext> contextFactory)
+public sealed class MarketEventQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     public async Task<PagedResult<MarketEventSummary>> ListAsync(MarketEventQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -18,6 +18,16 @@ public sealed partial class MarketEventService(IDbContextFactory<AiDealsDbContex
             .ProjectToSummaries()
             .ToListAsync(cancellationToken);
         return new PagedResult<MarketEventSummary>(items, total);
+    }
+
+    /// <summary>The event's editable values with its id and version; null when there is none.</summary>
+    public async Task<MarketEventForm?> GetFormAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var marketEvent = await db.MarketEvents.AsNoTracking()
+            .Include(e => e.Organizations)
+            .SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return marketEvent is null ? null : MarketEventForms.Of(marketEvent);
     }
 
     private static IOrderedQueryable<MarketEvent> Sort(IQueryable<MarketEvent> events, MarketEventQuery query)
@@ -38,7 +48,8 @@ public sealed partial class MarketEventService(IDbContextFactory<AiDealsDbContex
     }
 }
 
-internal static class MarketEventQueries
+/// <summary>Event reads that the deal page and the organization profile share with the event list.</summary>
+internal static class MarketEventProjections
 {
     /// <summary>The events that involve any of these organizations, latest first.</summary>
     public static IQueryable<MarketEvent> Involving(this IQueryable<MarketEvent> events, IReadOnlyCollection<int> organizationIds)

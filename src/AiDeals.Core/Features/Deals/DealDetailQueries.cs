@@ -1,3 +1,5 @@
+using System.Globalization;
+using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Citations;
 using AiDeals.Core.Features.MarketEvents;
@@ -6,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Deals;
 
-public sealed partial class DealService
+/// <summary>The deal page: one deal with everything about it, or what is left of a deleted one.</summary>
+public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     private const int QuoteLabelLength = 60;
 
@@ -47,10 +50,9 @@ public sealed partial class DealService
             .Select(d => new DealPart(d.Id, d.Title, d.Status, AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier)))
             .ToListAsync(cancellationToken);
 
-        // Roles are stored by name: rank them so the lead comes first rather than the alphabet's first.
         var participants = await db.DealParticipants.AsNoTracking()
             .Where(p => p.DealId == id)
-            .OrderBy(p => p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3)
+            .OrderBy(DealFiltering.ParticipantRank)
             .ThenBy(p => p.Organization!.Name)
             .Select(p => new
             {
@@ -104,11 +106,34 @@ public sealed partial class DealService
         };
     }
 
+    /// <summary>The deal if it was deleted, with who deleted it and when (from the audit log); null when it is live or never was.</summary>
+    public async Task<DeletedDeal?> FindDeletedAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var deal = await db.Deals.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.Id == id && d.DeletedAt != null)
+            .Select(d => new { d.Id, d.Title, d.DeletedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (deal is null)
+        {
+            return null;
+        }
+
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var deletedBy = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Deal) && a.EntityId == key && a.Action == AuditAction.Deleted)
+            .OrderByDescending(a => a.Id)
+            .Select(a => a.User)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new DeletedDeal(
+            deal.Id, deal.Title, DateTime.SpecifyKind(deal.DeletedAt!.Value, DateTimeKind.Utc), deletedBy, await AuditedRecordsAsync(db, id, cancellationToken));
+    }
+
     /// <summary>
     /// The deal and the rows that belong to it, deleted ones included: a removed participant or citation
     /// is part of the deal's history, and its entries are how it can be found and restored.
     /// </summary>
-    private static async Task<List<AuditedRecord>> AuditedRecordsAsync(Data.AiDealsDbContext db, int id, CancellationToken cancellationToken)
+    private static async Task<List<AuditedRecord>> AuditedRecordsAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
     {
         var participants = await db.DealParticipants.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.DealId == id)

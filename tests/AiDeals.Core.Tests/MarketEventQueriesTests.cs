@@ -5,7 +5,7 @@ using AiDeals.Core.Tests.Support;
 
 namespace AiDeals.Core.Tests;
 
-public class MarketEventServiceTests
+public class MarketEventQueriesTests
 {
     private const string NvidiaDrop = "Nvidia loses nearly $589 billion of market value in a day";
 
@@ -69,5 +69,5 @@ public class MarketEventServiceTests
         Assert.Equal(5, second.TotalCount);
     }
 
-    private static MarketEventService Events(TestDatabase database) => new(database.Contexts);
+    private static MarketEventQueries Events(TestDatabase database) => new(database.Contexts);
 }

@@ -1,0 +1,157 @@
+using System.Linq.Expressions;
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>
+/// The deal list's filter and sort as expressions SQL runs: the one place the list, its export and the umbrella
+/// type-ahead start from.
+/// </summary>
+internal static class DealFiltering
+{
+    // A free-text query of more words than this is cut: each word is one more LIKE over every row.
+    private const int MaxTextTerms = 8;
+
+    private const string LikeEscape = "\\";
+
+    /// <summary>Roles are stored by name: ranked so that the lead comes first rather than the alphabet's first.</summary>
+    public static readonly Expression<Func<DealParticipant, int>> ParticipantRank = p =>
+        p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3;
+
+    // An expression rather than a method, so that SQL can sort by it (EF cannot translate a call to a C# method).
+    private static readonly Expression<Func<Deal, int>> StatusRank = d =>
+        d.Status == DealStatus.Rumored ? 0
+        : d.Status == DealStatus.InTalks ? 1
+        : d.Status == DealStatus.Announced ? 2
+        : d.Status == DealStatus.Completed ? 3
+        : 4;
+
+    // The investor the list shows first, so that sorting by the column orders what the reader sees.
+    private static readonly Expression<Func<Deal, string?>> FirstInvestorName = d =>
+        d.Participants.AsQueryable()
+            .OrderBy(ParticipantRank)
+            .ThenBy(p => p.Organization!.Name)
+            .Select(p => p.Organization!.Name)
+            .FirstOrDefault();
+
+    /// <summary>The filtered, sorted deals as SQL would run them: the one place both the list and the export start from.</summary>
+    public static IOrderedQueryable<Deal> Query(IQueryable<Deal> deals, DealFilter filter) => Sort(Filter(deals, filter), filter);
+
+    public static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealFilter filter)
+    {
+        var ordered = (filter.Sort, filter.Descending) switch
+        {
+            (DealSortField.Title, false) => deals.OrderBy(d => d.Title),
+            (DealSortField.Title, true) => deals.OrderByDescending(d => d.Title),
+            (DealSortField.Target, false) => deals.OrderBy(d => d.Target!.Name),
+            (DealSortField.Target, true) => deals.OrderByDescending(d => d.Target!.Name),
+            (DealSortField.Investors, false) => deals.OrderBy(FirstInvestorName),
+            (DealSortField.Investors, true) => deals.OrderByDescending(FirstInvestorName),
+            (DealSortField.Kind, false) => deals.OrderBy(d => d.Kind),
+            (DealSortField.Kind, true) => deals.OrderByDescending(d => d.Kind),
+            // Statuses sort by their place in a deal's life, not alphabetically.
+            (DealSortField.Status, false) => deals.OrderBy(StatusRank),
+            (DealSortField.Status, true) => deals.OrderByDescending(StatusRank),
+            (DealSortField.Amount, false) => deals.OrderBy(d => d.AmountHigh ?? d.AmountLow),
+            (DealSortField.Amount, true) => deals.OrderByDescending(d => d.AmountHigh ?? d.AmountLow),
+            (_, false) => deals.OrderBy(d => d.AnnouncedOn),
+            _ => deals.OrderByDescending(d => d.AnnouncedOn),
+        };
+
+        // A stable tie-break keeps paging deterministic.
+        return ordered.ThenBy(d => d.Id);
+    }
+
+    public static IQueryable<Deal> Filter(IQueryable<Deal> deals, DealFilter filter)
+    {
+        if (filter.Investors.Count > 0)
+        {
+            var slugs = filter.Investors.ToList();
+            deals = deals.Where(d => d.Participants.Any(p => slugs.Contains(p.Organization!.Slug)));
+        }
+
+        if (filter.Targets.Count > 0)
+        {
+            var slugs = filter.Targets.ToList();
+            deals = deals.Where(d => d.Target != null && slugs.Contains(d.Target.Slug));
+        }
+
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses.ToList();
+            deals = deals.Where(d => statuses.Contains(d.Status));
+        }
+
+        if (filter.Kinds.Count > 0)
+        {
+            var kinds = filter.Kinds.ToList();
+            deals = deals.Where(d => kinds.Contains(d.Kind));
+        }
+
+        if (filter.AnnouncedFrom is { } from)
+        {
+            // AnnouncedOn holds the first day of the announced period (PartialDate normalizes it), so "the period ends on
+            // or after from" is "it starts on or after the first day of from's period at the deal's precision". Said so,
+            // the first condition is a range on the AnnouncedOn index and the rest only refines it.
+            var month = new DateOnly(from.Year, from.Month, 1);
+            var quarter = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1);
+            var year = new DateOnly(from.Year, 1, 1);
+            deals = deals.Where(d => d.AnnouncedOn >= year
+                && (d.AnnouncedOn >= from
+                    || d.AnnouncedPrecision == DatePrecision.Year
+                    || (d.AnnouncedPrecision == DatePrecision.Quarter && d.AnnouncedOn >= quarter)
+                    || (d.AnnouncedPrecision == DatePrecision.Month && d.AnnouncedOn >= month)));
+        }
+
+        if (filter.AnnouncedTo is { } to)
+        {
+            deals = deals.Where(d => d.AnnouncedOn <= to);
+        }
+
+        // A range may reach the figure: "at least" looks at the high end, "at most" at the low end. These are the same
+        // expressions as the amount indexes (see the AmountKeyIndexes migration), so SQLite can use them.
+        if (filter.MinAmount is { } min)
+        {
+            deals = deals.Where(d => (d.AmountHigh ?? d.AmountLow) >= min);
+        }
+
+        if (filter.MaxAmount is { } max)
+        {
+            deals = deals.Where(d => (d.AmountLow ?? d.AmountHigh) <= max);
+        }
+
+        foreach (var term in Terms(filter.Text))
+        {
+            var pattern = LikePattern(term);
+            deals = deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape)
+                || (d.Notes != null && EF.Functions.Like(d.Notes, pattern, LikeEscape)));
+        }
+
+        return deals;
+    }
+
+    /// <summary>Deals whose title holds every word of the text, in any case (ASCII letters).</summary>
+    public static IQueryable<Deal> TitleHas(IQueryable<Deal> deals, string? text)
+    {
+        foreach (var term in Terms(text))
+        {
+            var pattern = LikePattern(term);
+            deals = deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape));
+        }
+
+        return deals;
+    }
+
+    /// <summary>The words of a free-text query, as the filter matches them.</summary>
+    public static IReadOnlyList<string> Terms(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTextTerms)];
+
+    // '%' and '_' typed by a person are letters to find, not wildcards.
+    private static string LikePattern(string term) =>
+        "%" + term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
+}

@@ -1,0 +1,111 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>The deal editor's reads: the form, the names behind its ids, its type-aheads, and its values as a conflict shows them.</summary>
+public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
+{
+    /// <summary>The live deal as a form to edit, at its current version; null when there is no such deal.</summary>
+    public async Task<DealForm?> GetFormAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await DealForms.ReadAsync(db, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The form's values as text by field name, exactly as a conflict gives the stored deal's (ids read as the names of
+    /// the organizations, deals and sources), so that a page can show the analyst's values beside theirs.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string?>> DescribeFormAsync(DealForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await DealDescriptions.DescribeAsync(db, form, cancellationToken);
+    }
+
+    /// <summary>The names of these organizations, deals or sources (deleted ones too), for a form that holds only their ids.</summary>
+    public async Task<DealFormNames> NameFormAsync(DealForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organizationIds = form.Participants.Select(p => p.OrganizationId).Append(form.TargetId).OfType<int>().Distinct().ToList();
+        var sourceIds = form.Citations.Select(c => c.SourceId).OfType<int>().Distinct().ToList();
+        var organizations = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => organizationIds.Contains(o.Id))
+            .Select(o => new EntityOption(o.Id, o.Name, null))
+            .ToListAsync(cancellationToken);
+        var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => sourceIds.Contains(s.Id))
+            .Select(s => new EntityOption(s.Id, s.Title, s.Publisher))
+            .ToListAsync(cancellationToken);
+        var parent = form.ParentId is { } parentId
+            ? await db.Deals.IgnoreQueryFilters().AsNoTracking()
+                .Where(d => d.Id == parentId)
+                .Select(d => new EntityOption(d.Id, d.Title, null))
+                .SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new DealFormNames(organizations.ToDictionary(o => o.Id), sources.ToDictionary(s => s.Id), parent);
+    }
+
+    /// <summary>
+    /// Live organizations whose name or alias contains the text, those starting with it first, for the editor's
+    /// type-ahead; the detail line lists the aliases so that "SBG" finds SoftBank Group and says why.
+    /// </summary>
+    public async Task<IReadOnlyList<EntityOption>> SearchOrganizationOptionsAsync(
+        string? search, int limit = DealQueries.DefaultOptionLimit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Organizations.AsNoTracking();
+        var term = string.IsNullOrWhiteSpace(search) ? null : Organization.Normalize(search);
+        if (term is not null)
+        {
+            query = query.Where(o => o.NormalizedName.Contains(term) || o.Aliases.Any(a => a.NormalizedName.Contains(term)));
+        }
+
+        var rows = await query
+            .OrderBy(o => term != null && o.NormalizedName.StartsWith(term) ? 0 : 1)
+            .ThenBy(o => o.Name)
+            .Take(Math.Clamp(limit, 1, PageRequest.MaxPageSize))
+            .Select(o => new { o.Id, o.Name, Aliases = o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new EntityOption(r.Id, r.Name, r.Aliases.Count == 0 ? null : "also " + string.Join(", ", r.Aliases)))];
+    }
+
+    /// <summary>
+    /// Live deals whose title contains the text, for the umbrella type-ahead, newest first, without the deal being edited
+    /// (the command refuses deeper cycles with a message that names the deal).
+    /// </summary>
+    public async Task<IReadOnlyList<EntityOption>> SearchUmbrellaOptionsAsync(
+        string? search, int? excludeId = null, int limit = DealQueries.DefaultOptionLimit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = DealFiltering.TitleHas(db.Deals.AsNoTracking(), search);
+        if (excludeId is { } exclude)
+        {
+            query = query.Where(d => d.Id != exclude);
+        }
+
+        var rows = await query
+            .OrderByDescending(d => d.AnnouncedOn)
+            .ThenBy(d => d.Title)
+            .Take(Math.Clamp(limit, 1, PageRequest.MaxPageSize))
+            .Select(d => new { d.Id, d.Title, d.AnnouncedOn, d.AnnouncedPrecision, d.AmountLow, d.AmountHigh, d.AmountQualifier })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new EntityOption(
+            r.Id,
+            r.Title,
+            string.Join(" · ", new[]
+            {
+                DealDescriptions.AmountText(r.AmountLow, r.AmountHigh, r.AmountQualifier),
+                r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision).ToString() : null,
+            }.OfType<string>())))];
+    }
+}
+
+/// <summary>The names behind a deal form's ids: its organizations, its sources and its umbrella.</summary>
+public sealed record DealFormNames(
+    IReadOnlyDictionary<int, EntityOption> Organizations,
+    IReadOnlyDictionary<int, EntityOption> Sources,
+    EntityOption? Parent);

@@ -1,0 +1,118 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>A deal as its form: read for the editor and for a conflict, written back by the commands.</summary>
+internal static class DealForms
+{
+    /// <summary>The live deal as a form at its current version, its rows in the order they were added; null when there is none.</summary>
+    public static async Task<DealForm?> ReadAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var deal = await db.Deals.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (deal is null)
+        {
+            return null;
+        }
+
+        var participants = await db.DealParticipants.AsNoTracking().Where(p => p.DealId == id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var citations = await db.Citations.AsNoTracking().Where(c => c.DealId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return new DealForm
+        {
+            Id = deal.Id,
+            Version = deal.Version,
+            Title = deal.Title,
+            Kind = deal.Kind,
+            Status = deal.Status,
+            TargetId = deal.TargetId,
+            AmountLow = deal.AmountLow,
+            AmountHigh = deal.AmountHigh,
+            AmountQualifier = deal.AmountQualifier,
+            AnnouncedOn = deal.AnnouncedOn,
+            AnnouncedPrecision = deal.AnnouncedPrecision,
+            ClosedOn = deal.ClosedOn,
+            ClosedPrecision = deal.ClosedPrecision,
+            ParentId = deal.ParentId,
+            Notes = deal.Notes,
+            OutcomeNote = deal.OutcomeNote,
+            Participants = participants.Select(p => new ParticipantForm
+            {
+                Id = p.Id,
+                OrganizationId = p.OrganizationId,
+                Role = p.Role,
+                CommitmentLow = p.CommitmentLow,
+                CommitmentHigh = p.CommitmentHigh,
+                CommitmentQualifier = p.CommitmentQualifier,
+            }).ToList(),
+            Citations = citations.Select(c => new CitationForm { Id = c.Id, SourceId = c.SourceId, Quote = c.Quote }).ToList(),
+        };
+    }
+
+    /// <summary>The deal's own fields from the form; its participants and citations are the caller's to add or merge.</summary>
+    public static void Apply(DealForm form, Deal deal)
+    {
+        deal.Title = form.Title.Trim();
+        deal.Kind = form.Kind;
+        deal.Status = form.Status;
+        deal.TargetId = form.TargetId;
+        deal.AmountLow = form.AmountLow;
+        deal.AmountHigh = form.AmountHigh;
+        deal.AmountQualifier = form.AmountQualifier;
+        deal.Announced = form.Announced;
+        deal.Closed = form.Closed;
+        deal.ParentId = form.ParentId;
+        deal.Notes = FormText.Blank(form.Notes);
+        deal.OutcomeNote = FormText.Blank(form.OutcomeNote);
+    }
+
+    public static DealParticipant Apply(ParticipantForm form, DealParticipant participant)
+    {
+        participant.OrganizationId = form.OrganizationId!.Value;
+        participant.Role = form.Role;
+        participant.CommitmentLow = form.CommitmentLow;
+        participant.CommitmentHigh = form.CommitmentHigh;
+        participant.CommitmentQualifier = form.CommitmentQualifier;
+        return participant;
+    }
+
+    public static Citation Apply(CitationForm form, Citation citation)
+    {
+        citation.SourceId = form.SourceId!.Value;
+        citation.Quote = form.Quote.Trim();
+        return citation;
+    }
+
+    public static DealParticipant NewParticipant() => new();
+
+    public static Citation NewCitation() => new() { Quote = string.Empty };
+
+    /// <summary>
+    /// Makes the deal's rows match the form's: a form row with the id of a live row of this deal updates it, any other
+    /// form row is added (an id from elsewhere never reaches another deal's row), and live rows the form left out are
+    /// removed, which the audit interceptor turns into a soft delete.
+    /// </summary>
+    public static void Merge<TRow, TForm>(
+        AiDealsDbContext db, List<TRow> rows, List<TForm> forms, Func<TForm, int?> idOf, Func<TRow> create, Func<TForm, TRow, TRow> apply)
+        where TRow : EditableEntity
+    {
+        var existing = rows.ToDictionary(r => r.Id);
+        var kept = new HashSet<int>();
+        foreach (var form in forms)
+        {
+            if (idOf(form) is { } id && existing.TryGetValue(id, out var row) && kept.Add(id))
+            {
+                apply(form, row);
+            }
+            else
+            {
+                rows.Add(apply(form, create()));
+            }
+        }
+
+        foreach (var row in existing.Values.Where(r => !kept.Contains(r.Id)))
+        {
+            db.Remove(row);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>
+/// The rules of a deal, for every way one is written (the editor, the API, import, the deal book). A message is keyed by
+/// the field that would fix it, as the form names it: <c>Participants[1].OrganizationId</c>.
+/// </summary>
+public static class DealValidator
+{
+    /// <summary>
+    /// The rules each field checks alone and the rules between fields: everything that needs no database.
+    /// <paramref name="dealId"/> is the stored deal's id, 0 for a new one.
+    /// </summary>
+    public static void Validate(DealForm form, int dealId, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.AddAnnotations(form);
+        for (var i = 0; i < form.Participants.Count; i++)
+        {
+            errors.AddAnnotations(form.Participants[i], Participant(i));
+        }
+
+        for (var i = 0; i < form.Citations.Count; i++)
+        {
+            errors.AddAnnotations(form.Citations[i], Citation(i));
+        }
+
+        CheckAmount(errors, string.Empty, nameof(DealForm.AmountLow), nameof(DealForm.AmountHigh), nameof(DealForm.AmountQualifier),
+            form.AmountLow, form.AmountHigh, form.AmountQualifier);
+        for (var i = 0; i < form.Participants.Count; i++)
+        {
+            var participant = form.Participants[i];
+            CheckAmount(errors, Participant(i), nameof(ParticipantForm.CommitmentLow), nameof(ParticipantForm.CommitmentHigh),
+                nameof(ParticipantForm.CommitmentQualifier), participant.CommitmentLow, participant.CommitmentHigh, participant.CommitmentQualifier);
+        }
+
+        if (form.Announced is { } announced && form.Closed is { } closed && closed.End < announced.Date)
+        {
+            errors.Add(nameof(DealForm.ClosedOn), $"The deal cannot close ({closed}) before it was announced ({announced}).");
+        }
+
+        if (dealId != 0 && form.ParentId == dealId)
+        {
+            errors.Add(nameof(DealForm.ParentId), "A deal cannot be its own umbrella.");
+        }
+
+        var seen = new HashSet<int>();
+        for (var i = 0; i < form.Participants.Count; i++)
+        {
+            if (form.Participants[i].OrganizationId is { } organizationId && !seen.Add(organizationId))
+            {
+                errors.Add(Participant(i) + nameof(ParticipantForm.OrganizationId),
+                    "This organization is already a participant: an organization takes part once per deal.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rules that read the database: the target, the umbrella, the organizations and the sources exist and are live,
+    /// and the umbrella is not one of the deal's own parts. <paramref name="dealId"/> is 0 for a new deal.
+    /// </summary>
+    public static async Task CheckAsync(AiDealsDbContext db, DealForm form, int dealId, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(errors);
+        var organizationIds = form.Participants.Select(p => p.OrganizationId).Append(form.TargetId).OfType<int>().Distinct().ToList();
+        var liveOrganizations = (await db.Organizations.AsNoTracking()
+            .Where(o => organizationIds.Contains(o.Id))
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        if (form.TargetId is { } targetId && !liveOrganizations.Contains(targetId))
+        {
+            errors.Add(nameof(DealForm.TargetId), "That organization does not exist or was deleted.");
+        }
+
+        for (var i = 0; i < form.Participants.Count; i++)
+        {
+            if (form.Participants[i].OrganizationId is { } organizationId && !liveOrganizations.Contains(organizationId))
+            {
+                errors.Add(Participant(i) + nameof(ParticipantForm.OrganizationId), "That organization does not exist or was deleted.");
+            }
+        }
+
+        var sourceIds = form.Citations.Select(c => c.SourceId).OfType<int>().Distinct().ToList();
+        var liveSources = (await db.Sources.AsNoTracking()
+            .Where(s => sourceIds.Contains(s.Id))
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        for (var i = 0; i < form.Citations.Count; i++)
+        {
+            if (form.Citations[i].SourceId is { } sourceId && !liveSources.Contains(sourceId))
+            {
+                errors.Add(Citation(i) + nameof(CitationForm.SourceId), "That source does not exist or was deleted.");
+            }
+        }
+
+        if (form.ParentId is { } parentId && parentId != dealId)
+        {
+            await CheckUmbrellaAsync(db, parentId, dealId, errors, cancellationToken);
+        }
+    }
+
+    private static async Task CheckUmbrellaAsync(AiDealsDbContext db, int parentId, int dealId, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (!await db.Deals.AnyAsync(d => d.Id == parentId, cancellationToken))
+        {
+            errors.Add(nameof(DealForm.ParentId), "That umbrella deal does not exist or was deleted.");
+            return;
+        }
+
+        if (dealId == 0)
+        {
+            return;
+        }
+
+        // Up from the chosen umbrella: meeting this deal on the way means the umbrella is already under it.
+        var visited = new HashSet<int> { parentId };
+        int? current = parentId;
+        while (current is { } at)
+        {
+            var above = await db.Deals.IgnoreQueryFilters().AsNoTracking()
+                .Where(d => d.Id == at)
+                .Select(d => new { d.ParentId, d.Title })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (above?.ParentId == dealId)
+            {
+                var title = await db.Deals.AsNoTracking().Where(d => d.Id == parentId).Select(d => d.Title).SingleAsync(cancellationToken);
+                errors.Add(nameof(DealForm.ParentId), $"“{title}” is already under this deal: an umbrella cannot be one of its own parts.");
+                return;
+            }
+
+            current = above?.ParentId is { } next && visited.Add(next) ? next : null;
+        }
+    }
+
+    // AmountRange says what is wrong; the message goes next to the field that would fix it.
+    private static void CheckAmount(
+        FieldErrors errors, string prefix, string lowField, string highField, string qualifierField, long? low, long? high, AmountQualifier qualifier)
+    {
+        if (errors.Has(prefix + lowField) || errors.Has(prefix + highField) || errors.Has(prefix + qualifierField)
+            || AmountRange.Validate(low, high, qualifier) is not { } message)
+        {
+            return;
+        }
+
+        errors.Add(prefix + (low > high ? highField : qualifierField), message);
+    }
+
+    private static string Participant(int index) => $"{nameof(DealForm.Participants)}[{index}].";
+
+    private static string Citation(int index) => $"{nameof(DealForm.Citations)}[{index}].";
+}

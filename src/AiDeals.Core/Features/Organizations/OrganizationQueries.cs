@@ -1,0 +1,141 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Deals;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Organizations;
+
+/// <summary>Organizations to list, to pick, to edit and to merge.</summary>
+public sealed class OrganizationQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
+{
+    /// <summary>
+    /// Organizations by name; <paramref name="search"/> matches names and aliases, case-insensitively, and
+    /// <paramref name="types"/> (empty: any) keeps those types.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(
+        string? search = null, IReadOnlyCollection<OrganizationType>? types = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = Matching(db.Organizations.AsNoTracking(), search);
+        if (types is { Count: > 0 })
+        {
+            var wanted = types.ToList();
+            query = query.Where(o => wanted.Contains(o.Type));
+        }
+
+        return await query
+            .OrderBy(o => o.Name)
+            .Select(o => new OrganizationSummary(
+                o.Slug,
+                o.Name,
+                o.Type,
+                o.Country,
+                o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList(),
+                o.Participations.Count(p => p.Deal!.DeletedAt == null),
+                o.TargetedBy.Count(d => d.DeletedAt == null)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Live organizations whose name or alias contains the text, by name; all of them (up to the limit) when it is empty.</summary>
+    public async Task<IReadOnlyList<OrganizationChoice>> ChoicesAsync(string? search, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Matching(db.Organizations.AsNoTracking(), search)
+            .OrderBy(o => o.Name)
+            .Take(Math.Clamp(limit, 1, 200))
+            .Select(o => new OrganizationChoice(o.Id, o.Name, o.Slug))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The live organization's name and address; null when there is none.</summary>
+    public async Task<OrganizationChoice?> GetChoiceAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == id)
+            .Select(o => new OrganizationChoice(o.Id, o.Name, o.Slug))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The organization's editable values at this address, with its id and version; null when there is none.</summary>
+    public async Task<OrganizationForm?> GetFormAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking()
+            .Include(o => o.Aliases)
+            .SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+        return organization is null ? null : OrganizationForms.Of(organization);
+    }
+
+    /// <summary>The organization's editable values by id (its address may have changed with its name); null when there is none.</summary>
+    public async Task<OrganizationForm?> GetFormAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking()
+            .Include(o => o.Aliases)
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return organization is null ? null : OrganizationForms.Of(organization);
+    }
+
+    /// <summary>The deleted organization at this address; null when it is live or there is none.</summary>
+    public async Task<DeletedOrganization?> FindDeletedAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.Slug == slug && o.DeletedAt != null)
+            .Select(o => new { o.Id, o.Name, o.Version, o.DeletedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        return deleted is null ? null : new DeletedOrganization(deleted.Id, deleted.Name, deleted.Version, DateTime.SpecifyKind(deleted.DeletedAt!.Value, DateTimeKind.Utc));
+    }
+
+    /// <summary>What <see cref="MergeOrganizations"/> would do; null when either organization is missing or they are the same.</summary>
+    public async Task<MergePreview?> PreviewMergeAsync(int survivorId, int mergedId, CancellationToken cancellationToken = default)
+    {
+        if (survivorId == mergedId)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pair = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == survivorId || o.Id == mergedId)
+            .Select(o => new { o.Id, o.Name, o.Slug, Aliases = o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        var survivor = pair.SingleOrDefault(o => o.Id == survivorId);
+        var merged = pair.SingleOrDefault(o => o.Id == mergedId);
+        if (survivor is null || merged is null)
+        {
+            return null;
+        }
+
+        var participations = db.DealParticipants.AsNoTracking().Where(p => p.OrganizationId == mergedId && p.Deal!.DeletedAt == null);
+        var shared = await participations
+            .Where(p => p.Deal!.Participants.Any(s => s.OrganizationId == survivorId && s.DeletedAt == null))
+            .OrderBy(p => p.Deal!.Title)
+            .Select(p => new DealRef(p.DealId, p.Deal!.Title))
+            .ToListAsync(cancellationToken);
+
+        return new MergePreview(
+            new OrganizationChoice(survivor.Id, survivor.Name, survivor.Slug),
+            new OrganizationChoice(merged.Id, merged.Name, merged.Slug),
+            merged.Aliases.Prepend(merged.Name).ToList(),
+            await db.Deals.CountAsync(d => d.TargetId == mergedId, cancellationToken),
+            await participations.CountAsync(cancellationToken),
+            shared,
+            await db.Valuations.CountAsync(v => v.OrganizationId == mergedId, cancellationToken),
+            await db.MarketEventOrganizations.CountAsync(e => e.OrganizationId == mergedId, cancellationToken),
+            await db.Citations.CountAsync(c => c.OrganizationId == mergedId, cancellationToken));
+    }
+
+    /// <summary>The organizations whose name or one of whose aliases contains the text, case-insensitively; all when it is blank.</summary>
+    private static IQueryable<Organization> Matching(IQueryable<Organization> organizations, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return organizations;
+        }
+
+        var term = Organization.Normalize(search);
+        return organizations.Where(o => o.NormalizedName.Contains(term) || o.Aliases.Any(a => a.NormalizedName.Contains(term)));
+    }
+}
