@@ -1,12 +1,7 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
-using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.History;
-using AiDeals.Core.Features.MarketEvents;
-using AiDeals.Core.Features.Organizations;
-using AiDeals.Core.Features.Sources;
-using AiDeals.Core.Features.Valuations;
 using AiDeals.Web.Components.Shared;
 using AiDeals.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
@@ -85,24 +80,14 @@ public partial class HistoryPage
     // The same view on another page: back and forward move between pages too.
     private void OnPageChanged(int page) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("page", page > 1 ? page : null));
 
-    private static bool CanRestore(RestoreTarget restore) =>
-        restore.EntityType is nameof(Organization) or nameof(Valuation) or nameof(MarketEvent) or nameof(Deal) or nameof(Source);
+    private static Command? RestoreOf(RestoreTarget restore) => RestoreCommands.For(restore.EntityType, restore.Id, restore.Version);
 
-    private async Task RestoreAsync(RestoreTarget restore)
+    private async Task RestoreAsync(Command restore)
     {
         _restoring = true;
         try
         {
-            var actor = await AuthState.GetActorAsync();
-            var result = restore.EntityType switch
-            {
-                nameof(Organization) => await Commands.RunAsync(actor, new RestoreOrganization(restore.Id, restore.Version)),
-                nameof(Valuation) => await Commands.RunAsync(actor, new RestoreValuation(restore.Id, restore.Version)),
-                nameof(MarketEvent) => await Commands.RunAsync(actor, new RestoreMarketEvent(restore.Id, restore.Version)),
-                nameof(Deal) => await Commands.RunAsync(actor, new RestoreDeal(restore.Id)),
-                nameof(Source) => await Commands.RunAsync(actor, new RestoreSource(restore.Id, restore.Version)),
-                _ => CommandResult.NotFound,
-            };
+            var result = await Commands.RunAsync(await AuthState.GetActorAsync(), restore);
             var (message, severity) = result.Outcome switch
             {
                 CommandOutcome.Saved => ("Restored.", Severity.Success),
