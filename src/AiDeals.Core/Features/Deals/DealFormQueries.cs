@@ -33,10 +33,11 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var organizationIds = form.Participants.Select(p => p.OrganizationId).Append(form.TargetId).OfType<int>().Distinct().ToList();
         var sourceIds = form.Citations.Select(c => c.SourceId).OfType<int>().Distinct().ToList();
-        var organizations = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => organizationIds.Contains(o.Id))
-            .Select(o => new EntityOption(o.Id, o.Name, null))
-            .ToListAsync(cancellationToken);
+        var organizations = (await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+                .Where(o => organizationIds.Contains(o.Id))
+                .Select(o => new { o.Id, o.Name, o.Slug })
+                .ToListAsync(cancellationToken))
+            .Select(o => new OrganizationOption(o.Id, o.Name, o.Slug, []));
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking()
             .Where(s => sourceIds.Contains(s.Id))
             .Select(s => new EntityOption(s.Id, s.Title, s.Publisher))
@@ -83,6 +84,6 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
 
 /// <summary>The names behind a deal form's ids: its organizations, its sources and its umbrella.</summary>
 public sealed record DealFormNames(
-    IReadOnlyDictionary<int, EntityOption> Organizations,
+    IReadOnlyDictionary<int, OrganizationOption> Organizations,
     IReadOnlyDictionary<int, EntityOption> Sources,
     EntityOption? Parent);

@@ -8,4 +8,7 @@ public sealed record OrganizationOption(int Id, string Name, string Slug, IReadO
 {
     /// <summary>The line that tells look-alikes apart: "also SBG, SoftBank Group Corp."; null without aliases.</summary>
     public string? Detail => Aliases.Count == 0 ? null : "also " + string.Join(", ", Aliases);
+
+    /// <summary>The organization as a record to pick beside deals and sources, in a picker that takes any of them.</summary>
+    public EntityOption ToEntityOption() => new(Id, Name, Detail);
 }
