@@ -434,7 +434,7 @@ public class DealCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var organizations = await database.DealForms.SearchOrganizationOptionsAsync("softbank group corp", cancellationToken: Token);
+        var organizations = await database.Lookups.SearchAsync("softbank group corp", cancellationToken: Token);
         var umbrellas = await database.DealForms.SearchUmbrellaOptionsAsync("partnership", excludeId: null, cancellationToken: Token);
         var withoutSelf = await database.DealForms.SearchUmbrellaOptionsAsync("partnership", await IdOfAsync(database, Partnership), cancellationToken: Token);
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Tests.Support;
 
 namespace AiDeals.Core.Tests;
@@ -21,6 +22,8 @@ public sealed class DealFilterTests : IAsyncLifetime
     private TestDatabase? _database;
 
     private DealQueries Deals => _database!.Deals;
+
+    private OrganizationLookups Lookups => _database!.Lookups;
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateSeededAsync();
 
@@ -257,7 +260,7 @@ public sealed class DealFilterTests : IAsyncLifetime
     [InlineData("  softbank  ")]
     public async Task ListInvestorsAsync_NameOrAliasInAnyCase_FindsSoftBank(string search)
     {
-        var investors = await Deals.ListInvestorsAsync(search, cancellationToken: TestContext.Current.CancellationToken);
+        var investors = await Lookups.InvestorsAsync(search, cancellationToken: TestContext.Current.CancellationToken);
 
         var softBank = Assert.Single(investors);
         Assert.Equal("softbank", softBank.Slug);
@@ -268,13 +271,13 @@ public sealed class DealFilterTests : IAsyncLifetime
     public async Task ListInvestorsAsync_AliasOfATargetOnly_FindsNothing()
     {
         // Stargate is only ever a target: it is not offered as an investor.
-        Assert.Empty(await Deals.ListInvestorsAsync("Stargate LLC", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(await Lookups.InvestorsAsync("Stargate LLC", cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task ListTargetsAsync_NoSearch_ListsTargetsMostTargetedFirst()
     {
-        var targets = await Deals.ListTargetsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var targets = await Lookups.TargetsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["openai", "stargate", "wework"], targets.Select(t => t.Slug));
         Assert.Equal([3, 2, 1], targets.Select(t => t.DealCount));
@@ -284,7 +287,7 @@ public sealed class DealFilterTests : IAsyncLifetime
     [Fact]
     public async Task ListTargetsAsync_Alias_FindsTheTarget()
     {
-        var targets = await Deals.ListTargetsAsync("openai, inc", cancellationToken: TestContext.Current.CancellationToken);
+        var targets = await Lookups.TargetsAsync("openai, inc", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["openai"], targets.Select(t => t.Slug));
     }
@@ -292,7 +295,7 @@ public sealed class DealFilterTests : IAsyncLifetime
     [Fact]
     public async Task ListInvestorsAsync_Limit_ReturnsTheMostActiveOnly()
     {
-        var investors = await Deals.ListInvestorsAsync(limit: 1, cancellationToken: TestContext.Current.CancellationToken);
+        var investors = await Lookups.InvestorsAsync(limit: 1, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["softbank"], investors.Select(i => i.Slug));
     }
@@ -300,7 +303,7 @@ public sealed class DealFilterTests : IAsyncLifetime
     [Fact]
     public async Task FindOrganizationsAsync_SlugsFromALink_ReturnsTheirNamesInOrderAndSkipsUnknownOnes()
     {
-        var found = await Deals.FindOrganizationsAsync(["microsoft", "no-such-org", "softbank"], TestContext.Current.CancellationToken);
+        var found = await Lookups.FindBySlugsAsync(["microsoft", "no-such-org", "softbank"], TestContext.Current.CancellationToken);
 
         Assert.Equal([new OrganizationRef("Microsoft", "microsoft"), new OrganizationRef("SoftBank Group", "softbank")], found);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -185,7 +186,7 @@ public class DealQueriesTests
 
         Assert.Equal(4, result.TotalCount);
         Assert.DoesNotContain(result.Items, d => d.Title == "SoftBank investment in WeWork");
-        var softBank = (await database.Deals.ListInvestorsAsync(cancellationToken: TestContext.Current.CancellationToken)).Single(i => i.Slug == "softbank");
+        var softBank = (await database.Lookups.InvestorsAsync(cancellationToken: TestContext.Current.CancellationToken)).Single(i => i.Slug == "softbank");
         Assert.Equal(4, softBank.DealCount);
     }
 
@@ -222,7 +223,7 @@ public class DealQueriesTests
         var participantCounts = _deals.SelectMany(Participants).CountBy(slug => slug).ToDictionary();
         await using var database = await TestDatabase.CreateSeededAsync();
 
-        var investors = await database.Deals.ListInvestorsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var investors = await database.Lookups.InvestorsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("softbank", investors[0].Slug);
         Assert.Equal("SoftBank Group", investors[0].Name);

@@ -285,7 +285,7 @@ public class OrganizationCommandTests
 
         Assert.True(deleted.IsSaved);
         Assert.Null(await service.GetFormAsync("mistral-ai", Token));
-        Assert.DoesNotContain(await service.ChoicesAsync("Mistral", cancellationToken: Token), c => c.Id == created.Id);
+        Assert.DoesNotContain(await database.Lookups.SearchAsync("Mistral", cancellationToken: Token), c => c.Id == created.Id);
 
         var restored = await database.Commands.RunAsync(Analyst, new RestoreOrganization(created.Id.Value, deleted.Version!.Value), Token);
 

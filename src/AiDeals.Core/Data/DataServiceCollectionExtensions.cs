@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RecentChangesQueries>();
         services.AddSingleton<OrganizationQueries>();
+        services.AddSingleton<OrganizationLookups>();
         services.AddSingleton<OrganizationProfileQueries>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<HistorySearch>();

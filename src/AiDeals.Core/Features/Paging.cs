@@ -11,6 +11,3 @@ public sealed record PageRequest(int Page = 0, int PageSize = 25)
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
-
-/// <summary>A link to an organization's profile.</summary>
-public sealed record OrganizationRef(string Name, string Slug);

@@ -3,6 +3,7 @@ using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Organizations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public DealDetailQueries DealDetails => _services.GetRequiredService<DealDetailQueries>();
 
     public DealFormQueries DealForms => _services.GetRequiredService<DealFormQueries>();
+
+    public OrganizationLookups Lookups => _services.GetRequiredService<OrganizationLookups>();
 
     /// <summary>The command runner, as the app's pages and endpoints use it.</summary>
     public CommandRunner Commands => _services.GetRequiredService<CommandRunner>();

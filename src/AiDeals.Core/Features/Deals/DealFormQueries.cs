@@ -1,5 +1,6 @@
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Deals;
@@ -32,10 +33,11 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var organizationIds = form.Participants.Select(p => p.OrganizationId).Append(form.TargetId).OfType<int>().Distinct().ToList();
         var sourceIds = form.Citations.Select(c => c.SourceId).OfType<int>().Distinct().ToList();
-        var organizations = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => organizationIds.Contains(o.Id))
-            .Select(o => new EntityOption(o.Id, o.Name, null))
-            .ToListAsync(cancellationToken);
+        var organizations = (await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+                .Where(o => organizationIds.Contains(o.Id))
+                .Select(o => new { o.Id, o.Name, o.Slug })
+                .ToListAsync(cancellationToken))
+            .Select(o => new OrganizationOption(o.Id, o.Name, o.Slug, []));
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking()
             .Where(s => sourceIds.Contains(s.Id))
             .Select(s => new EntityOption(s.Id, s.Title, s.Publisher))
@@ -50,35 +52,11 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
     }
 
     /// <summary>
-    /// Live organizations whose name or alias contains the text, those starting with it first, for the editor's
-    /// type-ahead; the detail line lists the aliases so that "SBG" finds SoftBank Group and says why.
-    /// </summary>
-    public async Task<IReadOnlyList<EntityOption>> SearchOrganizationOptionsAsync(
-        string? search, int limit = DealQueries.DefaultOptionLimit, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Organizations.AsNoTracking();
-        var term = string.IsNullOrWhiteSpace(search) ? null : Organization.Normalize(search);
-        if (term is not null)
-        {
-            query = query.Where(o => o.NormalizedName.Contains(term) || o.Aliases.Any(a => a.NormalizedName.Contains(term)));
-        }
-
-        var rows = await query
-            .OrderBy(o => term != null && o.NormalizedName.StartsWith(term) ? 0 : 1)
-            .ThenBy(o => o.Name)
-            .Take(Math.Clamp(limit, 1, PageRequest.MaxPageSize))
-            .Select(o => new { o.Id, o.Name, Aliases = o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList() })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new EntityOption(r.Id, r.Name, r.Aliases.Count == 0 ? null : "also " + string.Join(", ", r.Aliases)))];
-    }
-
-    /// <summary>
     /// Live deals whose title contains the text, for the umbrella type-ahead, newest first, without the deal being edited
     /// (the command refuses deeper cycles with a message that names the deal).
     /// </summary>
     public async Task<IReadOnlyList<EntityOption>> SearchUmbrellaOptionsAsync(
-        string? search, int? excludeId = null, int limit = DealQueries.DefaultOptionLimit, CancellationToken cancellationToken = default)
+        string? search, int? excludeId = null, int limit = OrganizationLookups.DefaultLimit, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = DealFiltering.TitleHas(db.Deals.AsNoTracking(), search);
@@ -106,6 +84,6 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
 
 /// <summary>The names behind a deal form's ids: its organizations, its sources and its umbrella.</summary>
 public sealed record DealFormNames(
-    IReadOnlyDictionary<int, EntityOption> Organizations,
+    IReadOnlyDictionary<int, OrganizationOption> Organizations,
     IReadOnlyDictionary<int, EntityOption> Sources,
     EntityOption? Parent);

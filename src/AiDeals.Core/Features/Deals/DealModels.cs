@@ -68,9 +68,6 @@ public sealed record DealSummary(
     PartialDate? Announced,
     bool IsUmbrella);
 
-/// <summary>An organization to pick in a filter, with the aliases it is also known by.</summary>
-public sealed record OrganizationOption(string Slug, string Name, IReadOnlyList<string> Aliases, int DealCount);
-
 /// <summary>One deal as the CSV export writes it: every field is plain data, investors lead first.</summary>
 public sealed record DealExportRow(
     int Id,

@@ -13,9 +13,6 @@ public sealed record OrganizationSummary(
     int DealsAsParticipant,
     int DealsAsTarget);
 
-/// <summary>An organization to pick in a form: merge, valuation, market event.</summary>
-public sealed record OrganizationChoice(int Id, string Name, string Slug);
-
 /// <summary>A deleted organization still holding its address, so its page can offer to restore it.</summary>
 public sealed record DeletedOrganization(int Id, string Name, int Version, DateTime DeletedAtUtc);
 
@@ -25,8 +22,8 @@ public sealed record DeletedOrganization(int Id, string Name, int Version, DateT
 /// and the survivor's (role and commitment) kept.
 /// </summary>
 public sealed record MergePreview(
-    OrganizationChoice Survivor,
-    OrganizationChoice Merged,
+    OrganizationOption Survivor,
+    OrganizationOption Merged,
     IReadOnlyList<string> NewAliases,
     int DealsAsTarget,
     int Participations,

@@ -36,27 +36,6 @@ public sealed class OrganizationQueries(IDbContextFactory<AiDealsDbContext> cont
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Live organizations whose name or alias contains the text, by name; all of them (up to the limit) when it is empty.</summary>
-    public async Task<IReadOnlyList<OrganizationChoice>> ChoicesAsync(string? search, int limit = 20, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Matching(db.Organizations.AsNoTracking(), search)
-            .OrderBy(o => o.Name)
-            .Take(Math.Clamp(limit, 1, 200))
-            .Select(o => new OrganizationChoice(o.Id, o.Name, o.Slug))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The live organization's name and address; null when there is none.</summary>
-    public async Task<OrganizationChoice?> GetChoiceAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations.AsNoTracking()
-            .Where(o => o.Id == id)
-            .Select(o => new OrganizationChoice(o.Id, o.Name, o.Slug))
-            .SingleOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>The organization's editable values at this address, with its id and version; null when there is none.</summary>
     public async Task<OrganizationForm?> GetFormAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -116,8 +95,8 @@ public sealed class OrganizationQueries(IDbContextFactory<AiDealsDbContext> cont
             .ToListAsync(cancellationToken);
 
         return new MergePreview(
-            new OrganizationChoice(survivor.Id, survivor.Name, survivor.Slug),
-            new OrganizationChoice(merged.Id, merged.Name, merged.Slug),
+            new OrganizationOption(survivor.Id, survivor.Name, survivor.Slug, []),
+            new OrganizationOption(merged.Id, merged.Name, merged.Slug, []),
             merged.Aliases.Prepend(merged.Name).ToList(),
             await db.Deals.CountAsync(d => d.TargetId == mergedId, cancellationToken),
             await participations.CountAsync(cancellationToken),
