@@ -69,7 +69,7 @@ public partial class DealEditor
         _picks.Clear();
         foreach (var participant in form.Participants)
         {
-            _picks[participant] = participant.OrganizationId is { } id ? names.Organizations.GetValueOrDefault(id) : null;
+            _picks[participant] = participant.OrganizationId is { } id ? names.Organizations.GetValueOrDefault(id)?.ToEntityOption() : null;
         }
 
         foreach (var citation in form.Citations)
@@ -77,7 +77,7 @@ public partial class DealEditor
             _picks[citation] = citation.SourceId is { } id ? names.Sources.GetValueOrDefault(id) : null;
         }
 
-        _target = form.TargetId is { } targetId ? names.Organizations.GetValueOrDefault(targetId) : null;
+        _target = form.TargetId is { } targetId ? names.Organizations.GetValueOrDefault(targetId)?.ToEntityOption() : null;
         _parent = names.Parent;
         _breadcrumbs =
         [
@@ -117,8 +117,9 @@ public partial class DealEditor
 
     private string? MessageOf(string field) => _editContext.MessageOf(_form, field);
 
-    private Task<IReadOnlyList<EntityOption>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
-        Forms.SearchOrganizationOptionsAsync(text, cancellationToken: cancellationToken);
+    // The pickers of this form take any record (organizations, the umbrella deal, sources) as an EntityOption.
+    private async Task<IReadOnlyList<EntityOption>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
+        [.. (await Lookups.SearchAsync(text, cancellationToken: cancellationToken)).Select(o => o.ToEntityOption())];
 
     private Task<IReadOnlyList<EntityOption>> SearchUmbrellasAsync(string? text, CancellationToken cancellationToken) =>
         Forms.SearchUmbrellaOptionsAsync(text, Id, cancellationToken: cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Web.Components.Shared;
@@ -71,10 +72,10 @@ public partial class DealFilters
     private Task ChangeAsync(DealQuery query) => OnChange.InvokeAsync(query);
 
     private Task<IReadOnlyList<OrganizationOption>> SearchInvestorsAsync(string? text, CancellationToken cancellationToken) =>
-        Deals.ListInvestorsAsync(text, cancellationToken: cancellationToken);
+        Lookups.InvestorsAsync(text, cancellationToken: cancellationToken);
 
     private Task<IReadOnlyList<OrganizationOption>> SearchTargetsAsync(string? text, CancellationToken cancellationToken) =>
-        Deals.ListTargetsAsync(text, cancellationToken: cancellationToken);
+        Lookups.TargetsAsync(text, cancellationToken: cancellationToken);
 
     private Task AddInvestorAsync(string slug) =>
         ChangeAsync(Query.FirstPage() with { Investors = [.. Query.Investors.Where(s => s != slug), slug] });

@@ -138,12 +138,12 @@ public partial class DealList : IDisposable
     {
         if (!_investorChips.Select(c => c.Slug).SequenceEqual(_query.Investors))
         {
-            _investorChips = await Deals.FindOrganizationsAsync(_query.Investors, cancellationToken);
+            _investorChips = await Lookups.FindBySlugsAsync(_query.Investors, cancellationToken);
         }
 
         if (!_targetChips.Select(c => c.Slug).SequenceEqual(_query.Targets))
         {
-            _targetChips = await Deals.FindOrganizationsAsync(_query.Targets, cancellationToken);
+            _targetChips = await Lookups.FindBySlugsAsync(_query.Targets, cancellationToken);
         }
     }
 

@@ -22,7 +22,7 @@ public partial class MarketEventEditor
 
     private MarketEventForm? _form;
     private EditContext? _editContext;
-    private IReadOnlyList<OrganizationChoice> _organizations = [];
+    private IReadOnlyList<OrganizationOption> _organizations = [];
     private long? _magnitude;
     private bool _loss;
     private bool _missing;
@@ -65,10 +65,10 @@ public partial class MarketEventEditor
         _editContext = new EditContext(form);
         _magnitude = form.Amount is { } amount ? Math.Abs(amount) : null;
         _loss = form.Amount < 0;
-        var organizations = new List<OrganizationChoice>();
+        var organizations = new List<OrganizationOption>();
         foreach (var id in form.OrganizationIds)
         {
-            if (await Organizations.GetChoiceAsync(id) is { } choice)
+            if (await Lookups.GetAsync(id) is { } choice)
             {
                 organizations.Add(choice);
             }
@@ -79,10 +79,10 @@ public partial class MarketEventEditor
 
     private string? MessageOf(string field) => _editContext.MessageOf(_form, field);
 
-    private async Task<IEnumerable<OrganizationChoice>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
-        await Organizations.ChoicesAsync(text, 20, cancellationToken);
+    private async Task<IEnumerable<OrganizationOption>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
+        await Lookups.SearchAsync(text, 20, cancellationToken);
 
-    private void OnOrganizationsChanged(IReadOnlyList<OrganizationChoice> organizations)
+    private void OnOrganizationsChanged(IReadOnlyList<OrganizationOption> organizations)
     {
         _organizations = organizations;
         _form!.OrganizationIds = organizations.Select(o => o.Id).ToList();

@@ -81,7 +81,7 @@ public partial class OrganizationEditor
 
     private async Task<EditorExit> SavedAsync(CommandResult result)
     {
-        var saved = await Organizations.GetChoiceAsync(result.Id!.Value);
+        var saved = await Lookups.GetAsync(result.Id!.Value);
         var name = _form!.Name.Trim();
         return new EditorExit(IsNew ? $"Created {name}." : $"Saved {name}.", saved is null ? "/organizations" : OrganizationLinks.Profile(saved.Slug));
     }

@@ -39,7 +39,7 @@ public partial class OrganizationProfile
 
         _missing = false;
         var profile = await Profiles.GetProfileAsync(Slug);
-        if (profile is null && _profile is { } shown && await Organizations.GetChoiceAsync(shown.Id) is { } renamed)
+        if (profile is null && _profile is { } shown && await Lookups.GetAsync(shown.Id) is { } renamed)
         {
             // Renamed while open here: its address moved with its name.
             Navigation.NavigateTo(OrganizationLinks.Profile(renamed.Slug), replace: true);
@@ -130,7 +130,7 @@ public partial class OrganizationProfile
 
         var parameters = new DialogParameters<OrganizationMergeDialog>
         {
-            { d => d.Survivor, new OrganizationChoice(profile.Id, profile.Name, profile.Slug) },
+            { d => d.Survivor, new OrganizationOption(profile.Id, profile.Name, profile.Slug, []) },
         };
         var dialog = await Dialogs.ShowAsync<OrganizationMergeDialog>(
             "Merge", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });

@@ -25,7 +25,7 @@ public partial class ValuationEditor
     private EditContext? _editContext;
     private bool _missing;
     private List<BreadcrumbItem> _breadcrumbs = [];
-    private OrganizationChoice? _organization;
+    private OrganizationOption? _organization;
     private IReadOnlyList<DealRef> _deals = [];
 
     [Parameter]
@@ -65,16 +65,16 @@ public partial class ValuationEditor
     {
         _form = form;
         _editContext = new EditContext(form);
-        _organization = form.OrganizationId > 0 ? await Organizations.GetChoiceAsync(form.OrganizationId) : null;
+        _organization = form.OrganizationId > 0 ? await Lookups.GetAsync(form.OrganizationId) : null;
         _deals = _organization is null ? [] : await Valuations.DealChoicesAsync(_organization.Id);
     }
 
     private string? MessageOf(string field) => _editContext.MessageOf(_form, field);
 
-    private async Task<IEnumerable<OrganizationChoice>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
-        await Organizations.ChoicesAsync(text, 20, cancellationToken);
+    private async Task<IEnumerable<OrganizationOption>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
+        await Lookups.SearchAsync(text, 20, cancellationToken);
 
-    private async Task OnOrganizationChangedAsync(OrganizationChoice? organization)
+    private async Task OnOrganizationChangedAsync(OrganizationOption? organization)
     {
         if (_form is null || _editContext is null)
         {
