@@ -61,6 +61,9 @@ public sealed partial class AccountTests(E2EFixture fixture)
         var bar = new AccountBar(page);
         await Expect(bar.UserName).ToHaveTextAsync(DemoAccounts.Admin.DisplayName);
 
+        // A click while the dashboard's circuit is still starting can be undone by it (Blazor's router renders the
+        // address it started with): wait for the page to settle first, as a person's second look would.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await bar.UsersLink.ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users", Level = 1 })).ToBeVisibleAsync();
