@@ -17,7 +17,7 @@ public sealed record ConflictInfo(string? ChangedBy, DateTime? ChangedAtUtc, int
 
 /// <summary>
 /// What a command did. Expected outcomes (bad input, a concurrent save, a missing record, a refused caller) are
-/// results, not exceptions, so the UI, the API and import handle them alike.
+/// results, not exceptions, so every caller of the runner (the editors today; the API and import next) handles them alike.
 /// </summary>
 public sealed record CommandResult
 {

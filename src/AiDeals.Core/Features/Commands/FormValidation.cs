@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AiDeals.Core.Features;
 
-/// <summary>Runs a form model's DataAnnotations, the same way for the UI, the API and import.</summary>
+/// <summary>Runs a form model's DataAnnotations; the validators call it, so every caller of a command gets the same messages.</summary>
 public static class FormValidation
 {
     /// <summary>Messages by member name; empty when the form is valid.</summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests;
 
-public class DashboardServiceTests
+public class DashboardQueriesTests
 {
     private readonly List<JsonObject> _deals = SeedData.ReadDealBook().Objects("deals").ToList();
 
