@@ -1,4 +1,5 @@
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
     internal void ActFor(string user, string? reason)
     {
         AuditUser = user;
-        AuditReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        AuditReason = FormText.Blank(reason);
     }
 
     internal void Committed(DataChange change) => Changes = Changes is null

@@ -86,7 +86,7 @@ public static class Conflicts
     public static string? Text(object? value) => value switch
     {
         null => null,
-        string text => string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+        string text => FormText.Blank(text),
         Enum item => item.ToString(),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime time => time.ToString("O", CultureInfo.InvariantCulture),

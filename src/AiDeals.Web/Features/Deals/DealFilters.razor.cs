@@ -1,8 +1,8 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
-using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Organizations;
 using AiDeals.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -98,7 +98,7 @@ public partial class DealFilters
     private async Task OnTextChangedAsync(string? text)
     {
         _textInput = text;
-        var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var trimmed = FormText.Blank(text);
         if (trimmed == Query.Text)
         {
             return;

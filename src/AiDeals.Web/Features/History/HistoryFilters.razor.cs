@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.History;
 using Microsoft.AspNetCore.Components;
@@ -49,7 +50,7 @@ public partial class HistoryFilters
         return string.IsNullOrWhiteSpace(text) ? _userNames : _userNames.Where(u => u.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    private void OnUserChanged(string? user) => Go(user: string.IsNullOrWhiteSpace(user) ? null : user.Trim());
+    private void OnUserChanged(string? user) => Go(user: FormText.Blank(user));
 
     private void OnTypeChanged(string? type) => Go(type: string.IsNullOrEmpty(type) ? null : type, id: null);
 
