@@ -29,8 +29,9 @@ public partial class HistoryPage
     [SupplyParameterFromQuery(Name = "type")]
     public string? Type { get; set; }
 
+    // Text, not int?: Blazor throws on "?id=abc" before the page can ignore it.
     [SupplyParameterFromQuery(Name = "id")]
-    public int? Id { get; set; }
+    public string? Id { get; set; }
 
     [SupplyParameterFromQuery(Name = "from")]
     public string? From { get; set; }
@@ -39,12 +40,14 @@ public partial class HistoryPage
     public string? To { get; set; }
 
     [SupplyParameterFromQuery(Name = "page")]
-    public int? Page { get; set; }
+    public string? Page { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
-    private int CurrentPage => Math.Max(1, Page ?? 1);
+    private int CurrentPage => PositiveNumber(Page) ?? 1;
+
+    private int? RecordId => PositiveNumber(Id);
 
     private int PageCount => _result is null ? 1 : Math.Max(1, (int)Math.Ceiling(_result.TotalCount / (double)PageSize));
 
@@ -66,11 +69,19 @@ public partial class HistoryPage
         var filter = new HistoryFilter(
             User: string.IsNullOrWhiteSpace(User) ? null : User,
             EntityType: string.IsNullOrWhiteSpace(Type) ? null : Type,
-            EntityId: Id,
+            EntityId: RecordId,
             From: HistoryFilters.ParseDay(From),
             To: HistoryFilters.ParseDay(To),
             IncludeAccounts: _isAdmin);
         var result = await History.SearchAsync(filter, new PageRequest(CurrentPage - 1, PageSize));
+        if (result.Items.Count == 0 && result.TotalCount > 0 && CurrentPage > 1)
+        {
+            // An address past the last page shows the last page, not "No changes recorded yet." beside a count.
+            var last = (int)Math.Ceiling(result.TotalCount / (double)PageSize);
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("page", last > 1 ? last : null), replace: true);
+            return;
+        }
+
         _references = await Records.NameReferencesAsync(result.Items.Select(e => e.Change));
         _entries = result.Items.ToDictionary(e => e.Change.Id);
         _changes = result.Items.Select(e => e.Change).ToList();
@@ -125,4 +136,7 @@ public partial class HistoryPage
         nameof(Valuation) => "Valuation",
         _ => change.EntityType,
     };
+
+    private static int? PositiveNumber(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
 }

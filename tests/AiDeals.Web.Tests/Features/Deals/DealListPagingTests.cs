@@ -47,6 +47,18 @@ public sealed class DealListPagingTests(SixtyDealsDatabase database) : MudBunitC
     }
 
     [Fact]
+    public void Render_PagePastTheEndInAddress_ShowsTheLastPageUnderItsAddress()
+    {
+        Navigation.NavigateTo("deals?sort=title&page=2147483647");
+
+        var cut = RenderPage<DealList>();
+
+        cut.WaitForAssertion(() => Assert.Equal(Navigation.BaseUri + "deals?sort=title&page=3", Navigation.Uri));
+        cut.WaitForAssertion(() => Assert.Equal(10, Titles(cut).Count));
+        Assert.Equal("51–60 of 60", cut.Find("[data-testid=page-range]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Pagination_ChoosingPageThree_PutsItInTheAddressKeepingTheSort()
     {
         Navigation.NavigateTo("deals?sort=amount&desc=false");

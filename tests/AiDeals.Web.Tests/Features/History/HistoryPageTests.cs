@@ -15,6 +15,36 @@ public sealed class HistoryPageTests(SeededDatabase database) : MudBunitContext(
 {
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
 
+    [Theory]
+    [InlineData("/history?page=abc")]
+    [InlineData("/history?id=abc")]
+    [InlineData("/history?id=&page=-3")]
+    [InlineData("/history?page=99999999999999999999")]
+    public void Render_JunkInTheAddress_IsIgnoredAndTheFirstPageShows(string address)
+    {
+        SignIn(Roles.Analyst);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(address);
+
+        var cut = RenderPage<HistoryPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=history-entry]")));
+        Assert.DoesNotContain("Something went wrong", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PagePastTheEndInAddress_MovesToTheLastPage()
+    {
+        SignIn(Roles.Analyst);
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/history?page=2147483647");
+
+        var cut = RenderPage<HistoryPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=history-entry]")));
+        Assert.DoesNotContain("page=2147483647", navigation.Uri, StringComparison.Ordinal);
+        Assert.DoesNotContain("No changes recorded yet", cut.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_TypeInTheAddress_ListsOnlyThatTypeLinkedToItsRecord()
     {
