@@ -120,4 +120,26 @@ public class AmountRangeTests
             Assert.Equal("An exact amount needs one figure (low equal to high).", AmountRange.Validate(1, 2, AmountQualifier.Exact));
         }
     }
+
+    [Theory]
+    [InlineData(100_000_000_000_001, 100_000_000_000_001, AmountQualifier.Exact)]
+    [InlineData(null, long.MaxValue, AmountQualifier.UpTo)]
+    [InlineData(1L, long.MaxValue, AmountQualifier.Range)]
+    public void Validate_FigureAboveOneHundredTrillion_SaysTheBound(long? low, long? high, AmountQualifier qualifier) =>
+        Assert.Equal("An amount cannot be more than $100T.", AmountRange.Validate(low, high, qualifier));
+
+    [Fact]
+    public void Validate_FigureAtTheBound_Fits() =>
+        Assert.Null(AmountRange.Validate(AmountRange.MaxFigure, AmountRange.MaxFigure, AmountQualifier.Exact));
+
+    [Fact]
+    public void Create_StoredFigureAboveTheBound_StillReads() =>
+        Assert.Equal("$9223372.04T", AmountRange.Create(long.MaxValue, long.MaxValue, AmountQualifier.Exact).ToString());
+
+    [Theory]
+    [InlineData(1e12, 1_000_000_000_000)]
+    [InlineData(2.0 * long.MaxValue, long.MaxValue)]
+    [InlineData(-2.0 * long.MaxValue, long.MinValue)]
+    public void Total_ASum_IsWholeDollarsWithinALong(double sum, long expected) =>
+        Assert.Equal(expected, AmountRange.Total(sum));
 }

@@ -7,6 +7,12 @@ namespace AiDeals.Core.Domain;
 /// </summary>
 public readonly record struct AmountRange
 {
+    /// <summary>
+    /// The largest figure an amount may be written with: $100 trillion, beyond any real deal, and small enough that the
+    /// sums of the dashboard and the profiles stay far inside a 64-bit integer.
+    /// </summary>
+    public const long MaxFigure = 100_000_000_000_000;
+
     private AmountRange(long? low, long? high, AmountQualifier qualifier)
     {
         Low = low;
@@ -32,15 +38,25 @@ public readonly record struct AmountRange
 
     public static AmountRange Between(long low, long high) => Create(low, high, AmountQualifier.Range);
 
-    /// <summary>Builds a range, throwing <see cref="ArgumentException"/> with the rule it breaks.</summary>
+    /// <summary>
+    /// Builds a range, throwing <see cref="ArgumentException"/> with the shape rule it breaks. It does not hold figures
+    /// to <see cref="MaxFigure"/>: rows stored before that bound must still read. Writes check <see cref="Validate"/>.
+    /// </summary>
     public static AmountRange Create(long? low, long? high, AmountQualifier qualifier)
     {
-        var error = Validate(low, high, qualifier);
+        var error = ValidateShape(low, high, qualifier);
         return error is null ? new AmountRange(low, high, qualifier) : throw new ArgumentException(error);
     }
 
-    /// <summary>The rule that low, high and qualifier break together, or null when they fit.</summary>
-    public static string? Validate(long? low, long? high, AmountQualifier qualifier)
+    /// <summary>The rule that low, high and qualifier break together, or null when they fit: what every write checks.</summary>
+    public static string? Validate(long? low, long? high, AmountQualifier qualifier) =>
+        ValidateFigure(low) ?? ValidateFigure(high) ?? ValidateShape(low, high, qualifier);
+
+    /// <summary>The bound one figure breaks (more than <see cref="MaxFigure"/> either way), or null when it fits.</summary>
+    public static string? ValidateFigure(long? dollars) =>
+        dollars > MaxFigure || dollars < -MaxFigure ? $"An amount cannot be more than {Format(MaxFigure)}." : null;
+
+    private static string? ValidateShape(long? low, long? high, AmountQualifier qualifier)
     {
         if (low < 0 || high < 0)
         {
@@ -67,6 +83,14 @@ public readonly record struct AmountRange
             _ => null,
         };
     }
+
+    /// <summary>
+    /// A sum of figures in whole dollars. Sums are taken in floating point, which cannot overflow: rows stored before
+    /// <see cref="MaxFigure"/> may hold figures as large as a long. A total beyond a long reads as the largest long
+    /// rather than failing the page that shows it.
+    /// </summary>
+    public static long Total(double sum) =>
+        sum >= long.MaxValue ? long.MaxValue : sum <= long.MinValue ? long.MinValue : (long)Math.Round(sum, MidpointRounding.AwayFromZero);
 
     public bool IsDisclosed => Qualifier != AmountQualifier.Undisclosed;
 

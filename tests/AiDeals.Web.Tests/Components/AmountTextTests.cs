@@ -40,4 +40,34 @@ public sealed class AmountTextTests
     {
         Assert.Equal(expected, AmountText.Editable(dollars));
     }
+
+    [Theory]
+    [InlineData("9999999999999999999999999999B")]
+    [InlineData("99999999999999999999999999999999999999")]
+    [InlineData("9223372036854775807")]
+    [InlineData("100.000000000001T")]
+    [InlineData("101T")]
+    public void TryParse_AboveOneHundredTrillion_FailsSayingTheBoundWithoutThrowing(string text)
+    {
+        Assert.False(AmountText.TryParse(text, out _, out var problem));
+        Assert.Equal("An amount cannot be more than $100T.", problem);
+    }
+
+    [Fact]
+    public void TryParse_OneHundredTrillion_Reads()
+    {
+        Assert.True(AmountText.TryParse("100T", out var dollars, out var problem));
+        Assert.Equal(100_000_000_000_000, dollars);
+        Assert.Null(problem);
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("abc")]
+    [InlineData("-5B")]
+    public void TryParse_NotANumber_SaysHowToWriteOne(string text)
+    {
+        Assert.False(AmountText.TryParse(text, out _, out var problem));
+        Assert.Equal(AmountText.UnreadableMessage, problem);
+    }
 }

@@ -206,6 +206,11 @@ internal sealed class DealBookPlan(string path, DealBook book)
 
     private void AddMarketEvent(DealBookMarketEvent marketEvent, string at)
     {
+        if (AmountRange.ValidateFigure(marketEvent.Amount) is { } problem)
+        {
+            Fail(at + ".amount", problem);
+        }
+
         var entity = new MarketEvent
         {
             Title = Text(marketEvent.Title, at + ".title", 300),

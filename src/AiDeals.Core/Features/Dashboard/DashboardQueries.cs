@@ -23,14 +23,17 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
         var leaves = deals.Where(d => !d.Children.Any());
 
         var dealCount = await deals.CountAsync(cancellationToken);
+        // Summed as REAL: SQLite's integer SUM fails the whole query on overflow (see AmountRange.Total).
         var capital = await leaves
             .GroupBy(_ => 1)
-            .Select(g => new CapitalTotal(
-                g.Sum(d => d.AmountLow ?? 0),
-                g.Sum(d => d.AmountHigh ?? d.AmountLow ?? 0),
-                g.Any(d => d.AmountQualifier == AmountQualifier.AtLeast),
-                g.Count(),
-                g.Count(d => d.AmountQualifier == AmountQualifier.Undisclosed)))
+            .Select(g => new
+            {
+                Low = g.Sum(d => (double)(d.AmountLow ?? 0)),
+                High = g.Sum(d => (double)(d.AmountHigh ?? d.AmountLow ?? 0)),
+                OpenEnded = g.Any(d => d.AmountQualifier == AmountQualifier.AtLeast),
+                LeafDeals = g.Count(),
+                UndisclosedDeals = g.Count(d => d.AmountQualifier == AmountQualifier.Undisclosed),
+            })
             .SingleOrDefaultAsync(cancellationToken);
 
         // Statuses are stored by name, so SQL would order them alphabetically: order the few groups by their place in a deal's life here.
@@ -50,7 +53,9 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
 
         return new DashboardSummary(
             dealCount,
-            capital ?? new CapitalTotal(0, 0, false, 0, 0),
+            capital is null
+                ? new CapitalTotal(0, 0, false, 0, 0)
+                : new CapitalTotal(AmountRange.Total(capital.Low), AmountRange.Total(capital.High), capital.OpenEnded, capital.LeafDeals, capital.UndisclosedDeals),
             byStatus,
             byKind,
             await LargestLeafDealAsync(leaves, cancellationToken),
@@ -110,8 +115,8 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
             {
                 g.Key.Name,
                 g.Key.Slug,
-                Low = g.Sum(p => p.CommitmentLow ?? 0),
-                High = g.Sum(p => p.CommitmentHigh ?? p.CommitmentLow ?? 0),
+                Low = g.Sum(p => (double)(p.CommitmentLow ?? 0)),
+                High = g.Sum(p => (double)(p.CommitmentHigh ?? p.CommitmentLow ?? 0)),
                 Deals = g.Count(),
             })
             .Where(r => r.High > 0)
@@ -119,7 +124,7 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
             .ThenBy(r => r.Name)
             .Take(TopInvestors)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new InvestorCapital(new OrganizationRef(r.Name, r.Slug), r.Low, r.High, r.Deals)).ToList();
+        return rows.Select(r => new InvestorCapital(new OrganizationRef(r.Name, r.Slug), AmountRange.Total(r.Low), AmountRange.Total(r.High), r.Deals)).ToList();
     }
 
     private static async Task<ActivityTimeline> ActivityAsync(AiDealsDbContext db, int dealCount, CancellationToken cancellationToken)

@@ -148,7 +148,11 @@ public static class DealValidator
             return;
         }
 
-        errors.Add(prefix + (low > high ? highField : qualifierField), message);
+        var field = AmountRange.ValidateFigure(low) is not null ? lowField
+            : AmountRange.ValidateFigure(high) is not null ? highField
+            : low > high ? highField
+            : qualifierField;
+        errors.Add(prefix + field, message);
     }
 
     private static string Participant(int index) => $"{nameof(DealForm.Participants)}[{index}].";

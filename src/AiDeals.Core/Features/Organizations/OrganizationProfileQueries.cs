@@ -170,9 +170,10 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
     private static List<int> MissingParents(Dictionary<int, int?> parents) =>
         parents.Values.OfType<int>().Where(p => !parents.ContainsKey(p)).Distinct().ToList();
 
+    // Summed as double, which cannot overflow as a sum of longs does (see AmountRange.Total).
     private static CommittedTotal Total(List<OrganizationCommitment> counted) => new(
-        counted.Sum(c => c.Commitment.Low ?? 0),
-        counted.Sum(c => c.Commitment.High ?? c.Commitment.Low ?? 0),
+        AmountRange.Total(counted.Sum(c => (double)(c.Commitment.Low ?? 0))),
+        AmountRange.Total(counted.Sum(c => (double)(c.Commitment.High ?? c.Commitment.Low ?? 0))),
         counted.Any(c => c.Commitment.Qualifier == AmountQualifier.AtLeast),
         counted.Count,
         counted.Count(c => !c.Commitment.IsDisclosed));
@@ -184,7 +185,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .OrderBy(g => g.Key ?? int.MaxValue)
             .Select(g => new CommittedInYear(
                 g.Key,
-                g.Sum(c => c.Commitment.Low ?? 0),
-                g.Sum(c => c.Commitment.High ?? c.Commitment.Low ?? 0)))
+                AmountRange.Total(g.Sum(c => (double)(c.Commitment.Low ?? 0))),
+                AmountRange.Total(g.Sum(c => (double)(c.Commitment.High ?? c.Commitment.Low ?? 0)))))
             .ToList();
 }

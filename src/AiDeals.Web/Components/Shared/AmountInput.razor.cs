@@ -16,7 +16,7 @@ public partial class AmountInput
     [Parameter]
     public EventCallback<long?> ValueChanged { get; set; }
 
-    protected override string UnreadableMessage => "Write an amount such as 15B, 2.5M or 12,000,000.";
+    protected override string UnreadableMessage => AmountText.UnreadableMessage;
 
     private string? Helper => Value is { } dollars ? "= $" + dollars.ToString("N0", CultureInfo.InvariantCulture) : "e.g. 15B, 2.5M";
 
@@ -39,16 +39,16 @@ public partial class AmountInput
         long? value = null;
         if (!string.IsNullOrWhiteSpace(text))
         {
-            if (!AmountText.TryParse(text, out var dollars))
+            if (!AmountText.TryParse(text, out var dollars, out var problem))
             {
-                SetUnreadable(true);
+                SetUnreadable(problem);
                 return;
             }
 
             value = dollars;
         }
 
-        SetUnreadable(false);
+        SetUnreadable(null);
         _shown = value;
         await ValueChanged.InvokeAsync(value);
         NotifyFieldChanged();

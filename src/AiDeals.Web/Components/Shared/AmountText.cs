@@ -9,10 +9,26 @@ namespace AiDeals.Web.Components.Shared;
 /// </summary>
 public static class AmountText
 {
+    /// <summary>What a field says of text that is no amount.</summary>
+    public const string UnreadableMessage = "Write an amount such as 15B, 2.5M or 12,000,000.";
+
+    private const NumberStyles Styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
+
+    /// <summary>What a field says of an amount above <see cref="AmountRange.MaxFigure"/>.</summary>
+    public static string TooLargeMessage { get; } = AmountRange.ValidateFigure(AmountRange.MaxFigure + 1)!;
+
     /// <summary>Reads an amount as people write it: "10B", "$1.5T", "250m", "12,000,000", "12000000".</summary>
-    public static bool TryParse(string? text, out long dollars)
+    public static bool TryParse(string? text, out long dollars) => TryParse(text, out dollars, out _);
+
+    /// <summary>
+    /// Reads an amount as people write it, or says why it cannot: <paramref name="problem"/> is
+    /// <see cref="UnreadableMessage"/> for text that is no amount and <see cref="TooLargeMessage"/> for one above
+    /// <see cref="AmountRange.MaxFigure"/>. Never throws, however many digits it is given.
+    /// </summary>
+    public static bool TryParse(string? text, out long dollars, out string? problem)
     {
         dollars = 0;
+        problem = UnreadableMessage;
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
@@ -37,18 +53,26 @@ public static class AmountText
             span = span[..^1].TrimEnd();
         }
 
-        if (!decimal.TryParse(span, NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
+        if (!decimal.TryParse(span, Styles, CultureInfo.InvariantCulture, out var number))
         {
+            // Digits beyond a decimal's 29 are still a number, only far too large for one.
+            if (double.TryParse(span, Styles, CultureInfo.InvariantCulture, out _))
+            {
+                problem = TooLargeMessage;
+            }
+
             return false;
         }
 
-        var amount = decimal.Round(number * multiplier, MidpointRounding.AwayFromZero);
-        if (amount > long.MaxValue)
+        // Compared before multiplying: the product of a long figure and a unit can overflow even a decimal.
+        if (number > AmountRange.MaxFigure / multiplier)
         {
+            problem = TooLargeMessage;
             return false;
         }
 
-        dollars = (long)amount;
+        dollars = (long)decimal.Round(number * multiplier, MidpointRounding.AwayFromZero);
+        problem = null;
         return true;
     }
 

@@ -128,6 +128,14 @@ public partial class EditorShell
             return;
         }
 
+        // EditForm checked the form before a submit, but "Save mine over theirs" comes here without one; and a field
+        // whose text could not be read (ParsedInputBase) has its message in the EditContext: no save while it does.
+        if (!EditContext.Validate())
+        {
+            OnInvalidSubmit();
+            return;
+        }
+
         _busy = true;
         try
         {

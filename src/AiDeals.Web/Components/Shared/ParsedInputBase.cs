@@ -12,7 +12,7 @@ namespace AiDeals.Web.Components.Shared;
 /// <typeparam name="TField">The type of the model property the input fills.</typeparam>
 public abstract class ParsedInputBase<TField> : ComponentBase, IDisposable
 {
-    private bool _unreadable;
+    private string? _unreadable;
     private EditContext? _context;
     private ValidationMessageStore? _store;
 
@@ -40,7 +40,7 @@ public abstract class ParsedInputBase<TField> : ComponentBase, IDisposable
 
     protected FieldIdentifier Field => FieldIdentifier.Create(For);
 
-    protected string? Message => _unreadable ? UnreadableMessage : _context?.GetValidationMessages(Field).FirstOrDefault();
+    protected string? Message => _unreadable ?? _context?.GetValidationMessages(Field).FirstOrDefault();
 
     public void Dispose()
     {
@@ -63,18 +63,21 @@ public abstract class ParsedInputBase<TField> : ComponentBase, IDisposable
     }
 
     /// <summary>Puts or takes away the message that the typed text cannot be read.</summary>
-    protected void SetUnreadable(bool unreadable)
+    protected void SetUnreadable(bool unreadable) => SetUnreadable(unreadable ? UnreadableMessage : null);
+
+    /// <summary>Puts the message that says why the typed text cannot be read (null takes it away).</summary>
+    protected void SetUnreadable(string? message)
     {
-        _unreadable = unreadable;
+        _unreadable = message;
         if (_store is null)
         {
             return;
         }
 
         _store.Clear();
-        if (unreadable)
+        if (message is not null)
         {
-            _store.Add(Field, UnreadableMessage);
+            _store.Add(Field, message);
         }
 
         _context!.NotifyValidationStateChanged();

@@ -18,8 +18,8 @@ public partial class DealFilters
     private bool _textSentToAddress;
     private string? _minInput;
     private string? _maxInput;
-    private bool _minInvalid;
-    private bool _maxInvalid;
+    private string? _minProblem;
+    private string? _maxProblem;
 
     /// <summary>The view in the address.</summary>
     [Parameter, EditorRequired]
@@ -56,13 +56,13 @@ public partial class DealFilters
         if (_shown is null || Query.MinAmount != _shown.MinAmount)
         {
             _minInput = FilterText(Query.MinAmount);
-            _minInvalid = false;
+            _minProblem = null;
         }
 
         if (_shown is null || Query.MaxAmount != _shown.MaxAmount)
         {
             _maxInput = FilterText(Query.MaxAmount);
-            _maxInvalid = false;
+            _maxProblem = null;
         }
 
         _shown = Query;
@@ -115,8 +115,8 @@ public partial class DealFilters
     private async Task OnMinChangedAsync(string? text)
     {
         _minInput = text;
-        _minInvalid = !TryReadAmount(text, out var amount);
-        if (!_minInvalid && amount != Query.MinAmount)
+        _minProblem = ReadAmount(text, out var amount);
+        if (_minProblem is null && amount != Query.MinAmount)
         {
             await ChangeAsync(Query.FirstPage() with { MinAmount = amount });
         }
@@ -125,8 +125,8 @@ public partial class DealFilters
     private async Task OnMaxChangedAsync(string? text)
     {
         _maxInput = text;
-        _maxInvalid = !TryReadAmount(text, out var amount);
-        if (!_maxInvalid && amount != Query.MaxAmount)
+        _maxProblem = ReadAmount(text, out var amount);
+        if (_maxProblem is null && amount != Query.MaxAmount)
         {
             await ChangeAsync(Query.FirstPage() with { MaxAmount = amount });
         }
@@ -134,22 +134,24 @@ public partial class DealFilters
 
     private Task ClearFiltersAsync() => ChangeAsync(Query.Cleared());
 
-    // An empty box is no filter; anything else must read as an amount.
-    private static bool TryReadAmount(string? text, out long? amount)
+    // An empty box is no filter; anything else must read as an amount no larger than any amount can be. Null when it
+    // reads, else what the box says.
+    private static string? ReadAmount(string? text, out long? amount)
     {
         amount = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return true;
+            return null;
         }
 
-        if (AmountText.TryParse(text, out var dollars))
+        if (AmountText.TryParse(text, out var dollars, out var problem))
         {
             amount = dollars;
-            return true;
+            return null;
         }
 
-        return false;
+        // The boxes' own examples are the figures a filter is usually set to.
+        return problem == AmountText.TooLargeMessage ? problem : "Write an amount such as 10B, 250M or 1.5T";
     }
 
     private static string? FilterText(long? dollars) => dollars is { } value ? AmountRange.Format(value) : null;

@@ -206,6 +206,10 @@ public sealed record DealQuery
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
+    // Whole dollars in digits. A figure above the largest amount (however many digits) reads as the largest amount, as
+    // the filter boxes write no more: the link still opens with its filter, and the view's figures stay within a long.
     private static long? ParseDollars(string? text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dollars) ? dollars : null;
+        string.IsNullOrEmpty(text) || !text.All(char.IsAsciiDigit) ? null
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dollars) ? Math.Min(dollars, AmountRange.MaxFigure)
+        : AmountRange.MaxFigure;
 }

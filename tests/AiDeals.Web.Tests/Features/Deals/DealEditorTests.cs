@@ -22,6 +22,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
     private const string Stargate = "Stargate AI data-center project";
     private const string WeWork = "SoftBank investment in WeWork";
     private const string Equity = "SoftBank direct investment in OpenAI";
+    private const string Microsoft = "Microsoft backing of OpenAI";
 
     public DealEditorTests(SeededDatabase database)
         : base(database)
@@ -71,6 +72,41 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
 
         cut.WaitForAssertion(() => Assert.Equal("Write an amount such as 15B, 2.5M or 12,000,000.", FieldMessage(cut, "deal-amount-low")), Patience);
         Assert.Equal(version, Stored(WeWork).Version);
+    }
+
+    [Fact]
+    public void Edit_AmountOfTwentyEightDigits_SaysTheBoundAndDoesNotSave()
+    {
+        var cut = RenderEditor(WeWork);
+        var version = Stored(WeWork).Version;
+
+        Input(cut, "deal-amount-low").Change("9999999999999999999999999999B");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("An amount cannot be more than $100T.", FieldMessage(cut, "deal-amount-low")), Patience);
+        Assert.Equal(version, Stored(WeWork).Version);
+        Assert.Equal(16_000_000_000, Stored(WeWork).AmountLow);
+    }
+
+    [Fact]
+    public async Task Save_StoredAmountAboveTheBound_ShowsTheCommandsMessageOnTheAmount()
+    {
+        // Written before amounts had a bound: the editor opens it, and the command refuses to save it again as it is.
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
+        {
+            await db.Deals.Where(d => d.Title == Microsoft).ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.AmountLow, long.MaxValue).SetProperty(d => d.AmountHigh, long.MaxValue)
+                    .SetProperty(d => d.AmountQualifier, AmountQualifier.Exact),
+                Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var cut = RenderEditor(Microsoft);
+        var version = Stored(Microsoft).Version;
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("An amount cannot be more than $100T.", FieldMessage(cut, "deal-amount-low")), Patience);
+        Assert.Equal(version, Stored(Microsoft).Version);
     }
 
     [Fact]

@@ -208,6 +208,42 @@ public sealed class DealListFilterTests(SeededDatabase database) : MudBunitConte
     }
 
     [Fact]
+    public void Render_TwentyEightDigitAmountInAddress_IgnoresItAndListsTheDeals()
+    {
+        Navigation.NavigateTo("deals?min=9999999999999999999999999999B&max=9999999999999999999999999999B");
+
+        var cut = RenderPage<DealList>();
+
+        cut.WaitForAssertion(() => Assert.Equal(6, Titles(cut).Count));
+        Assert.Equal("6 deals", DealCount(cut));
+        Assert.Equal(string.Empty, Input(cut, "min-filter").GetAttribute("value") ?? string.Empty);
+    }
+
+    [Fact]
+    public void Render_MoreDigitsThanALongInAddress_ReadsAsTheLargestAmount()
+    {
+        Navigation.NavigateTo("deals?max=99999999999999999999999999999");
+
+        var cut = RenderPage<DealList>();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, Titles(cut).Count));
+        Assert.Equal("$100T", Input(cut, "max-filter").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void MinAmount_TwentyEightDigits_SaysTheBoundAndKeepsTheAddress()
+    {
+        var cut = RenderPage<DealList>();
+        cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut)));
+
+        Input(cut, "min-filter").Change("9999999999999999999999999999B");
+
+        cut.WaitForAssertion(() => Assert.Contains("An amount cannot be more than $100T.", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal(Navigation.BaseUri, Navigation.Uri);
+        Assert.Equal("6 deals", DealCount(cut));
+    }
+
+    [Fact]
     public void FromDate_Changed_PutsTheDateInTheAddressAndFilters()
     {
         var cut = RenderPage<DealList>();

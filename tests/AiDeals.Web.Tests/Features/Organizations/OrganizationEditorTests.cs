@@ -1,8 +1,11 @@
+using AiDeals.Core.Data;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Web.Features.Organizations;
 using AiDeals.Web.Tests.Support;
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiDeals.Web.Tests.Features.Organizations;
 
@@ -60,6 +63,42 @@ public sealed class OrganizationEditorTests(SeededDatabase database) : MudBunitC
 
         cut.WaitForAssertion(() => Assert.Equal(
             "Only analysts can create or edit organizations.", cut.Find("[data-testid=form-errors]").TextContent.Trim()));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1e400")]
+    public async Task Save_FoundedYearNotANumber_SaysHowToWriteItAndSavesNothing(string typed)
+    {
+        var (year, version) = await FoundIn1993Async("wework");
+        SignIn(Roles.Analyst);
+        var cut = RenderPage<OrganizationEditor>(p => p.Add(e => e.Slug, "wework"));
+        cut.WaitForElement("[data-testid=organization-editor]");
+
+        Field(cut, "founded").Input(typed);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("Write the year in digits, such as 1993.", MessageUnder(cut, "founded")));
+        Assert.Equal((year, version), await StoredAsync("wework"));
+    }
+
+    // Sets the year past the commands (as the stored state a test starts from) and answers it with the row's version.
+    private async Task<(int? Year, int Version)> FoundIn1993Async(string slug)
+    {
+        var token = Xunit.TestContext.Current.CancellationToken;
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContextAsync(token))
+        {
+            await db.Organizations.Where(o => o.Slug == slug).ExecuteUpdateAsync(u => u.SetProperty(o => o.FoundedYear, 1993), token);
+        }
+
+        return await StoredAsync(slug);
+    }
+
+    private async Task<(int? Year, int Version)> StoredAsync(string slug)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        return await db.Organizations.AsNoTracking().Where(o => o.Slug == slug)
+            .Select(o => new ValueTuple<int?, int>(o.FoundedYear, o.Version)).SingleAsync(Xunit.TestContext.Current.CancellationToken);
     }
 
     private void SignIn(string role)
