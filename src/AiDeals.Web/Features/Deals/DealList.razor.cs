@@ -122,12 +122,6 @@ public partial class DealList : IDisposable
         {
             await LoadChipsAsync(cancellation.Token);
             _result = await Deals.SearchAsync(_query.ToFilter(), _query.ToPageRequest(), cancellation.Token);
-            if (_result.Items.Count == 0 && _result.TotalCount > 0 && _query.Page > 1)
-            {
-                // An address past the last page (an old link, a hand-typed one) shows the last page, not an empty one.
-                Navigation.NavigateTo((_query with { Page = PageCount }).ListHref(), replace: true);
-                return;
-            }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
