@@ -53,7 +53,10 @@ try
     app.UseAuthorization();
     app.UseAntiforgery();
 
-    app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false }).AllowAnonymous();
+    // A probe reads; POST, PUT, DELETE or TRACE to it is a mistake or a scan and gets 405.
+    app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false })
+        .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+        .AllowAnonymous();
     app.MapStaticAssets().AllowAnonymous();
     app.MapAccountEndpoints();
     app.MapDealExport();

@@ -18,6 +18,26 @@ public sealed class HealthEndpointTests
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("TRACE")]
+    public async Task Health_MethodOtherThanGetOrHead_IsRefusedWithAClientError(string method)
+    {
+        await using var factory = new AiDealsWebFactory();
+        using var client = factory.CreateClient();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri("/health", UriKind.Relative));
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var head = new HttpRequestMessage(HttpMethod.Head, new Uri("/health", UriKind.Relative));
+        var headResponse = await client.SendAsync(head, TestContext.Current.CancellationToken);
+
+        // 405 from the health endpoint; a POST reaches the pages' form handling first, which refuses it without a token (400).
+        Assert.Equal(method == "POST" ? HttpStatusCode.BadRequest : HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, headResponse.StatusCode);
+    }
+
     [Fact]
     public async Task GetHealth_DatabaseFileGoneAfterStartup_Returns503Unhealthy()
     {
