@@ -48,7 +48,33 @@ public sealed class LoginTests(AiDealsWebFactory factory) : IClassFixture<AiDeal
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The email or the password is wrong.", html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(AiDeals.Web.Features.Accounts.Login.FailureMessage), html, StringComparison.Ordinal);
         Assert.Null(AccountHttp.AuthCookieHeader(response));
+    }
+
+    [Fact]
+    public async Task PostLogin_UnknownEmailWrongPasswordOrLockedAccount_AllAnswerTheSameWords()
+    {
+        const string email = "locked-words@example.com";
+        var created = await factory.Services.GetRequiredService<AccountService>().CreateUserAsync(
+            Actor.Create(DemoAccounts.Admin.UserName, Roles.Admin), new NewUser(email, null, Roles.Viewer, "RightPassword2025"), Cancel);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        using var client = AccountHttp.NewClient(factory);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await AccountHttp.LogInAsync(client, email, $"WrongGuess{attempt}x");
+        }
+
+        var answers = new List<string>();
+        foreach (var (user, password) in new[] { ("nobody-here@example.com", "AnyPassword1"), (DemoAccounts.Viewer.UserName, "NotThePassword1"), (email, "RightPassword2025") })
+        {
+            var response = await AccountHttp.LogInAsync(client, user, password);
+            Assert.Null(AccountHttp.AuthCookieHeader(response));
+            var html = await response.Content.ReadAsStringAsync(Cancel);
+            answers.Add(System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"login-error\"[^>]*>(?:<[^>]+>)*([^<]+)").Groups[1].Value.Trim());
+        }
+
+        Assert.All(answers, a => Assert.Equal(System.Net.WebUtility.HtmlEncode(AiDeals.Web.Features.Accounts.Login.FailureMessage), a));
     }
 
     [Fact]
