@@ -47,7 +47,7 @@ public sealed partial class AccountTests(E2EFixture fixture)
 
         await login.LogInAsync(DemoAccounts.Viewer.UserName, "NotTheRightOne1");
 
-        await Expect(login.Error).ToHaveTextAsync("The email or the password is wrong.");
+        await Expect(login.Error).ToContainTextAsync("The email or the password is wrong.");
         await Expect(page).ToHaveURLAsync(LoginAddress());
     }
 
