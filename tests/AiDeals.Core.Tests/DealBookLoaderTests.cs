@@ -331,23 +331,4 @@ public class DealBookLoaderTests
     }
 
     private sealed record EntityCounts(int Organizations, int Deals, int Valuations, int MarketEvents, int Sources, int Citations);
-
-    /// <summary>A copy of the article's deal book and its article in a temp folder, changed by the test.</summary>
-    private sealed class DealBookFolder : IDisposable
-    {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "aideals-core-tests", "dealbook-" + Guid.NewGuid().ToString("N"));
-
-        public DealBookFolder(Action<JsonObject>? change = null)
-        {
-            Directory.CreateDirectory(_folder);
-            File.Copy(SeedData.ArticlePath, Path.Combine(_folder, "article.txt"));
-            var book = SeedData.ReadDealBook();
-            change?.Invoke(book);
-            File.WriteAllText(DealBookPath, book.ToJsonString());
-        }
-
-        public string DealBookPath => Path.Combine(_folder, "dealbook.json");
-
-        public void Dispose() => Directory.Delete(_folder, recursive: true);
-    }
 }
