@@ -7,6 +7,7 @@ using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Features.Valuations;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static AiDeals.Core.Tests.Support.DealFixtures;
 
 namespace AiDeals.Core.Tests;
 
@@ -16,7 +17,6 @@ namespace AiDeals.Core.Tests;
 /// </summary>
 public sealed class AmountBoundTests
 {
-    private const string WeWork = "SoftBank investment in WeWork";
     private const string TooLarge = "An amount cannot be more than $100T.";
 
     private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
@@ -55,7 +55,7 @@ public sealed class AmountBoundTests
     public async Task UpdateDeal_AmountAboveTheBound_IsInvalidOnThatFigureAndSavesNothing()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var form = await DealCommandTests.FormOfAsync(database, WeWork);
+        var form = await FormOfAsync(database, WeWork);
         var version = form.Version;
         (form.AmountLow, form.AmountHigh, form.AmountQualifier) = (long.MaxValue, long.MaxValue, AmountQualifier.Exact);
 
@@ -63,14 +63,14 @@ public sealed class AmountBoundTests
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal([TooLarge], result.Errors[nameof(DealForm.AmountLow)]);
-        Assert.Equal(version, (await DealCommandTests.FormOfAsync(database, WeWork)).Version);
+        Assert.Equal(version, (await FormOfAsync(database, WeWork)).Version);
     }
 
     [Fact]
     public async Task UpdateDeal_CommitmentHighAboveTheBound_IsInvalidOnTheCommitmentHigh()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var form = await DealCommandTests.FormOfAsync(database, WeWork);
+        var form = await FormOfAsync(database, WeWork);
         (form.Participants[0].CommitmentLow, form.Participants[0].CommitmentHigh, form.Participants[0].CommitmentQualifier) =
             (1_000_000_000, AmountRange.MaxFigure + 1, AmountQualifier.Range);
 
@@ -83,7 +83,7 @@ public sealed class AmountBoundTests
     public async Task UpdateDeal_AmountAtTheBound_Saves()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var form = await DealCommandTests.FormOfAsync(database, WeWork);
+        var form = await FormOfAsync(database, WeWork);
         (form.AmountLow, form.AmountHigh, form.AmountQualifier) = (AmountRange.MaxFigure, AmountRange.MaxFigure, AmountQualifier.Exact);
 
         Assert.True((await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token)).IsSaved);

@@ -9,6 +9,7 @@ using AiDeals.Core.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static AiDeals.Core.Tests.Support.DealFixtures;
 
 namespace AiDeals.Core.Tests;
 
@@ -101,8 +102,8 @@ public class CommandAuthorizationTests
 
     private static async Task<DealForm> ValidDealFormAsync(TestDatabase database)
     {
-        var form = await DealCommandTests.NewFormAsync(database);
-        var existing = await DealCommandTests.FormOfAsync(database, "SoftBank investment in WeWork");
+        var form = await NewFormAsync(database);
+        var existing = await FormOfAsync(database, "SoftBank investment in WeWork");
         (form.Id, form.Version) = (existing.Id, existing.Version);
         return form;
     }

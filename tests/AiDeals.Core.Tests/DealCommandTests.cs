@@ -6,17 +6,13 @@ using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static AiDeals.Core.Tests.Support.DealFixtures;
 
 namespace AiDeals.Core.Tests;
 
-/// <summary>The deal commands on the article's deal book: every rule, the child rows, delete and restore.</summary>
+/// <summary>Creating deals on the article's deal book: every rule of a deal and its rows, and the editor's look-ups.</summary>
 public class DealCommandTests
 {
-    private const string Partnership = "SoftBank–OpenAI AI partnership";
-    private const string Equity = "SoftBank direct investment in OpenAI";
-    private const string StargateProject = "Stargate AI data-center project";
-    private const string WeWork = "SoftBank investment in WeWork";
-
     private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -255,60 +251,5 @@ public class DealCommandTests
         Assert.Contains("SoftBank Group Corp.", Assert.Single(organizations).Detail, StringComparison.Ordinal);
         Assert.Equal(Partnership, Assert.Single(umbrellas).Name);
         Assert.Empty(withoutSelf);
-    }
-
-    internal static async Task<DealForm> NewFormAsync(TestDatabase database) => new()
-    {
-        Title = "Nvidia stake in OpenAI",
-        Kind = DealKind.EquityInvestment,
-        Status = DealStatus.Announced,
-        TargetId = await OrganizationIdAsync(database, "OpenAI"),
-        AmountLow = 1_000_000_000,
-        AmountHigh = 2_500_000_000,
-        AmountQualifier = AmountQualifier.Range,
-        AnnouncedOn = new DateOnly(2025, 3, 14),
-        AnnouncedPrecision = DatePrecision.Month,
-        Participants = [new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Lead }],
-        Citations = [new CitationForm { SourceId = await SourceIdAsync(database), Quote = "It’s a big bet." }],
-    };
-
-    internal static async Task<DealForm> FormOfAsync(TestDatabase database, string title) =>
-        (await database.DealForms.GetFormAsync(await IdOfAsync(database, title), Token))!;
-
-    internal static async Task<int> IdOfAsync(TestDatabase database, string title)
-    {
-        await using var db = await database.CreateContextAsync();
-        return await db.Deals.Where(d => d.Title == title).Select(d => d.Id).SingleAsync(Token);
-    }
-
-    internal static async Task<int> OrganizationIdAsync(TestDatabase database, string name)
-    {
-        await using var db = await database.CreateContextAsync();
-        return await db.Organizations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync(Token);
-    }
-
-    internal static async Task<int> SourceIdAsync(TestDatabase database)
-    {
-        await using var db = await database.CreateContextAsync();
-        return await db.Sources.Select(s => s.Id).FirstAsync(Token);
-    }
-
-    internal static async Task<int> CountDealsAsync(TestDatabase database)
-    {
-        await using var db = await database.CreateContextAsync();
-        return await db.Deals.CountAsync(Token);
-    }
-
-    internal static async Task<List<AuditEntry>> AuditsAsync(TestDatabase database)
-    {
-        await using var db = await database.CreateContextAsync();
-        return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Token);
-    }
-
-    internal static void AssertInvalid(CommandResult result, string field, string message)
-    {
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
-        Assert.True(result.Errors.ContainsKey(field), $"No message for '{field}'; got {string.Join(", ", result.Errors.Keys)}.");
-        Assert.Equal([message], result.Errors[field]);
     }
 }

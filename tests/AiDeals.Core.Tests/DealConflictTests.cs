@@ -6,14 +6,13 @@ using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using static AiDeals.Core.Tests.Support.DealFixtures;
 
 namespace AiDeals.Core.Tests;
 
 /// <summary>Two analysts edit the same deal: the second save is a conflict that says who, when and what, never an overwrite.</summary>
 public class DealConflictTests
 {
-    private const string Equity = "SoftBank direct investment in OpenAI";
-
     private static readonly Actor Ann = Actor.Create("ann@aideals.test", Roles.Analyst);
     private static readonly Actor Bob = Actor.Create("bob@aideals.test", Roles.Analyst);
     private static readonly DateTimeOffset AnnSavesAt = new(2025, 3, 3, 14, 5, 0, TimeSpan.Zero);
@@ -24,8 +23,8 @@ public class DealConflictTests
     public async Task UpdateDealAsync_StaleForm_IsAConflictWithTheFirstAnalystsNameTimeAndValues()
     {
         await using var database = await SeededWithClockAsync();
-        var annsForm = await DealCommandTests.FormOfAsync(database, Equity);
-        var bobsForm = await DealCommandTests.FormOfAsync(database, Equity);
+        var annsForm = await FormOfAsync(database, Equity);
+        var bobsForm = await FormOfAsync(database, Equity);
         var originalNotes = annsForm.Notes;
         annsForm.AmountHigh = 30_000_000_000;
         var annSaved = await database.Commands.RunAsync(Ann, new UpdateDeal(annsForm), Token);
@@ -61,8 +60,8 @@ public class DealConflictTests
     public async Task UpdateDealAsync_SaveMineOverTheirs_SavesAndTheAuditSaysOverWhoseChange()
     {
         await using var database = await SeededWithClockAsync();
-        var annsForm = await DealCommandTests.FormOfAsync(database, Equity);
-        var bobsForm = await DealCommandTests.FormOfAsync(database, Equity);
+        var annsForm = await FormOfAsync(database, Equity);
+        var bobsForm = await FormOfAsync(database, Equity);
         annsForm.AmountHigh = 30_000_000_000;
         await database.Commands.RunAsync(Ann, new UpdateDeal(annsForm), Token);
         bobsForm.Status = DealStatus.Completed;
@@ -75,7 +74,7 @@ public class DealConflictTests
         Assert.Equal(CommandOutcome.Saved, result.Outcome);
         var stored = await database.DealForms.GetFormAsync(bobsForm.Id, Token);
         Assert.Equal((DealStatus.Completed, 25_000_000_000L), (stored!.Status, stored.AmountHigh!.Value));
-        var audit = (await DealCommandTests.AuditsAsync(database)).Last();
+        var audit = (await AuditsAsync(database)).Last();
         Assert.Equal(nameof(Deal), audit.EntityType);
         Assert.Equal("bob@aideals.test", audit.User);
         Assert.Equal("Saved over ann@aideals.test's change of 3 Mar 2025, 14:05 UTC", audit.Reason);
@@ -86,8 +85,8 @@ public class DealConflictTests
     public async Task UpdateDealAsync_StaleAfterACitationOnlyEdit_IsAConflictNamingWhoEditedTheCitation()
     {
         await using var database = await SeededWithClockAsync();
-        var annsForm = await DealCommandTests.FormOfAsync(database, Equity);
-        var bobsForm = await DealCommandTests.FormOfAsync(database, Equity);
+        var annsForm = await FormOfAsync(database, Equity);
+        var bobsForm = await FormOfAsync(database, Equity);
         annsForm.Citations[0].Quote += " (corrected)";
         Assert.True((await database.Commands.RunAsync(Ann, new UpdateDeal(annsForm), Token)).IsSaved);
         bobsForm.Notes = "Bob's note.";
@@ -103,7 +102,7 @@ public class DealConflictTests
     public async Task UpdateDealAsync_SomeoneSavesBetweenTheReadAndTheWrite_IsAConflictNotAnException()
     {
         await using var database = await SeededWithClockAsync();
-        var form = await DealCommandTests.FormOfAsync(database, Equity);
+        var form = await FormOfAsync(database, Equity);
         form.Notes = "Ann's note.";
 
         // Bob's save lands while Ann's command is about to write: her read saw the old version, her UPDATE finds a new one.

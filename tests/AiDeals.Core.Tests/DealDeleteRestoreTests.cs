@@ -5,18 +5,13 @@ using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static AiDeals.Core.Tests.Support.DealFixtures;
 
 namespace AiDeals.Core.Tests;
 
 /// <summary>Deleting and restoring deals: the rows that go and come back with a deal, umbrellas, stale versions.</summary>
 public class DealDeleteRestoreTests
 {
-    private const string Partnership = "SoftBank–OpenAI AI partnership";
-
-    private const string Equity = "SoftBank direct investment in OpenAI";
-
-    private const string StargateProject = "Stargate AI data-center project";
-
     private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -25,7 +20,7 @@ public class DealDeleteRestoreTests
     public async Task DeleteDealAsync_Deal_HidesItWithItsRowsAndSaysWhoDeletedIt()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var form = await DealCommandTests.FormOfAsync(database, Equity);
+        var form = await FormOfAsync(database, Equity);
 
         var result = await database.Commands.RunAsync(Analyst, new DeleteDeal(form.Id, form.Version), Token);
 
@@ -37,7 +32,7 @@ public class DealDeleteRestoreTests
         Assert.False(await db.DealParticipants.AnyAsync(p => p.DealId == form.Id, Token));
         Assert.False(await db.Citations.AnyAsync(c => c.DealId == form.Id, Token));
         Assert.True(await db.DealParticipants.IgnoreQueryFilters().AnyAsync(p => p.DealId == form.Id, Token));
-        var audits = await DealCommandTests.AuditsAsync(database);
+        var audits = await AuditsAsync(database);
         Assert.Contains(audits, a => a is { EntityType: nameof(Deal), Action: AuditAction.Deleted } && a.EntityId == form.Id.ToString(CultureInfo.InvariantCulture));
         Assert.Contains(audits, a => a is { EntityType: nameof(DealParticipant), Action: AuditAction.Deleted });
     }
@@ -46,11 +41,11 @@ public class DealDeleteRestoreTests
     public async Task DeleteDealAsync_UmbrellaWithParts_IsRefused()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var form = await DealCommandTests.FormOfAsync(database, Partnership);
+        var form = await FormOfAsync(database, Partnership);
 
         var result = await database.Commands.RunAsync(Analyst, new DeleteDeal(form.Id, form.Version), Token);
 
-        DealCommandTests.AssertInvalid(result, string.Empty, "This is the umbrella of 2 deals: move them out of it or delete them first.");
+        AssertInvalid(result, string.Empty, "This is the umbrella of 2 deals: move them out of it or delete them first.");
         Assert.NotNull(await database.DealDetails.GetDetailAsync(form.Id, Token));
     }
 
@@ -58,8 +53,8 @@ public class DealDeleteRestoreTests
     public async Task DeleteDealAsync_StaleVersion_IsAConflictAndDeletesNothing()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var stale = await DealCommandTests.FormOfAsync(database, Equity);
-        var edit = await DealCommandTests.FormOfAsync(database, Equity);
+        var stale = await FormOfAsync(database, Equity);
+        var edit = await FormOfAsync(database, Equity);
         edit.Notes = "Confirmed by a filing.";
         Assert.True((await database.Commands.RunAsync(Actor.Create("bob@aideals.test", Roles.Analyst), new UpdateDeal(edit), Token)).IsSaved);
 
@@ -74,7 +69,7 @@ public class DealDeleteRestoreTests
     public async Task RestoreDealAsync_DeletedDeal_BringsBackTheRowsDeletedWithItOnly()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        var form = await DealCommandTests.FormOfAsync(database, StargateProject);
+        var form = await FormOfAsync(database, StargateProject);
         var removed = form.Participants[0];
         form.Participants.RemoveAt(0);
         var edited = await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token);
@@ -90,7 +85,7 @@ public class DealDeleteRestoreTests
         Assert.Null(await database.DealDetails.FindDeletedAsync(form.Id, Token));
         await using var db = await database.CreateContextAsync();
         Assert.False(await db.DealParticipants.AnyAsync(p => p.Id == removed.Id, Token));
-        var audit = (await DealCommandTests.AuditsAsync(database)).Last(a => a.EntityType == nameof(Deal));
+        var audit = (await AuditsAsync(database)).Last(a => a.EntityType == nameof(Deal));
         Assert.Equal((AuditAction.Restored, "ann@aideals.test"), (audit.Action, audit.User));
     }
 
