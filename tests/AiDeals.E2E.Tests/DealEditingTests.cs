@@ -61,7 +61,7 @@ public sealed partial class DealEditingTests(E2EFixture fixture)
     }
 
     [Fact]
-    public async Task TwoAnalystsEditTheSameDeal_TheSecondSeesTheConflictAndSavesOverItDeliberately()
+    public async Task TwoAnalystsEditTheSameField_TheSecondSeesTheConflictAndKeepsTheirOwnDeliberately()
     {
         await using var first = await fixture.OpenSessionAsync();
         await using var second = await fixture.OpenSessionAsync();
@@ -86,7 +86,9 @@ public sealed partial class DealEditingTests(E2EFixture fixture)
         await Expect(secondEditor.DifferingFields).ToContainTextAsync("The second analyst's reading.");
         await SaveScreenshotAsync(second.Page, "deal-conflict.png");
 
-        await secondEditor.SaveMineOverTheirs.ClickAsync();
+        await Expect(secondEditor.SaveMerged).ToBeDisabledAsync();
+        await secondEditor.KeepYours("Notes").CheckAsync();
+        await secondEditor.SaveMerged.ClickAsync();
 
         await Expect(second.Page).ToHaveURLAsync(DealEditorPage.DealAddress());
         await DealDetailPage.WaitForAsync(second.Page, title);

@@ -32,7 +32,11 @@ public sealed partial class DealEditorPage(IPage page)
 
     public ILocator DifferingFields => Conflict.Locator("tr[data-differs=true]");
 
-    public ILocator SaveMineOverTheirs => page.GetByRole(AriaRole.Button, new() { Name = "Save mine over theirs" });
+    public ILocator SaveMerged => page.GetByRole(AriaRole.Button, new() { Name = "Save merged" });
+
+    /// <summary>The choice, in a field both analysts changed, to keep this analyst's value ("Notes").</summary>
+    public ILocator KeepYours(string field) =>
+        Conflict.GetByRole(AriaRole.Radiogroup, new() { Name = $"Keep for {field}" }).GetByRole(AriaRole.Radio, new() { Name = "Yours" });
 
     public static async Task<DealEditorPage> OpenAsync(IPage page, int? id = null)
     {

@@ -67,20 +67,47 @@ public sealed class ConflictPanelTests : BunitContext
     }
 
     [Fact]
-    public void Buttons_ReloadAndSaveMine_CallTheirHandlers()
+    public void Render_WithTheFormAsLoaded_KeepsTheirsWhereOnlyTheyChangedYoursWhereOnlyYouDidAndAsksWhereBothDid()
     {
-        var (reloaded, savedMine) = (0, 0);
+        var loaded = new Dictionary<string, string?>(Yours) { ["Status"] = "Announced", ["AmountHigh"] = "25000000000", ["Kind"] = "EquityInvestment" };
+        var conflict = Conflict with { Theirs = new Dictionary<string, string?>(Conflict.Theirs) { ["Kind"] = "EquityInvestment" } };
+        var yours = new Dictionary<string, string?>(Yours) { ["Kind"] = "Loan" };
+
+        var cut = Render<ConflictPanel>(p => p.Add(c => c.Conflict, conflict).Add(c => c.Yours, yours).Add(c => c.Loaded, loaded));
+
+        string? Merge(string field) => cut.Find($"tr[data-field={field}]").GetAttribute("data-merge");
+        Assert.Equal(("Unchanged", "Ask", "Theirs", "Mine"), (Merge("Title"), Merge("Status"), Merge("AmountHigh"), Merge("Kind")));
+        Assert.Equal(
+            "One field only they changed: theirs stays. One field only you changed: yours is saved. You both changed one field: choose whose value to keep.",
+            cut.Find("[data-testid=conflict-plan]").TextContent.Trim());
+        Assert.Equal("Theirs (only they changed it)", cut.Find("tr[data-field=AmountHigh] [data-testid=conflict-keep]").TextContent.Trim());
+        Assert.Equal(2, cut.FindAll("tr[data-field=Status] input[type=radio]").Count);
+        Assert.Empty(cut.FindAll("tr[data-field=AmountHigh] input[type=radio]"));
+    }
+
+    [Fact]
+    public void SaveMerged_WaitsForAnAnswerToEveryFieldBothChangedThenHandsThemOn()
+    {
+        var reloaded = 0;
+        IReadOnlyDictionary<string, bool>? answers = null;
         var cut = Render<ConflictPanel>(p => p
             .Add(c => c.Conflict, Conflict)
             .Add(c => c.Yours, Yours)
             .Add(c => c.FieldLabels, new Dictionary<string, string> { ["AmountHigh"] = "Amount: high" })
             .Add(c => c.OnReload, () => reloaded++)
-            .Add(c => c.OnSaveMine, () => savedMine++));
+            .Add(c => c.OnSaveMerged, given => answers = given));
 
+        // Without the form as loaded nobody can tell who changed what: both differing fields ask.
+        Assert.True(cut.Find("[data-testid=conflict-save-merged]").HasAttribute("disabled"));
+        cut.Find("tr[data-field=Status] [data-testid=keep-yours]").Change(true);
+        Assert.True(cut.Find("[data-testid=conflict-save-merged]").HasAttribute("disabled"));
+        cut.Find("tr[data-field=AmountHigh] [data-testid=keep-theirs]").Change(true);
+        cut.Find("[data-testid=conflict-save-merged]").Click();
         cut.Find("[data-testid=conflict-reload]").Click();
-        cut.Find("[data-testid=conflict-save-mine]").Click();
 
-        Assert.Equal((1, 1), (reloaded, savedMine));
+        Assert.Equal(1, reloaded);
+        Assert.NotNull(answers);
+        Assert.Equal([("AmountHigh", false), ("Status", true)], answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Value)));
         Assert.Equal("AmountHigh", cut.FindAll("tbody tr")[0].GetAttribute("data-field"));
         Assert.StartsWith("Amount: high", cut.FindAll("tbody th")[0].TextContent.Trim(), StringComparison.Ordinal);
     }
@@ -88,4 +115,8 @@ public sealed class ConflictPanelTests : BunitContext
     [Fact]
     public void OverwriteReason_Conflict_NamesWhoseChangeOfWhen() =>
         Assert.Equal("Saved over ann@aideals.test's change of 3 Mar 2025, 14:05 UTC", Conflicts.OverwriteReason(Conflict));
+
+    [Fact]
+    public void MergeReason_Conflict_NamesWhoseChangeOfWhen() =>
+        Assert.Equal("Merged with ann@aideals.test's change of 3 Mar 2025, 14:05 UTC", Conflicts.MergeReason(Conflict));
 }

@@ -13,7 +13,15 @@ public enum CommandOutcome
 /// Someone else saved the record since the form was loaded: who, when, and the record's values now, by field name
 /// (the same names as the form's properties), so the form can show theirs beside yours.
 /// </summary>
-public sealed record ConflictInfo(string? ChangedBy, DateTime? ChangedAtUtc, int CurrentVersion, IReadOnlyDictionary<string, string?> Theirs);
+public sealed record ConflictInfo(string? ChangedBy, DateTime? ChangedAtUtc, int CurrentVersion, IReadOnlyDictionary<string, string?> Theirs)
+{
+    /// <summary>
+    /// The record as saved now, as a form of the command's kind: a merge takes the fields only they changed from it
+    /// (<see cref="ConflictMerge.Apply"/>). Not part of what the conflict says to people or to API callers.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEditForm? TheirsForm { get; init; }
+}
 
 /// <summary>
 /// What a command did. Expected outcomes (bad input, a concurrent save, a missing record, a refused caller) are

@@ -27,19 +27,30 @@ public static class Conflicts
     }
 
     /// <summary>
-    /// The conflict for a record whose stored version is <paramref name="currentVersion"/>: the latest audit entry of
+    /// The audit reason of a save merged with someone else's change, keeping all of theirs: "Merged with ann@x's change of
+    /// 3 Mar 2025, 14:05 UTC".
+    /// </summary>
+    public static string MergeReason(ConflictInfo conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return "Merged with" + OverwriteReason(conflict)["Saved over".Length..];
+    }
+
+    /// <summary>
+    /// The conflict for a record as stored now (<paramref name="theirsForm"/>, at its version): the latest audit entry of
     /// any of <paramref name="records"/> (a deal and its participants and citations count as one record) says who
-    /// changed it and when.
+    /// changed it and when; <paramref name="theirsForm"/> is the record as a form, which a merge takes fields from.
     /// </summary>
     public static async Task<ConflictInfo> DescribeAsync(
         AiDealsDbContext db,
         IReadOnlyCollection<(string EntityType, int Id)> records,
-        int currentVersion,
+        IEditForm theirsForm,
         IReadOnlyDictionary<string, string?> theirs,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(theirsForm);
         string? changedBy = null;
         DateTime? changedAt = null;
         long latestId = 0;
@@ -57,13 +68,13 @@ public static class Conflicts
             }
         }
 
-        return new ConflictInfo(changedBy, changedAt, currentVersion, theirs);
+        return new ConflictInfo(changedBy, changedAt, theirsForm.Version, theirs) { TheirsForm = theirsForm };
     }
 
-    /// <inheritdoc cref="DescribeAsync(AiDealsDbContext, IReadOnlyCollection{ValueTuple{string, int}}, int, IReadOnlyDictionary{string, string?}, CancellationToken)"/>
+    /// <inheritdoc cref="DescribeAsync(AiDealsDbContext, IReadOnlyCollection{ValueTuple{string, int}}, IEditForm, IReadOnlyDictionary{string, string?}, CancellationToken)"/>
     public static Task<ConflictInfo> DescribeAsync(
-        AiDealsDbContext db, string entityType, int id, int currentVersion, IReadOnlyDictionary<string, string?> theirs, CancellationToken cancellationToken = default) =>
-        DescribeAsync(db, [(entityType, id)], currentVersion, theirs, cancellationToken);
+        AiDealsDbContext db, string entityType, IEditForm theirsForm, IReadOnlyDictionary<string, string?> theirs, CancellationToken cancellationToken = default) =>
+        DescribeAsync(db, [(entityType, theirsForm.Id)], theirsForm, theirs, cancellationToken);
 
     /// <summary>
     /// Every public readable property of a form except <c>Id</c>, <c>Version</c> and <c>Reason</c> (they say which record and

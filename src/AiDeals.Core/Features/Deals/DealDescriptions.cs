@@ -24,7 +24,7 @@ internal static class DealDescriptions
             .. participantIds.Select(p => (nameof(DealParticipant), p)),
             .. citationIds.Select(c => (nameof(Citation), c)),
         ];
-        return await Conflicts.DescribeAsync(db, records, current.Version, await DescribeAsync(db, current, cancellationToken), cancellationToken);
+        return await Conflicts.DescribeAsync(db, records, current, await DescribeAsync(db, current, cancellationToken), cancellationToken);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace AiDeals.Core.Features.Deals;
 /// Amounts are whole dollars; a date is its day plus the precision it is known to. The annotations are the rules one
 /// field can check alone; the rules between fields and against the database are in <see cref="DealValidator"/>.
 /// </summary>
-public sealed class DealForm
+public sealed class DealForm : IEditForm
 {
     public const int TitleLength = 300;
     public const int NotesLength = 4000;
@@ -45,11 +45,13 @@ public sealed class DealForm
     public DateOnly? AnnouncedOn { get; set; }
 
     [EnumDataType(typeof(DatePrecision), ErrorMessage = "Choose a precision.")]
+    [MergedWith(nameof(AnnouncedOn))]
     public DatePrecision AnnouncedPrecision { get; set; } = DatePrecision.Day;
 
     public DateOnly? ClosedOn { get; set; }
 
     [EnumDataType(typeof(DatePrecision), ErrorMessage = "Choose a precision.")]
+    [MergedWith(nameof(ClosedOn))]
     public DatePrecision ClosedPrecision { get; set; } = DatePrecision.Day;
 
     /// <summary>The umbrella deal this one is part of, if any.</summary>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AiDeals.Core.Features.MarketEvents;
 
 /// <summary>What an analyst enters to record or correct a market event; <see cref="Id"/> is 0 for a new one.</summary>
-public sealed class MarketEventForm
+public sealed class MarketEventForm : IEditForm
 {
     public int Id { get; set; }
 

@@ -33,8 +33,9 @@ internal static class MarketEventForms
         var current = await db.MarketEvents.IgnoreQueryFilters().AsNoTracking()
             .Include(e => e.Organizations).ThenInclude(o => o.Organization)
             .SingleAsync(e => e.Id == id, cancellationToken);
-        var theirs = Conflicts.Values(Of(current));
+        var form = Of(current);
+        var theirs = Conflicts.Values(form);
         theirs[nameof(MarketEventForm.OrganizationIds)] = Conflicts.Text(current.Organizations.Select(o => o.Organization?.Name));
-        return await Conflicts.DescribeAsync(db, nameof(MarketEvent), id, current.Version, theirs, cancellationToken);
+        return await Conflicts.DescribeAsync(db, nameof(MarketEvent), form, theirs, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using AiDeals.Core.Domain;
 namespace AiDeals.Core.Features.Organizations;
 
 /// <summary>What an analyst enters to create or edit an organization; <see cref="Id"/> is 0 for a new one.</summary>
-public sealed class OrganizationForm
+public sealed class OrganizationForm : IEditForm
 {
     public const int NameLength = 200;
 

@@ -60,8 +60,9 @@ internal static class OrganizationForms
         var current = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
             .Include(o => o.Aliases)
             .SingleAsync(o => o.Id == id, cancellationToken);
-        var theirs = Conflicts.Values(Of(current));
-        return await Conflicts.DescribeAsync(db, nameof(Organization), id, current.Version, theirs, cancellationToken);
+        var form = Of(current);
+        var theirs = Conflicts.Values(form);
+        return await Conflicts.DescribeAsync(db, nameof(Organization), form, theirs, cancellationToken);
     }
 
     /// <summary>

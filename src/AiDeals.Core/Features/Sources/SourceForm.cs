@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AiDeals.Core.Features.Sources;
 
 /// <summary>What an analyst enters for a source (an article, a filing, a press release); <see cref="Id"/> is 0 for a new one.</summary>
-public sealed class SourceForm
+public sealed class SourceForm : IEditForm
 {
     public int Id { get; set; }
 

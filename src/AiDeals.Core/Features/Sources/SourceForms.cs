@@ -29,6 +29,7 @@ internal static class SourceForms
     public static async Task<ConflictInfo> ConflictAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
     {
         var current = await db.Sources.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
-        return await Conflicts.DescribeAsync(db, nameof(Source), id, current.Version, Conflicts.Values(Of(current)), cancellationToken);
+        var theirs = Of(current);
+        return await Conflicts.DescribeAsync(db, nameof(Source), theirs, Conflicts.Values(theirs), cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using AiDeals.Core.Domain;
 namespace AiDeals.Core.Features.Valuations;
 
 /// <summary>What an analyst enters to record or correct a valuation; <see cref="Id"/> is 0 for a new one.</summary>
-public sealed class ValuationForm
+public sealed class ValuationForm : IEditForm
 {
     public int Id { get; set; }
 

@@ -34,9 +34,10 @@ internal static class ValuationForms
             .Include(v => v.Organization)
             .Include(v => v.Deal)
             .SingleAsync(v => v.Id == id, cancellationToken);
-        var theirs = Conflicts.Values(Of(current));
+        var form = Of(current);
+        var theirs = Conflicts.Values(form);
         theirs[nameof(ValuationForm.OrganizationId)] = current.Organization?.Name;
         theirs[nameof(ValuationForm.DealId)] = current.Deal?.Title;
-        return await Conflicts.DescribeAsync(db, nameof(Valuation), id, current.Version, theirs, cancellationToken);
+        return await Conflicts.DescribeAsync(db, nameof(Valuation), form, theirs, cancellationToken);
     }
 }

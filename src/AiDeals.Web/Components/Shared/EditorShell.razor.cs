@@ -10,7 +10,7 @@ namespace AiDeals.Web.Components.Shared;
 
 /// <summary>
 /// Runs an editor's save and delete and shows their outcome: Saved leads on with a message, Invalid puts the messages
-/// on their fields, Conflict shows theirs beside yours with "Reload theirs" and "Save mine over theirs", NotFound and
+/// on their fields, Conflict shows theirs beside yours with "Reload theirs" and "Save merged", NotFound and
 /// Forbidden say so above the buttons. It knows nothing of how a record is saved: the page hands it delegates.
 /// </summary>
 public partial class EditorShell
@@ -19,6 +19,8 @@ public partial class EditorShell
     private EditContext? _shownContext;
     private ConflictInfo? _conflict;
     private IReadOnlyDictionary<string, string?> _yours = new Dictionary<string, string?>();
+    private IReadOnlyDictionary<string, string?>? _loaded;
+    private object? _loadedModel;
     private bool _busy;
 
     [Parameter, EditorRequired]
@@ -45,11 +47,11 @@ public partial class EditorShell
     public Func<CommandResult, Task<EditorExit>> Saved { get; set; } = default!;
 
     /// <summary>
-    /// "Save mine over theirs": puts the version saved meanwhile and the reason the history records on the form
-    /// before it is saved again.
+    /// "Save merged" put theirs into some fields of the form (the model, an <see cref="IEditForm"/>): the page shows
+    /// again what it keeps beside the form, such as the names of the records its ids pick.
     /// </summary>
-    [Parameter, EditorRequired]
-    public Action<int, string> Overwrite { get; set; } = default!;
+    [Parameter]
+    public Func<Task>? Merged { get; set; }
 
     /// <summary>"Reload theirs": the page loads the record as it is saved now.</summary>
     [Parameter, EditorRequired]
@@ -111,13 +113,21 @@ public partial class EditorShell
     /// <summary>Drops the command's messages, e.g. when removing a row renumbers the rows they are keyed by.</summary>
     public void ClearMessages() => _validator?.Clear();
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         // Another record, or theirs reloaded: the new form starts without the old conflict.
         if (!ReferenceEquals(EditContext, _shownContext))
         {
             _shownContext = EditContext;
             _conflict = null;
+        }
+
+        // The form as loaded, before the analyst types: a conflict compares it with theirs and the analyst's to tell
+        // who changed which field. A new record cannot conflict.
+        if (!ReferenceEquals(EditContext.Model, _loadedModel))
+        {
+            _loadedModel = EditContext.Model;
+            _loaded = EditContext.Model is IEditForm { Id: > 0 } ? await YoursNowAsync() : null;
         }
     }
 
@@ -180,17 +190,45 @@ public partial class EditorShell
     private async Task ShowConflictAsync(ConflictInfo conflict)
     {
         _validator?.Clear();
-        _yours = Yours is null ? Conflicts.Values(EditContext.Model) : await Yours();
+        _yours = await YoursNowAsync();
         _conflict = conflict;
     }
 
-    private async Task SaveMineOverTheirsAsync()
+    private async Task<IReadOnlyDictionary<string, string?>> YoursNowAsync() =>
+        Yours is null ? Conflicts.Values(EditContext.Model) : await Yours();
+
+    /// <summary>
+    /// "Save merged": the form moves onto their version, taking theirs where only they changed a field or where the
+    /// analyst chose theirs, and is saved; replacing any of their changes says so in the history.
+    /// </summary>
+    private async Task SaveMergedAsync(IReadOnlyDictionary<string, bool> keepsMine)
     {
-        if (_conflict is { } conflict)
+        if (_conflict is not { } conflict || EditContext.Model is not IEditForm form)
         {
-            Overwrite(conflict.CurrentVersion, Conflicts.OverwriteReason(conflict));
-            await SaveAsync();
+            return;
         }
+
+        // The analyst may have typed on while the panel was open: the merge takes the form as it is now.
+        var merges = ConflictMerge.Compare(_loaded, await YoursNowAsync(), conflict.Theirs);
+        var asked = merges.Where(m => m.Choice == MergeChoice.Ask).ToList();
+        if (asked.Any(m => !keepsMine.ContainsKey(m.Field)))
+        {
+            // A field both changed since the panel opened: show the conflict again, with its question.
+            await ShowConflictAsync(conflict);
+            return;
+        }
+
+        var takeTheirs = merges.Where(m => m.Choice == MergeChoice.Theirs || (m.Choice == MergeChoice.Ask && !keepsMine[m.Field])).Select(m => m.Field);
+        ConflictMerge.Apply(form, conflict, takeTheirs, replacesTheirs: asked.Any(m => keepsMine[m.Field]));
+
+        // The form now stands on their version: a later conflict compares with theirs as the form's starting point.
+        _loaded = conflict.Theirs;
+        if (Merged is not null)
+        {
+            await Merged();
+        }
+
+        await SaveAsync();
     }
 
     private async Task ReloadTheirsAsync()

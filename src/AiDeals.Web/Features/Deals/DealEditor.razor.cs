@@ -65,6 +65,20 @@ public partial class DealEditor
 
     private async Task UseAsync(DealForm form)
     {
+        await ShowNamesAsync(form);
+        _breadcrumbs =
+        [
+            new BreadcrumbItem("Deals", "/deals"),
+            .. IsNew ? Array.Empty<BreadcrumbItem>() : [new BreadcrumbItem(form.Title, $"/deals/{Id}")],
+            new BreadcrumbItem(IsNew ? "New" : "Edit", href: null, disabled: true),
+        ];
+        _form = form;
+        _editContext = new EditContext(form);
+    }
+
+    /// <summary>The names of the organizations, sources and umbrella the form picks by id; again after a merge took theirs.</summary>
+    private async Task ShowNamesAsync(DealForm form)
+    {
         var names = await Forms.NameFormAsync(form);
         _picks.Clear();
         foreach (var participant in form.Participants)
@@ -79,14 +93,6 @@ public partial class DealEditor
 
         _target = form.TargetId is { } targetId ? names.Organizations.GetValueOrDefault(targetId)?.ToEntityOption() : null;
         _parent = names.Parent;
-        _breadcrumbs =
-        [
-            new BreadcrumbItem("Deals", "/deals"),
-            .. IsNew ? Array.Empty<BreadcrumbItem>() : [new BreadcrumbItem(form.Title, $"/deals/{Id}")],
-            new BreadcrumbItem(IsNew ? "New" : "Edit", href: null, disabled: true),
-        ];
-        _form = form;
-        _editContext = new EditContext(form);
     }
 
     private async Task<CommandResult> SaveAsync(Actor actor) =>
@@ -94,8 +100,6 @@ public partial class DealEditor
 
     private Task<EditorExit> SavedAsync(CommandResult result) =>
         Task.FromResult(new EditorExit(IsNew ? "Deal created." : "Deal saved.", $"/deals/{result.Id}"));
-
-    private void Overwrite(int version, string reason) => (_form!.Version, _form.Reason) = (version, reason);
 
     private async Task ReloadAsync(EditorReload reload)
     {

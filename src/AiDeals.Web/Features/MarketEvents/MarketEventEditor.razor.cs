@@ -63,10 +63,16 @@ public partial class MarketEventEditor
     {
         _form = form;
         _editContext = new EditContext(form);
-        _magnitude = form.Amount is { } amount ? Math.Abs(amount) : null;
-        _loss = form.Amount < 0;
+        await ShowChoicesAsync();
+    }
+
+    /// <summary>The amount as a magnitude and a sign, and the organizations the form picks; again after a merge took theirs.</summary>
+    private async Task ShowChoicesAsync()
+    {
+        _magnitude = _form!.Amount is { } amount ? Math.Abs(amount) : null;
+        _loss = _form.Amount < 0;
         var organizations = new List<OrganizationOption>();
-        foreach (var id in form.OrganizationIds)
+        foreach (var id in _form.OrganizationIds)
         {
             if (await Lookups.GetAsync(id) is { } choice)
             {
@@ -121,8 +127,6 @@ public partial class MarketEventEditor
 
     private Task<EditorExit> SavedAsync(CommandResult result) =>
         Task.FromResult(new EditorExit(IsNew ? "Market event added." : "Market event saved.", "/events"));
-
-    private void Overwrite(int version, string reason) => (_form!.Version, _form.Reason) = (version, reason);
 
     private async Task ReloadAsync(EditorReload reload)
     {

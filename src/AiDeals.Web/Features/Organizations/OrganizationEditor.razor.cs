@@ -86,8 +86,6 @@ public partial class OrganizationEditor
         return new EditorExit(IsNew ? $"Created {name}." : $"Saved {name}.", saved is null ? "/organizations" : OrganizationLinks.Profile(saved.Slug));
     }
 
-    private void Overwrite(int version, string reason) => (_form!.Version, _form.Reason) = (version, reason);
-
     private async Task ReloadAsync(EditorReload reload)
     {
         if (await Organizations.GetFormAsync(_form!.Id) is { } current)

@@ -65,7 +65,13 @@ public partial class ValuationEditor
     {
         _form = form;
         _editContext = new EditContext(form);
-        _organization = form.OrganizationId > 0 ? await Lookups.GetAsync(form.OrganizationId) : null;
+        await ShowChoicesAsync();
+    }
+
+    /// <summary>The organization the form picks, and its deals to choose from; again after a merge took theirs.</summary>
+    private async Task ShowChoicesAsync()
+    {
+        _organization = _form!.OrganizationId > 0 ? await Lookups.GetAsync(_form.OrganizationId) : null;
         _deals = _organization is null ? [] : await Valuations.DealChoicesAsync(_organization.Id);
     }
 
@@ -106,8 +112,6 @@ public partial class ValuationEditor
 
     private Task<EditorExit> SavedAsync(CommandResult result) =>
         Task.FromResult(new EditorExit(IsNew ? "Valuation added." : "Valuation saved.", BackHref));
-
-    private void Overwrite(int version, string reason) => (_form!.Version, _form.Reason) = (version, reason);
 
     private async Task ReloadAsync(EditorReload reload)
     {

@@ -110,13 +110,10 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
     }
 
     [Fact]
-    public async Task Save_SomeoneSavedMeanwhile_ShowsTheirValuesBesideMineThenSavesMineOverTheirs()
+    public async Task Save_SomeoneChangedAnotherFieldMeanwhile_ShowsBothAndSaveMergedKeepsTheirsAndMine()
     {
         var cut = RenderEditor(Equity);
-        var theirs = (await Services.GetRequiredService<DealFormQueries>().GetFormAsync(Stored(Equity).Id, Xunit.TestContext.Current.CancellationToken))!;
-        theirs.AmountHigh = 30_000_000_000;
-        var commands = Services.GetRequiredService<CommandRunner>();
-        Assert.True((await commands.RunAsync(Actor.Create("ann@aideals.test", Roles.Analyst), new UpdateDeal(theirs), Xunit.TestContext.Current.CancellationToken)).IsSaved);
+        await SaveAsAnnAsync(Equity, theirs => theirs.AmountHigh = 30_000_000_000);
 
         cut.Find("textarea[data-testid=deal-notes-input], [data-testid=deal-notes-input] textarea").Change("Bob's reading of the filing.");
         cut.Find("form").Submit();
@@ -127,14 +124,48 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
         Assert.Equal(["AmountHigh", "Notes"], differing.Order(StringComparer.Ordinal));
         var amount = panel.QuerySelector("tr[data-field=AmountHigh]")!;
         Assert.Equal(("$30B", "$25B"), (amount.QuerySelector("[data-testid=conflict-theirs]")!.TextContent, amount.QuerySelector("[data-testid=conflict-yours]")!.TextContent));
-        Assert.Equal(30_000_000_000, Stored(Equity).AmountHigh);
+        Assert.Equal(("Theirs", "Mine"), (amount.GetAttribute("data-merge"), panel.QuerySelector("tr[data-field=Notes]")!.GetAttribute("data-merge")));
+        Assert.Empty(panel.QuerySelectorAll("input[type=radio]"));
 
-        cut.Find("[data-testid=conflict-save-mine]").Click();
+        cut.Find("[data-testid=conflict-save-merged]").Click();
 
         cut.WaitForAssertion(() => Assert.EndsWith($"/deals/{Stored(Equity).Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal), Patience);
-        Assert.Equal(25_000_000_000, Stored(Equity).AmountHigh);
-        Assert.StartsWith("Saved over ann@aideals.test's change of ", LastDealAudit().Reason, StringComparison.Ordinal);
+        Assert.Equal((30_000_000_000, "Bob's reading of the filing."), (Stored(Equity).AmountHigh, Stored(Equity).Notes));
+        Assert.StartsWith("Merged with ann@aideals.test's change of ", LastDealAudit().Reason, StringComparison.Ordinal);
         Assert.Equal("analyst@aideals.local", LastDealAudit().User);
+    }
+
+    [Fact]
+    public async Task Save_BothChangedTheSameField_AsksAndSavesTheChosenValueOverTheirsKeepingTheirOtherChange()
+    {
+        var cut = RenderEditor(WeWork);
+        var before = Stored(WeWork);
+        await SaveAsAnnAsync(WeWork, theirs => (theirs.Notes, theirs.OutcomeNote) = ("Ann's note.", "Ann's outcome note."));
+
+        cut.Find("textarea[data-testid=deal-notes-input], [data-testid=deal-notes-input] textarea").Change("Bob's note.");
+        cut.Find("form").Submit();
+
+        var panel = cut.WaitForElement("[data-testid=conflict-panel]", Patience);
+        Assert.Equal("Ask", panel.QuerySelector("tr[data-field=Notes]")!.GetAttribute("data-merge"));
+        Assert.Equal("Theirs", panel.QuerySelector("tr[data-field=OutcomeNote]")!.GetAttribute("data-merge"));
+        Assert.True(cut.Find("[data-testid=conflict-save-merged]").HasAttribute("disabled"));
+
+        cut.Find("tr[data-field=Notes] [data-testid=keep-yours]").Change(true);
+        cut.Find("[data-testid=conflict-save-merged]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Bob's note.", Stored(WeWork).Notes), Patience);
+        Assert.Equal("Ann's outcome note.", Stored(WeWork).OutcomeNote);
+        Assert.Equal(before.Version + 2, Stored(WeWork).Version);
+        Assert.StartsWith("Saved over ann@aideals.test's change of ", LastDealAudit().Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Another analyst saves the deal meanwhile.</summary>
+    private async Task SaveAsAnnAsync(string title, Action<DealForm> change)
+    {
+        var theirs = (await Services.GetRequiredService<DealFormQueries>().GetFormAsync(Stored(title).Id, Xunit.TestContext.Current.CancellationToken))!;
+        change(theirs);
+        var commands = Services.GetRequiredService<CommandRunner>();
+        Assert.True((await commands.RunAsync(Actor.Create("ann@aideals.test", Roles.Analyst), new UpdateDeal(theirs), Xunit.TestContext.Current.CancellationToken)).IsSaved);
     }
 
     private IRenderedComponent<DealEditor> RenderEditor(string title)
