@@ -34,6 +34,7 @@ try
 
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
+    builder.Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
 
     var app = builder.Build();
 

@@ -103,6 +103,40 @@ public sealed partial class DealEditingTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task Analyst_LosesTheCircuitMidEdit_GetsTheUnsavedChangesOfferedBackAndSavesThem()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        await LogInAsync(page, DemoAccounts.Analyst);
+        var title = $"Draft check {NewToken()}";
+        var creator = await DealEditorPage.OpenAsync(page);
+        await creator.Title.FillAsync(title);
+        var id = await creator.SaveAndOpenDealAsync();
+        const string notes = "Written just before the connection dropped.";
+
+        var editor = await DealEditorPage.OpenAsync(page, id);
+        await editor.Notes.FillAsync(notes);
+        await editor.Notes.PressAsync("Tab");
+        // The counter is the server's answer: the change reached the circuit.
+        await Expect(page.GetByText($"{notes.Length} / 4000")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+
+        var offer = page.GetByTestId("draft-offer");
+        await Expect(offer).ToContainTextAsync("not saved");
+        await Expect(editor.Notes).ToHaveValueAsync(string.Empty);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await SaveScreenshotAsync(page, "deal-draft-offer.png");
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Restore my changes" }).ClickAsync();
+        await Expect(editor.Notes).ToHaveValueAsync(notes);
+        await Expect(offer).ToHaveCountAsync(0);
+        Assert.Equal(id, await editor.SaveAndOpenDealAsync());
+
+        await Expect(page.GetByTestId("deal-notes")).ToHaveTextAsync(notes);
+        await DeleteAsync(page);
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
     public async Task Viewer_SeesNoDealEditControlsAndIsRefusedTheEditor()
     {
         await using var session = await fixture.OpenSessionAsync();

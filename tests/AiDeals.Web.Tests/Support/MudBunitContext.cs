@@ -20,6 +20,7 @@ public abstract class MudBunitContext : BunitContext
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddAiDealsCore(database.ConnectionString);
+        Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
         Authorization = AddAuthorization();
     }
 

@@ -13,7 +13,7 @@ namespace AiDeals.Web.Components.Shared;
 /// on their fields, Conflict shows theirs beside yours with "Reload theirs" and "Save merged", NotFound and
 /// Forbidden say so above the buttons. It knows nothing of how a record is saved: the page hands it delegates.
 /// </summary>
-public partial class EditorShell
+public sealed partial class EditorShell : IDisposable
 {
     private CommandValidator? _validator;
     private EditContext? _shownContext;
@@ -21,6 +21,11 @@ public partial class EditorShell
     private IReadOnlyDictionary<string, string?> _yours = new Dictionary<string, string?>();
     private IReadOnlyDictionary<string, string?>? _loaded;
     private object? _loadedModel;
+    private EditContext? _watchedContext;
+    private string _user = string.Empty;
+    private EditorDraft? _draft;
+    private EditorDraft? _focusedDraft;
+    private ElementReference _draftText;
     private bool _busy;
 
     [Parameter, EditorRequired]
@@ -47,11 +52,11 @@ public partial class EditorShell
     public Func<CommandResult, Task<EditorExit>> Saved { get; set; } = default!;
 
     /// <summary>
-    /// "Save merged" put theirs into some fields of the form (the model, an <see cref="IEditForm"/>): the page shows
+    /// The shell put other values into the form's fields (a merge took theirs, a kept draft came back): the page shows
     /// again what it keeps beside the form, such as the names of the records its ids pick.
     /// </summary>
     [Parameter]
-    public Func<Task>? Merged { get; set; }
+    public Func<Task>? Refilled { get; set; }
 
     /// <summary>"Reload theirs": the page loads the record as it is saved now.</summary>
     [Parameter, EditorRequired]
@@ -108,6 +113,12 @@ public partial class EditorShell
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
+    [Inject]
+    private EditorDrafts Drafts { get; set; } = default!;
+
+    // The editor's address (without the query) names its draft: "deals/12/edit", "deals/new".
+    private string DraftName => Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
+
     private EventCallback DeleteCallback => Delete is null ? default : EventCallback.Factory.Create(this, DeleteAsync);
 
     /// <summary>Drops the command's messages, e.g. when removing a row renumbers the rows they are keyed by.</summary>
@@ -128,8 +139,77 @@ public partial class EditorShell
         {
             _loadedModel = EditContext.Model;
             _loaded = EditContext.Model is IEditForm { Id: > 0 } ? await YoursNowAsync() : null;
+            await OfferDraftAsync();
+        }
+
+        // Every change is kept as a draft until it is saved, so that a circuit that ends takes nothing with it.
+        if (!ReferenceEquals(EditContext, _watchedContext))
+        {
+            _watchedContext?.OnFieldChanged -= KeepDraft;
+            _watchedContext = EditContext;
+            _watchedContext.OnFieldChanged += KeepDraft;
         }
     }
+
+    public void Dispose() => _watchedContext?.OnFieldChanged -= KeepDraft;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_draft is not null && !ReferenceEquals(_draft, _focusedDraft))
+        {
+            _focusedDraft = _draft;
+            await _draftText.FocusAsync();
+        }
+    }
+
+    /// <summary>A draft kept from an earlier visit to this editor, unless it holds nothing the form does not.</summary>
+    private async Task OfferDraftAsync()
+    {
+        _user = (await AuthState.GetActorAsync()).UserName;
+        _draft = Drafts.Find(_user, DraftName);
+        if (_draft is not null && SameValues(Conflicts.Values(_draft.Form()), Conflicts.Values(EditContext.Model)))
+        {
+            Drafts.Discard(_user, DraftName);
+            _draft = null;
+        }
+    }
+
+    private void KeepDraft(object? sender, FieldChangedEventArgs e)
+    {
+        if (_user.Length > 0)
+        {
+            Drafts.Keep(_user, DraftName, EditContext.Model, _loaded);
+        }
+    }
+
+    private async Task RestoreDraftAsync()
+    {
+        if (_draft is not { } draft)
+        {
+            return;
+        }
+
+        draft.CopyInto(EditContext.Model);
+        // The draft's changes were made on the form as it was loaded then; a save against a newer version merges from there.
+        _loaded = draft.Loaded ?? _loaded;
+        _draft = null;
+        if (Refilled is not null)
+        {
+            await Refilled();
+        }
+
+        EditContext.NotifyValidationStateChanged();
+        Snackbar.Add($"Your unsaved changes are back in the form. Save to keep them.", Severity.Info);
+    }
+
+    private void DiscardDraft()
+    {
+        Drafts.Discard(_user, DraftName);
+        _draft = null;
+    }
+
+    private static bool SameValues(IReadOnlyDictionary<string, string?> a, IReadOnlyDictionary<string, string?> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && string.Equals(pair.Value, other, StringComparison.Ordinal));
 
     private async Task SaveAsync()
     {
@@ -149,13 +229,24 @@ public partial class EditorShell
         _busy = true;
         try
         {
+            var unchanged = _loaded is not null && SameValues(_loaded, await YoursNowAsync());
             var result = await Save(await AuthState.GetActorAsync());
             _conflict = null;
             switch (result.Outcome)
             {
                 case CommandOutcome.Saved:
                     var exit = await Saved(result);
-                    Snackbar.Add(exit.Message, Severity.Success);
+                    Drafts.Discard(_user, DraftName);
+                    if (unchanged)
+                    {
+                        // A save that changed nothing says so, rather than "saved" over a form that holds nothing new.
+                        Snackbar.Add($"Nothing was changed, so the {RecordName} stays as it was.", Severity.Info);
+                    }
+                    else
+                    {
+                        Snackbar.Add(exit.Message, Severity.Success);
+                    }
+
                     Navigation.NavigateTo(exit.Href);
                     break;
                 case CommandOutcome.Invalid:
@@ -223,9 +314,9 @@ public partial class EditorShell
 
         // The form now stands on their version: a later conflict compares with theirs as the form's starting point.
         _loaded = conflict.Theirs;
-        if (Merged is not null)
+        if (Refilled is not null)
         {
-            await Merged();
+            await Refilled();
         }
 
         await SaveAsync();
@@ -239,6 +330,7 @@ public partial class EditorShell
             var reload = new EditorReload();
             await Reload.InvokeAsync(reload);
             _conflict = null;
+            Drafts.Discard(_user, DraftName);
             if (reload.Gone)
             {
                 _validator?.ShowFormMessage($"This {RecordName} was deleted meanwhile.");
@@ -270,6 +362,7 @@ public partial class EditorShell
             switch (result.Outcome)
             {
                 case CommandOutcome.Saved:
+                    Drafts.Discard(_user, DraftName);
                     Snackbar.Add($"{char.ToUpperInvariant(RecordName[0])}{RecordName[1..]} deleted. Restore it from the history if that was a mistake.", Severity.Success);
                     Navigation.NavigateTo(DeletedHref ?? CancelHref);
                     break;

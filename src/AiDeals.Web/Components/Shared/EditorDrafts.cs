@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AiDeals.Web.Components.Shared;
+
+/// <summary>
+/// An analyst's unsaved form, kept on the server as it is typed: the form lives in the circuit, and a circuit can end
+/// without a save (the connection drops, the browser closes, the page is reloaded). The editor offers the draft back the
+/// next time the same user opens the same editor. Kept in this process's memory for three days of quiet, at most
+/// <see cref="Capacity"/> drafts; a restart of the app forgets them.
+/// </summary>
+public sealed class EditorDrafts : IDisposable
+{
+    /// <summary>How many drafts the app keeps at most, over all users; the least recently written go first.</summary>
+    public const int Capacity = 5_000;
+
+    private static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true };
+
+    private readonly MemoryCache _drafts = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly TimeProvider _clock;
+
+    public EditorDrafts(TimeProvider clock) => _clock = clock;
+
+    /// <summary>Keeps <paramref name="form"/> as it is now, with the values it was loaded with (what a later merge starts from).</summary>
+    public void Keep(string user, string editor, object form, IReadOnlyDictionary<string, string?>? loaded)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var draft = new EditorDraft(form.GetType(), JsonSerializer.Serialize(form, form.GetType(), Json), loaded, _clock.GetUtcNow());
+        _drafts.Set(Key(user, editor), draft, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromDays(3) });
+    }
+
+    public EditorDraft? Find(string user, string editor) => _drafts.Get<EditorDraft>(Key(user, editor));
+
+    public void Discard(string user, string editor) => _drafts.Remove(Key(user, editor));
+
+    public void Dispose() => _drafts.Dispose();
+
+    private static string Key(string user, string editor) => user + "\n" + editor;
+}
+
+/// <summary>A kept form: its type and fields as JSON, the values it was loaded with, and when it was last typed in.</summary>
+public sealed record EditorDraft(Type FormType, string FormJson, IReadOnlyDictionary<string, string?>? Loaded, DateTimeOffset SavedAt)
+{
+    private static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true };
+
+    /// <summary>A new form of the kept type with the kept fields.</summary>
+    public object Form() => JsonSerializer.Deserialize(FormJson, FormType, Json)
+        ?? throw new InvalidOperationException("A kept draft reads as nothing.");
+
+    /// <summary>Puts the kept fields into <paramref name="form"/> (the live one the editor binds to), its version included.</summary>
+    public void CopyInto(object form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.GetType() != FormType)
+        {
+            throw new InvalidOperationException($"A draft of a {FormType.Name} cannot fill a {form.GetType().Name}.");
+        }
+
+        var kept = Form();
+        foreach (var property in FormType.GetProperties().Where(p => p.CanRead && p.CanWrite && p.Name != "Id"))
+        {
+            property.SetValue(form, property.GetValue(kept));
+        }
+    }
+}
