@@ -7,16 +7,16 @@ namespace AiDeals.Web.Components.Shared;
 /// An analyst's unsaved form, kept on the server as it is typed: the form lives in the circuit, and a circuit can end
 /// without a save (the connection drops, the browser closes, the page is reloaded). The editor offers the draft back the
 /// next time the same user opens the same editor. Kept in this process's memory for three days of quiet, at most
-/// <see cref="Capacity"/> drafts; a restart of the app forgets them.
+/// <see cref="CapacityKilobytes"/> of them (when full, the least recently used are compacted away); a restart forgets them.
 /// </summary>
 public sealed class EditorDrafts : IDisposable
 {
-    /// <summary>How many drafts the app keeps at most, over all users; the least recently written go first.</summary>
-    public const int Capacity = 5_000;
+    /// <summary>How much draft text the app keeps at most, over all users, in kilobytes of JSON (32 MB).</summary>
+    public const int CapacityKilobytes = 32 * 1024;
 
     private static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true };
 
-    private readonly MemoryCache _drafts = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly MemoryCache _drafts = new(new MemoryCacheOptions { SizeLimit = CapacityKilobytes });
     private readonly TimeProvider _clock;
 
     public EditorDrafts(TimeProvider clock) => _clock = clock;
@@ -25,8 +25,10 @@ public sealed class EditorDrafts : IDisposable
     public void Keep(string user, string editor, object form, IReadOnlyDictionary<string, string?>? loaded)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var draft = new EditorDraft(form.GetType(), JsonSerializer.Serialize(form, form.GetType(), Json), loaded, _clock.GetUtcNow());
-        _drafts.Set(Key(user, editor), draft, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromDays(3) });
+        var json = JsonSerializer.Serialize(form, form.GetType(), Json);
+        var draft = new EditorDraft(form.GetType(), json, loaded, _clock.GetUtcNow());
+        var kilobytes = 1 + (json.Length / 1024);
+        _drafts.Set(Key(user, editor), draft, new MemoryCacheEntryOptions { Size = kilobytes, SlidingExpiration = TimeSpan.FromDays(3) });
     }
 
     public EditorDraft? Find(string user, string editor) => _drafts.Get<EditorDraft>(Key(user, editor));
