@@ -32,7 +32,13 @@ try
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
     builder.AddAccountsAndRoles();
 
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    // A circuit message carries one field's text. The longest field (4,000 characters: notes, quote, description) is
+    // 12 KB of UTF-8 in CJK or "€" and up to 24 KB when every character is sent escaped (control characters, lone
+    // surrogates: "\u0000" is 6 bytes); SignalR's default of 32 KB leaves too little margin, and a message over the
+    // limit closes the circuit with no message to the user. 128 KB holds the largest field four times over; the
+    // inputs' maxlength keeps a paste from going past the field's limit.
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+        .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
     builder.Services.AddMudServices();
 
     var app = builder.Build();

@@ -105,3 +105,26 @@ public static class Countries
 }
 
 public sealed record Country(string Code, string Name);
+
+/// <summary>
+/// Text of at most <see cref="MaximumLength"/> characters (UTF-16 code units, as the browser's maxlength counts them).
+/// The message gives the limit and the count, in the same words for every field: "At most 4,000 characters; this has 4,001."
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class TextLimitAttribute(int maximumLength) : ValidationAttribute
+{
+    public int MaximumLength { get; } = maximumLength;
+
+    public static string Message(int maximumLength, int length) =>
+        string.Create(CultureInfo.InvariantCulture, $"At most {maximumLength:N0} characters; this has {length:N0}.");
+
+    public override bool IsValid(object? value) => value is not string text || text.Length <= MaximumLength;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        return IsValid(value)
+            ? ValidationResult.Success
+            : new ValidationResult(Message(MaximumLength, ((string)value!).Length), validationContext.MemberName is { } member ? [member] : null);
+    }
+}
