@@ -16,6 +16,7 @@ public sealed class DealForm
     public int Version { get; set; }
 
     [Required(ErrorMessage = "Give the deal a title.")]
+    [PlainText]
     [TextLimit(DealLimits.Title)]
     public string Title { get; set; } = string.Empty;
 
@@ -51,9 +52,11 @@ public sealed class DealForm
     /// <summary>The umbrella deal this one is part of, if any.</summary>
     public int? ParentId { get; set; }
 
+    [PlainText]
     [TextLimit(DealLimits.Notes)]
     public string? Notes { get; set; }
 
+    [PlainText]
     [TextLimit(DealLimits.OutcomeNote)]
     public string? OutcomeNote { get; set; }
 
@@ -62,6 +65,7 @@ public sealed class DealForm
     public List<CitationForm> Citations { get; set; } = [];
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
+    [PlainText]
     [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 
@@ -100,6 +104,7 @@ public sealed class CitationForm
     public int? SourceId { get; set; }
 
     [Required(ErrorMessage = "Enter the quote, word for word.")]
+    [PlainText]
     [TextLimit(CitationLimits.Quote)]
     public string Quote { get; set; } = string.Empty;
 }

@@ -17,9 +17,11 @@ public sealed class MarketEventForm
     public string Occurred { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Give the event a title.")]
+    [PlainText]
     [TextLimit(MarketEventLimits.Title)]
     public string Title { get; set; } = string.Empty;
 
+    [PlainText]
     [TextLimit(MarketEventLimits.Description)]
     public string? Description { get; set; }
 
@@ -30,6 +32,7 @@ public sealed class MarketEventForm
     public long? Amount { get; set; }
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
+    [PlainText]
     [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 }

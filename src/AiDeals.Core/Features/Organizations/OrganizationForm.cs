@@ -12,11 +12,13 @@ public sealed class OrganizationForm
     public int Version { get; set; }
 
     [Required(ErrorMessage = "Give the organization a name.")]
+    [PlainText]
     [TextLimit(OrganizationLimits.Name)]
     public string Name { get; set; } = string.Empty;
 
     /// <summary>Other names it goes by ("SoftBank", "SBG"); each is unique across all organizations, like names.</summary>
     [AliasList]
+    [PlainText]
     public List<string> Aliases { get; set; } = [];
 
     public OrganizationType Type { get; set; } = OrganizationType.Company;
@@ -25,9 +27,11 @@ public sealed class OrganizationForm
     public string? Country { get; set; }
 
     [HttpUrl]
+    [PlainText]
     [TextLimit(OrganizationLimits.Website)]
     public string? Website { get; set; }
 
+    [PlainText]
     [TextLimit(OrganizationLimits.Description)]
     public string? Description { get; set; }
 
@@ -35,6 +39,7 @@ public sealed class OrganizationForm
     public int? FoundedYear { get; set; }
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
+    [PlainText]
     [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 

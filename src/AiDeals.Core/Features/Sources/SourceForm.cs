@@ -12,19 +12,23 @@ public sealed class SourceForm
     public int Version { get; set; }
 
     [Required(ErrorMessage = "Give the source a title.")]
+    [PlainText]
     [TextLimit(SourceLimits.Title)]
     public string Title { get; set; } = string.Empty;
 
+    [PlainText]
     [TextLimit(SourceLimits.Publisher)]
     public string? Publisher { get; set; }
 
     [HttpUrl]
+    [PlainText]
     [TextLimit(SourceLimits.Url)]
     public string? Url { get; set; }
 
     public DateOnly? PublishedOn { get; set; }
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
+    [PlainText]
     [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 }

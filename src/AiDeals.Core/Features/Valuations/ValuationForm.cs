@@ -30,6 +30,7 @@ public sealed class ValuationForm
     public int? DealId { get; set; }
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
+    [PlainText]
     [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 }

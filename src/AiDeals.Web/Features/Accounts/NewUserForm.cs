@@ -13,6 +13,7 @@ public sealed class NewUserForm
     [EmailAddress(ErrorMessage = "Enter an email address, such as analyst@example.com.")]
     public string Email { get; set; } = string.Empty;
 
+    [PlainText]
     [TextLimit(AppUserLimits.DisplayNameLength)]
     public string? DisplayName { get; set; }
 
