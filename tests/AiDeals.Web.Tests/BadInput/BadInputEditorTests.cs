@@ -1,5 +1,7 @@
 using AiDeals.Core.Data;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
+using AiDeals.Web.Components.Shared;
 using AiDeals.Web.Features.Accounts;
 using AiDeals.Web.Tests.Support;
 using AngleSharp.Dom;
@@ -52,7 +54,7 @@ public abstract class BadInputEditorTests : MudBunitContext
 
         foreach (var (field, text) in badInput.Inputs)
         {
-            Type(cut, field, text);
+            await TypeAsync(cut, field, text);
         }
 
         await cut.Find("form").SubmitAsync();
@@ -77,8 +79,14 @@ public abstract class BadInputEditorTests : MudBunitContext
     }
 
     /// <summary>Types into the field as a person would: input events for fields that read every keystroke, then change.</summary>
-    private static void Type(IRenderedComponent<ContainerFragment> cut, string field, string text)
+    private static async Task TypeAsync(IRenderedComponent<ContainerFragment> cut, string field, string text)
     {
+        if (field.StartsWith("pick:", StringComparison.Ordinal))
+        {
+            await PickAsync(cut, field["pick:".Length..], text);
+            return;
+        }
+
         if (Field(cut, field).HasAttribute("blazor:oninput"))
         {
             Field(cut, field).Input(text);
@@ -88,6 +96,25 @@ public abstract class BadInputEditorTests : MudBunitContext
         {
             Field(cut, field).Change(text);
         }
+    }
+
+    /// <summary>
+    /// Picks the record named <paramref name="name"/> in a type-ahead (an <see cref="EntityPicker"/> by its TestId, "#2" for
+    /// the second), as choosing it from the list does; an empty name clears the pick.
+    /// </summary>
+    private static async Task PickAsync(IRenderedComponent<ContainerFragment> cut, string field, string name)
+    {
+        var parts = field.Split('#');
+        var index = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) - 1 : 0;
+        var picker = cut.FindComponents<EntityPicker>().Where(p => p.Instance.TestId == parts[0]).ElementAt(index).Instance;
+        EntityOption? option = null;
+        if (name.Length > 0)
+        {
+            option = (await picker.Search(name, Token)).FirstOrDefault(o => o.Name == name);
+            Assert.True(option is not null, $"'{name}' is not offered by '{field}'.");
+        }
+
+        await cut.InvokeAsync(() => picker.ValueChanged.InvokeAsync(option));
     }
 
     private static IElement Field(IRenderedComponent<ContainerFragment> cut, string field)
