@@ -63,6 +63,54 @@ public sealed class LongTextTests(E2EFixture fixture)
         Assert.Empty(session.PageErrors);
     }
 
+    [Fact]
+    public async Task Analyst_FillsNotesWithControlCharacters_SeesTheFieldsMessageAndTheCircuitLives()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        var largestFrame = TrackLargestFrameSent(page);
+        await LogInAsync(page);
+        var editor = await DealEditorPage.OpenAsync(page);
+        await editor.Title.FillAsync($"Control notes {Guid.NewGuid().ToString("N")[..8]}");
+
+        // Each U+0001 travels as the six characters \u0001: the message is six times the field's length.
+        await SetNotesAsync(editor, "String.fromCharCode(1).repeat(4000)");
+        await editor.Save.ClickAsync();
+
+        await Expect(page.GetByText("Remove the hidden character U+0001 at position 1.")).ToBeVisibleAsync();
+        await editor.Title.FillAsync("Still connected");
+        await Expect(editor.Title).ToHaveValueAsync("Still connected");
+        TestContext.Current.SendDiagnosticMessage(
+            $"Notes of 4,000 × U+0001: largest circuit message sent: {largestFrame():N0} bytes (SignalR's default limit is 32,768).");
+        Assert.InRange(largestFrame(), 32 * 1024, CircuitLimits.MaximumReceiveMessageSize);
+        Assert.Empty(session.PageErrors);
+    }
+
+    [Fact]
+    public async Task Analyst_FillsNotesWithHalvesOfSurrogatePairs_TheyArriveAsReplacementCharactersAndSave()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        await LogInAsync(page);
+        var title = $"Broken notes {Guid.NewGuid().ToString("N")[..8]}";
+        var editor = await DealEditorPage.OpenAsync(page);
+        await editor.Title.FillAsync(title);
+
+        // The server's JSON reader refuses a lone surrogate; the page mends it before Blazor sends the field.
+        await SetNotesAsync(editor, "'Rocket \\uD83D and \\uDE80 apart'");
+        await editor.SaveAndOpenDealAsync();
+
+        await DealDetailPage.WaitForAsync(page, title);
+        await Expect(page.GetByTestId("deal-notes")).ToHaveTextAsync("Rocket \uFFFD and \uFFFD apart");
+        await DeleteAsync(page);
+        Assert.Empty(session.PageErrors);
+    }
+
+    // Set in the page, not typed: Playwright's own messages would mend a lone surrogate before the page sees it.
+    private static Task SetNotesAsync(DealEditorPage editor, string expression) =>
+        editor.Notes.EvaluateAsync(
+            $"field => {{ field.value = {expression}; field.dispatchEvent(new Event('change', {{ bubbles: true }})); }}");
+
     /// <summary>The size of the largest WebSocket message the page has sent so far (the circuit's messages).</summary>
     private static Func<int> TrackLargestFrameSent(IPage page)
     {
