@@ -32,7 +32,13 @@ try
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
     builder.AddAccountsAndRoles();
 
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    // A circuit message carries a field's text, twice over (measured in Chromium, tests/AiDeals.E2E.Tests/LongTextTests):
+    // a 4,000-character field (notes, quote, description) of "€" or CJK is 12 KB of UTF-8 and a 24,168-byte message; of
+    // control characters, which travel JSON-escaped ("\u0001", 6 bytes each), a 48,168-byte one. Over SignalR's default
+    // limit of 32 KB the circuit closes with no word to the user and the form is lost; 128 KB holds the worst field at its
+    // limit with room to spare, and the inputs' maxlength keeps a paste from going past the limit.
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+        .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
     builder.Services.AddMudServices();
     builder.Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
 

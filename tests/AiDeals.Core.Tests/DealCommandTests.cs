@@ -63,7 +63,7 @@ public class DealCommandTests
         var form = await NewFormAsync(database);
         form.Title = new string('x', 301);
 
-        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.Title), "Keep the title to 300 characters.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.Title), "At most 300 characters; this has 301.");
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public class OrganizationCommandTests
 
     [Theory]
     [InlineData("", "Name", "Give the organization a name.")]
-    [InlineData("long", "Name", "Keep the name to 200 characters.")]
+    [InlineData("long", "Name", "At most 200 characters; this has 201.")]
     [InlineData("future", "FoundedYear", "Enter a year from 1600 to this year.")]
     [InlineData("ancient", "FoundedYear", "Enter a year from 1600 to this year.")]
     public async Task Create_RequiredLengthAndYear_AreCheckedFieldByField(string problem, string field, string message)

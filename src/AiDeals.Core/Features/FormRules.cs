@@ -105,3 +105,89 @@ public static class Countries
 }
 
 public sealed record Country(string Code, string Name);
+
+/// <summary>
+/// Text of at most <see cref="MaximumLength"/> characters (UTF-16 code units, as the browser's maxlength counts them).
+/// The message gives the limit and the count, in the same words for every field: "At most 4,000 characters; this has 4,001."
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class TextLimitAttribute(int maximumLength) : ValidationAttribute
+{
+    public int MaximumLength { get; } = maximumLength;
+
+    public static string Message(int maximumLength, int length) =>
+        string.Create(CultureInfo.InvariantCulture, $"At most {maximumLength:N0} characters; this has {length:N0}.");
+
+    public override bool IsValid(object? value) => value is not string text || text.Length <= MaximumLength;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        return IsValid(value)
+            ? ValidationResult.Success
+            : new ValidationResult(Message(MaximumLength, ((string)value!).Length), validationContext.MemberName is { } member ? [member] : null);
+    }
+}
+
+/// <summary>
+/// Text without characters that hide or disguise what it says: control characters other than tab and line breaks (NUL
+/// among them), lone halves of surrogate pairs (they cannot be stored as UTF-8), the bidirectional overrides and isolates
+/// that make text read in another order than it is stored, and the zero-width space, word joiner and byte-order mark
+/// that make two equal-looking names differ. Zero-width joiners stay: emoji and several scripts need them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class PlainTextAttribute : ValidationAttribute
+{
+    /// <summary>Why the text is refused, naming the first hidden character and where it is; null when it is fine.</summary>
+    public static string? Problem(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (IsHidden(c))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Remove the hidden character U+{(int)c:X4} at position {i + 1:N0}.");
+            }
+        }
+
+        return null;
+    }
+
+    public override bool IsValid(object? value) => value switch
+    {
+        string text => Problem(text) is null,
+        IEnumerable<string> texts => texts.All(t => Problem(t) is null),
+        _ => true,
+    };
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var problem = value switch
+        {
+            string text => Problem(text),
+            IEnumerable<string> texts => texts.Select(Problem).FirstOrDefault(p => p is not null),
+            _ => null,
+        };
+        return problem is null
+            ? ValidationResult.Success
+            : new ValidationResult(problem, validationContext.MemberName is { } member ? [member] : null);
+    }
+
+    private static bool IsHidden(char c) =>
+        (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+        || char.IsSurrogate(c)
+        || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C'
+        || c is '\u200B' or '\u2060' or '\uFEFF' or '\uFFFE' or '\uFFFF';
+}

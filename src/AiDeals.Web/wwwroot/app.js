@@ -7,3 +7,16 @@ document.addEventListener('keydown', event => {
         event.preventDefault();
     }
 }, true);
+
+// A field's text travels to the server as JSON, whose reader refuses half a surrogate pair (text broken on paste, or
+// typed with a crafted keyboard): the event would be dropped as bad input and the circuit closed, losing the form.
+// Before Blazor reads the field (its listeners run after this capture-phase one), such halves become U+FFFD, as a UTF-8
+// decoder would make them; whole pairs (emoji) are untouched.
+const mendBrokenText = event => {
+    const field = event.target;
+    if ((field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && !field.value.isWellFormed()) {
+        field.value = field.value.toWellFormed();
+    }
+};
+document.addEventListener('input', mendBrokenText, true);
+document.addEventListener('change', mendBrokenText, true);

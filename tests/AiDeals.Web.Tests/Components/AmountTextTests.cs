@@ -14,6 +14,9 @@ public sealed class AmountTextTests
     [InlineData("$ 16,000,000,000", 16_000_000_000)]
     [InlineData("900", 900)]
     [InlineData("0.5B", 500_000_000)]
+    [InlineData("1,000", 1_000)]
+    [InlineData("1,234,567.5", 1_234_568)]
+    [InlineData(".5B", 500_000_000)]
     public void TryParse_AsPeopleWriteIt_ReadsWholeDollars(string text, long expected)
     {
         Assert.True(AmountText.TryParse(text, out var dollars));
@@ -65,6 +68,13 @@ public sealed class AmountTextTests
     [InlineData("1e400")]
     [InlineData("abc")]
     [InlineData("-5B")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("15,5B")]
+    [InlineData("1,0000")]
+    [InlineData(",100")]
+    [InlineData("1,000,00")]
+    [InlineData("١٢٣")]
     public void TryParse_NotANumber_SaysHowToWriteOne(string text)
     {
         Assert.False(AmountText.TryParse(text, out _, out var problem));

@@ -11,7 +11,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.User).HasMaxLength(256);
-        builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.Property(a => a.Reason).HasMaxLength(AuditLimits.Reason);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.AtUtc);
     }

@@ -9,7 +9,7 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
     public void Configure(EntityTypeBuilder<Citation> builder)
     {
         builder.ConfigureEditable();
-        builder.Property(c => c.Quote).HasMaxLength(4000);
+        builder.Property(c => c.Quote).HasMaxLength(CitationLimits.Quote);
         builder.HasOne(c => c.Source).WithMany(s => s.Citations).HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Deal).WithMany(d => d.Citations).HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Valuation).WithMany(v => v.Citations).HasForeignKey(c => c.ValuationId).OnDelete(DeleteBehavior.Cascade);

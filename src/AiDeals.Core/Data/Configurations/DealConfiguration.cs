@@ -12,9 +12,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Ignore(d => d.Amount);
         builder.Ignore(d => d.Announced);
         builder.Ignore(d => d.Closed);
-        builder.Property(d => d.Title).HasMaxLength(300);
-        builder.Property(d => d.Notes).HasMaxLength(4000);
-        builder.Property(d => d.OutcomeNote).HasMaxLength(2000);
+        builder.Property(d => d.Title).HasMaxLength(DealLimits.Title);
+        builder.Property(d => d.Notes).HasMaxLength(DealLimits.Notes);
+        builder.Property(d => d.OutcomeNote).HasMaxLength(DealLimits.OutcomeNote);
 
         builder.HasOne(d => d.Target).WithMany(o => o.TargetedBy).HasForeignKey(d => d.TargetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Parent).WithMany(d => d.Children).HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -10,8 +10,8 @@ internal sealed class MarketEventConfiguration : IEntityTypeConfiguration<Market
     {
         builder.ConfigureEditable();
         builder.Ignore(e => e.Occurred);
-        builder.Property(e => e.Title).HasMaxLength(300);
-        builder.Property(e => e.Description).HasMaxLength(4000);
+        builder.Property(e => e.Title).HasMaxLength(MarketEventLimits.Title);
+        builder.Property(e => e.Description).HasMaxLength(MarketEventLimits.Description);
         builder.HasIndex(e => e.OccurredOn);
     }
 }

@@ -8,8 +8,8 @@ internal sealed class OrganizationAliasConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<OrganizationAlias> builder)
     {
-        builder.Property(a => a.Name).HasMaxLength(200);
-        builder.Property(a => a.NormalizedName).HasMaxLength(200);
+        builder.Property(a => a.Name).HasMaxLength(OrganizationLimits.Name);
+        builder.Property(a => a.NormalizedName).HasMaxLength(OrganizationLimits.Name);
         builder.HasIndex(a => a.NormalizedName).IsUnique();
         builder.HasQueryFilter(a => a.Organization!.DeletedAt == null);
     }

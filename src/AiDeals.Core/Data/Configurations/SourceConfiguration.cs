@@ -9,8 +9,8 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
     public void Configure(EntityTypeBuilder<Source> builder)
     {
         builder.ConfigureEditable();
-        builder.Property(s => s.Title).HasMaxLength(500);
-        builder.Property(s => s.Publisher).HasMaxLength(200);
-        builder.Property(s => s.Url).HasMaxLength(2048);
+        builder.Property(s => s.Title).HasMaxLength(SourceLimits.Title);
+        builder.Property(s => s.Publisher).HasMaxLength(SourceLimits.Publisher);
+        builder.Property(s => s.Url).HasMaxLength(SourceLimits.Url);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class DealBookPlan(string path, DealBook book)
             Fail(at + ".key", $"the source key '{key}' is used twice.");
         }
 
-        var url = source.Url is null ? null : HttpUrl(source.Url, at + ".url");
+        var url = source.Url is null ? null : HttpUrl(source.Url, at + ".url", SourceLimits.Url);
         string? document = null;
         if (source.Document is not null)
         {
@@ -63,8 +63,8 @@ internal sealed class DealBookPlan(string path, DealBook book)
 
         var entity = new Source
         {
-            Title = Text(source.Title, at + ".title", 500),
-            Publisher = source.Publisher,
+            Title = Text(source.Title, at + ".title", SourceLimits.Title),
+            Publisher = Optional(source.Publisher, at + ".publisher", SourceLimits.Publisher),
             Url = url,
             PublishedOn = source.PublishedOn,
         };
@@ -81,7 +81,7 @@ internal sealed class DealBookPlan(string path, DealBook book)
             Fail(at + ".key", $"the organization key '{key}' is used twice.");
         }
 
-        var name = Text(organization.Name, at + ".name", 200);
+        var name = Text(organization.Name, at + ".name", OrganizationLimits.Name);
         var names = Organizations.SelectMany(o => o.Aliases.Select(a => a.Name).Append(o.Name))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (names.Contains(name))
@@ -95,14 +95,14 @@ internal sealed class DealBookPlan(string path, DealBook book)
             Slug = key,
             Type = organization.Type,
             Country = organization.Country is null ? null : Country(organization.Country, at + ".country"),
-            Website = organization.Website is null ? null : HttpUrl(organization.Website, at + ".website"),
-            Description = organization.Description,
+            Website = organization.Website is null ? null : HttpUrl(organization.Website, at + ".website", OrganizationLimits.Website),
+            Description = Optional(organization.Description, at + ".description", OrganizationLimits.Description),
             FoundedYear = organization.FoundedYear,
         };
         names.Add(name);
         for (var i = 0; i < (organization.Aliases?.Count ?? 0); i++)
         {
-            var alias = Text(organization.Aliases![i], $"{at}.aliases[{i}]", 200);
+            var alias = Text(organization.Aliases![i], $"{at}.aliases[{i}]", OrganizationLimits.Name);
             if (!names.Add(alias))
             {
                 Fail($"{at}.aliases[{i}]", $"the alias '{alias}' is already an organization's name or alias.");
@@ -213,8 +213,8 @@ internal sealed class DealBookPlan(string path, DealBook book)
 
         var entity = new MarketEvent
         {
-            Title = Text(marketEvent.Title, at + ".title", 300),
-            Description = marketEvent.Description,
+            Title = Text(marketEvent.Title, at + ".title", MarketEventLimits.Title),
+            Description = Optional(marketEvent.Description, at + ".description", MarketEventLimits.Description),
             Occurred = Date(marketEvent.Date ?? Fail<string>(at + ".date", "a market event needs a date."), at + ".date"),
             Amount = marketEvent.Amount,
         };
@@ -250,7 +250,7 @@ internal sealed class DealBookPlan(string path, DealBook book)
 
             var quote = string.IsNullOrWhiteSpace(citations[i].Quote)
                 ? Fail<string>(citationAt + ".quote", "a citation needs the verbatim quote that backs the figure.")
-                : Text(citations[i].Quote, citationAt + ".quote", 4000);
+                : Text(citations[i].Quote, citationAt + ".quote", CitationLimits.Quote);
             if (_documents[sourceKey] is { } document && !document.Contains(quote, StringComparison.Ordinal))
             {
                 Fail(citationAt + ".quote", $"the quote is not found verbatim in the source document: \"{Shorten(quote)}\".");
@@ -305,11 +305,15 @@ internal sealed class DealBookPlan(string path, DealBook book)
         }
 
         text = text.Trim();
-        return text.Length <= maxLength ? text : Fail<string>(at, $"the text is {text.Length} characters; at most {maxLength} fit.");
+        return text.Length <= maxLength ? text : Fail<string>(at, TextLimitAttribute.Message(maxLength, text.Length));
     }
 
-    private string HttpUrl(string url, string at) =>
-        HttpUrlAttribute.IsHttpUrl(url) ? url.Trim() : Fail<string>(at, $"'{url}' is not an http(s) URL.");
+    private string? Optional(string? text, string at, int maxLength) =>
+        text is null || text.Length <= maxLength ? text : Fail<string>(at, TextLimitAttribute.Message(maxLength, text.Length));
+
+    private string HttpUrl(string url, string at, int maxLength) =>
+        !HttpUrlAttribute.IsHttpUrl(url) ? Fail<string>(at, $"'{Shorten(url)}' is not an http(s) URL.")
+        : Optional(url.Trim(), at, maxLength)!;
 
     // Stored upper-cased, as the organization editor stores it.
     private string Country(string code, string at) =>

@@ -152,7 +152,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, TimeProvider clo
         var displayName = string.IsNullOrWhiteSpace(input.DisplayName) ? null : input.DisplayName.Trim();
         if (displayName?.Length > AppUserLimits.DisplayNameLength)
         {
-            errors.Add($"The display name is longer than {AppUserLimits.DisplayNameLength} characters.");
+            errors.Add("The display name: " + TextLimitAttribute.Message(AppUserLimits.DisplayNameLength, displayName.Length));
         }
 
         var email = input.Email?.Trim() ?? string.Empty;

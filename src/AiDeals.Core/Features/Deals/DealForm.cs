@@ -10,17 +10,14 @@ namespace AiDeals.Core.Features.Deals;
 /// </summary>
 public sealed class DealForm : IEditForm
 {
-    public const int TitleLength = 300;
-    public const int NotesLength = 4000;
-    public const int OutcomeNoteLength = 2000;
-
     public int Id { get; set; }
 
     /// <summary>The version the form was loaded at; a save against a newer one is a conflict.</summary>
     public int Version { get; set; }
 
     [Required(ErrorMessage = "Give the deal a title.")]
-    [StringLength(TitleLength, ErrorMessage = "Keep the title to 300 characters.")]
+    [PlainText]
+    [TextLimit(DealLimits.Title)]
     public string Title { get; set; } = string.Empty;
 
     [EnumDataType(typeof(DealKind), ErrorMessage = "Choose a kind of deal.")]
@@ -57,10 +54,12 @@ public sealed class DealForm : IEditForm
     /// <summary>The umbrella deal this one is part of, if any.</summary>
     public int? ParentId { get; set; }
 
-    [StringLength(NotesLength, ErrorMessage = "Keep the notes to 4000 characters.")]
+    [PlainText]
+    [TextLimit(DealLimits.Notes)]
     public string? Notes { get; set; }
 
-    [StringLength(OutcomeNoteLength, ErrorMessage = "Keep the outcome note to 2000 characters.")]
+    [PlainText]
+    [TextLimit(DealLimits.OutcomeNote)]
     public string? OutcomeNote { get; set; }
 
     public List<ParticipantForm> Participants { get; set; } = [];
@@ -68,7 +67,8 @@ public sealed class DealForm : IEditForm
     public List<CitationForm> Citations { get; set; } = [];
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
-    [StringLength(1000, ErrorMessage = "Keep the reason to 1000 characters.")]
+    [PlainText]
+    [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 
     public PartialDate? Announced => AnnouncedOn is { } date && Enum.IsDefined(AnnouncedPrecision) ? PartialDate.Create(date, AnnouncedPrecision) : null;
@@ -100,14 +100,13 @@ public sealed class ParticipantForm
 /// <summary>A quote from a source that backs the deal; <see cref="Id"/> is the stored row's (null for a new one).</summary>
 public sealed class CitationForm
 {
-    public const int QuoteLength = 4000;
-
     public int? Id { get; set; }
 
     [Required(ErrorMessage = "Choose the source.")]
     public int? SourceId { get; set; }
 
     [Required(ErrorMessage = "Enter the quote, word for word.")]
-    [StringLength(QuoteLength, ErrorMessage = "Keep the quote to 4000 characters.")]
+    [PlainText]
+    [TextLimit(CitationLimits.Quote)]
     public string Quote { get; set; } = string.Empty;
 }

@@ -51,7 +51,17 @@ public static class DealValidator
         var seen = new HashSet<int>();
         for (var i = 0; i < form.Participants.Count; i++)
         {
-            if (form.Participants[i].OrganizationId is { } organizationId && !seen.Add(organizationId))
+            if (form.Participants[i].OrganizationId is not { } organizationId)
+            {
+                continue;
+            }
+
+            if (organizationId == form.TargetId)
+            {
+                errors.Add(Participant(i) + nameof(ParticipantForm.OrganizationId),
+                    "This organization is the deal's target: the one invested in does not also take part.");
+            }
+            else if (!seen.Add(organizationId))
             {
                 errors.Add(Participant(i) + nameof(ParticipantForm.OrganizationId),
                     "This organization is already a participant: an organization takes part once per deal.");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AiDeals.Core.Domain;
 
 namespace AiDeals.Core.Features.MarketEvents;
 
@@ -16,10 +17,12 @@ public sealed class MarketEventForm : IEditForm
     public string Occurred { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Give the event a title.")]
-    [StringLength(300, ErrorMessage = "Keep the title to 300 characters.")]
+    [PlainText]
+    [TextLimit(MarketEventLimits.Title)]
     public string Title { get; set; } = string.Empty;
 
-    [StringLength(4000, ErrorMessage = "Keep the description to 4000 characters.")]
+    [PlainText]
+    [TextLimit(MarketEventLimits.Description)]
     public string? Description { get; set; }
 
     /// <summary>The organizations the event involves.</summary>
@@ -29,6 +32,7 @@ public sealed class MarketEventForm : IEditForm
     public long? Amount { get; set; }
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
-    [StringLength(1000)]
+    [PlainText]
+    [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AiDeals.Core.Domain;
 
 namespace AiDeals.Core.Features.Sources;
 
@@ -11,19 +12,23 @@ public sealed class SourceForm : IEditForm
     public int Version { get; set; }
 
     [Required(ErrorMessage = "Give the source a title.")]
-    [StringLength(500, ErrorMessage = "Keep the title to 500 characters.")]
+    [PlainText]
+    [TextLimit(SourceLimits.Title)]
     public string Title { get; set; } = string.Empty;
 
-    [StringLength(200, ErrorMessage = "Keep the publisher to 200 characters.")]
+    [PlainText]
+    [TextLimit(SourceLimits.Publisher)]
     public string? Publisher { get; set; }
 
     [HttpUrl]
-    [StringLength(2048, ErrorMessage = "Keep the web address to 2048 characters.")]
+    [PlainText]
+    [TextLimit(SourceLimits.Url)]
     public string? Url { get; set; }
 
     public DateOnly? PublishedOn { get; set; }
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
-    [StringLength(1000, ErrorMessage = "Keep the reason to 1000 characters.")]
+    [PlainText]
+    [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 }

@@ -30,6 +30,7 @@ public sealed class ValuationForm : IEditForm
     public int? DealId { get; set; }
 
     /// <summary>Why the change is made, written into the audit log (e.g. when saving over someone else's change).</summary>
-    [StringLength(1000)]
+    [PlainText]
+    [TextLimit(AuditLimits.Reason)]
     public string? Reason { get; set; }
 }

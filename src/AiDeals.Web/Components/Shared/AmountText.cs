@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using AiDeals.Core.Domain;
 
@@ -13,6 +14,8 @@ public static class AmountText
     public const string UnreadableMessage = "Write an amount such as 15B, 2.5M or 12,000,000.";
 
     private const NumberStyles Styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     /// <summary>What a field says of an amount above <see cref="AmountRange.MaxFigure"/>.</summary>
     public static string TooLargeMessage { get; } = AmountRange.ValidateFigure(AmountRange.MaxFigure + 1)!;
@@ -53,9 +56,15 @@ public static class AmountText
             span = span[..^1].TrimEnd();
         }
 
+        // .NET takes a comma anywhere as a thousands separator ("15,5" would be 155); only groups of three are read.
+        if (!WellGrouped(span))
+        {
+            return false;
+        }
+
         if (!decimal.TryParse(span, Styles, CultureInfo.InvariantCulture, out var number))
         {
-            // Digits beyond a decimal's 29 are still a number, only far too large for one.
+            // Digits beyond a decimal's 29 are still a number, only far too large for one (WellGrouped let no NaN through).
             if (double.TryParse(span, Styles, CultureInfo.InvariantCulture, out _))
             {
                 problem = TooLargeMessage;
@@ -81,5 +90,27 @@ public static class AmountText
     {
         var round = AmountRange.Format(dollars).TrimStart('$');
         return TryParse(round, out var read) && read == dollars ? round : dollars.ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    // ASCII digits, at most one decimal point, and commas (if any) between groups of three digits before it.
+    private static bool WellGrouped(ReadOnlySpan<char> text)
+    {
+        var point = text.IndexOf('.');
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? [] : text[(point + 1)..];
+        if (fraction.ContainsAnyExcept(Digits) || (whole.IsEmpty && fraction.IsEmpty))
+        {
+            return false;
+        }
+
+        if (!whole.Contains(','))
+        {
+            return !whole.ContainsAnyExcept(Digits);
+        }
+
+        var groups = whole.ToString().Split(',');
+        return groups[0].Length is >= 1 and <= 3
+            && groups.All(g => !g.AsSpan().ContainsAnyExcept(Digits))
+            && groups.Skip(1).All(g => g.Length == 3);
     }
 }

@@ -16,6 +16,12 @@ public abstract class ParsedInputBase<TField> : ComponentBase, IDisposable
     private EditContext? _context;
     private ValidationMessageStore? _store;
 
+    /// <summary>
+    /// The longest text the box takes: far more than any amount or date needs, and short enough that a paste of a whole
+    /// page into it stays a small message to the circuit.
+    /// </summary>
+    public const int MaxTextLength = 64;
+
     [Parameter]
     public string? Label { get; set; }
 

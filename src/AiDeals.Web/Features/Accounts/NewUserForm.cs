@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 
 namespace AiDeals.Web.Features.Accounts;
@@ -12,7 +13,8 @@ public sealed class NewUserForm
     [EmailAddress(ErrorMessage = "Enter an email address, such as analyst@example.com.")]
     public string Email { get; set; } = string.Empty;
 
-    [StringLength(AppUserLimits.DisplayNameLength)]
+    [PlainText]
+    [TextLimit(AppUserLimits.DisplayNameLength)]
     public string? DisplayName { get; set; }
 
     [Required]
