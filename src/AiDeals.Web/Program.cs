@@ -41,10 +41,15 @@ try
         .InitializeAsync(AppDatabase.ResolveDealBookPath(app.Configuration, app.Environment));
     await app.SeedAccountsAsync();
 
+    app.UseSecurityHeaders();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseHsts();
+        if (app.Configuration.GetValue(SecurityHeaders.HttpsRedirectKey, true))
+        {
+            app.UseHttpsRedirection();
+        }
     }
 
     app.UseSerilogRequestLogging();
@@ -60,7 +65,9 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapAccountEndpoints();
     app.MapDealExport();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // Blazor's own frame-ancestors policy for interactive pages, as strict as the one SecurityHeaders sends.
+    app.MapRazorComponents<App>()
+        .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'");
 
     await app.RunAsync();
 }
