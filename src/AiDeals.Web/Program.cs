@@ -67,7 +67,8 @@ try
     app.MapDealExport();
     // Blazor's own frame-ancestors policy for interactive pages, as strict as the one SecurityHeaders sends.
     app.MapRazorComponents<App>()
-        .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'");
+        .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'")
+        .AnswerHeadLikeGet();
 
     await app.RunAsync();
 }
