@@ -48,10 +48,15 @@ try
         .InitializeAsync(AppDatabase.ResolveDealBookPath(app.Configuration, app.Environment));
     await app.SeedAccountsAsync();
 
+    app.UseSecurityHeaders();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseHsts();
+        if (app.Configuration.GetValue(SecurityHeaders.HttpsRedirectKey, true))
+        {
+            app.UseHttpsRedirection();
+        }
     }
 
     app.UseSerilogRequestLogging();
@@ -67,7 +72,10 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapAccountEndpoints();
     app.MapDealExport();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // Blazor's own frame-ancestors policy for interactive pages, as strict as the one SecurityHeaders sends.
+    app.MapRazorComponents<App>()
+        .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'")
+        .AnswerHeadLikeGet();
 
     await app.RunAsync();
 }

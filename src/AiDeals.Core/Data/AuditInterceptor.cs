@@ -30,6 +30,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (db.PendingAudits.Count > 0 && db.Database.CurrentTransaction is null)
             {
                 db.OwnedAuditTransaction = db.Database.BeginTransaction();
+                WithoutSavepoints(db);
             }
         }
 
@@ -46,6 +47,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (db.PendingAudits.Count > 0 && db.Database.CurrentTransaction is null)
             {
                 db.OwnedAuditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                WithoutSavepoints(db);
             }
         }
 
@@ -67,7 +69,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             finally
             {
                 // Uncommitted (the audit rows failed), disposing rolls the change back with them and frees the write lock.
-                transaction?.Dispose();
+                if (transaction is not null)
+                {
+                    transaction.Dispose();
+                    db.Database.AutoSavepointsEnabled = true;
+                }
             }
         }
 
@@ -97,6 +103,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 if (transaction is not null)
                 {
                     await transaction.DisposeAsync();
+                    db.Database.AutoSavepointsEnabled = true;
                 }
             }
         }
@@ -288,13 +295,25 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         return transaction;
     }
 
+    /// <summary>
+    /// The save's own transaction is dropped whole when the save fails (<see cref="Abandon"/>), so EF's savepoint inside
+    /// it would keep nothing. Without one, EF does not roll back to it after a conflict: that rollback came after
+    /// <see cref="ThrowingConcurrencyException"/> had already disposed the transaction, failed, and was logged as an
+    /// error ("An error occurred using a transaction") for what is an ordinary conflict.
+    /// </summary>
+    private static void WithoutSavepoints(AiDealsDbContext db) => db.Database.AutoSavepointsEnabled = false;
+
     private static void Abandon(DbContext? context)
     {
         if (context is AiDealsDbContext db)
         {
             db.PendingAudits.Clear();
-            db.OwnedAuditTransaction?.Dispose();
-            db.OwnedAuditTransaction = null;
+            if (db.OwnedAuditTransaction is { } transaction)
+            {
+                transaction.Dispose();
+                db.OwnedAuditTransaction = null;
+                db.Database.AutoSavepointsEnabled = true;
+            }
         }
     }
 }

@@ -43,6 +43,10 @@ internal static class AccountsWebExtensions
             cookie.SlidingExpiration = true;
         });
 
+        // The antiforgery cookie likewise: the login form and every page's form carry its token.
+        services.AddAntiforgery(antiforgery =>
+            antiforgery.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+
         // A changed security stamp (password reset, role change, lock) ends a cookie session within minutes, not 30.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 

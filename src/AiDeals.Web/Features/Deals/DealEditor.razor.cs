@@ -55,8 +55,14 @@ public partial class DealEditor
         var form = IsNew ? new DealForm() : await Forms.GetFormAsync(Id!.Value);
         if (form is null)
         {
+            // As on the deal's page: a deal that never was answers 404; a deleted one keeps the way to restore it.
             _deleted = await Details.FindDeletedAsync(Id!.Value);
             _missing = true;
+            if (_deleted is null)
+            {
+                Navigation.NotFound();
+            }
+
             return;
         }
 
