@@ -12,7 +12,7 @@ namespace AiDeals.Web.Tests.BadInput;
 /// the status it names, never a 5xx, never the error page, never an unescaped script probe, never a redirect off the
 /// site, and must leave every table as it was.
 /// </summary>
-[Collection(WebHostCollection.Name)]
+[Collection(BadInputCollection.Name)]
 public sealed partial class HttpBadInputTests(BadInputHost host) : IClassFixture<BadInputHost>
 {
     // What the error page, the error boundary and the developer exception page say.
