@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiDeals.Core.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -50,18 +51,26 @@ public sealed class DatabaseInitializer(
     /// </summary>
     private async Task RemoveStaleMigrationLockAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
-        var lockTables = await db.Database
-            .SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'""")
-            .SingleAsync(cancellationToken);
-        if (lockTables == 0)
+        // A plain command rather than a LINQ query: this runs on every start, where each new query shape costs a compilation.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return;
-        }
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock';";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
 
-        var removed = await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsLock";""", cancellationToken);
-        if (removed > 0)
+            var removed = await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsLock";""", cancellationToken);
+            if (removed > 0)
+            {
+                logger.LogWarning("Removed a migrations lock left by an earlier start that did not finish (the process was stopped while migrating)");
+            }
+        }
+        finally
         {
-            logger.LogWarning("Removed a migrations lock left by an earlier start that did not finish (the process was stopped while migrating)");
+            await db.Database.CloseConnectionAsync();
         }
     }
 }
