@@ -62,4 +62,27 @@ public class DatabaseInitializerTests
         Assert.Empty(pending);
         Assert.False(db.Database.HasPendingModelChanges(), "the model has changes that no migration holds: add a migration");
     }
+
+    [Fact]
+    public async Task InitializeAsync_MigrationLockLeftByAKilledStart_StartsAndRemovesTheLock()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+
+        // What a start killed inside EF Core's Migrate leaves behind: the lock row it would have deleted on the way out.
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-01-01 00:00:00+00:00');""";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        // EF Core waits for that lock with no end; the app must not, or it would never start again after such a kill.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(30));
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, patience.Token);
+
+        await using var db = await database.CreateContextAsync();
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM "__EFMigrationsLock" """).SingleAsync(TestContext.Current.CancellationToken));
+    }
 }

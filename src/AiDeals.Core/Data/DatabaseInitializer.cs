@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiDeals.Core.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
             }
 
+            await RemoveStaleMigrationLockAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
 
             // WAL lets readers go on while one analyst writes; the mode is stored in the database file.
@@ -37,6 +39,38 @@ public sealed class DatabaseInitializer(
             logger.LogInformation(
                 "Seeded the deal book {Path}: {Organizations} organizations, {Deals} deals, {Valuations} valuations, {Events} market events",
                 dealBookPath, result.Organizations, result.Deals, result.Valuations, result.MarketEvents);
+        }
+    }
+
+    /// <summary>
+    /// EF Core's SQLite migrations lock is a row in <c>__EFMigrationsLock</c>, written on the way in and deleted on the way
+    /// out; a start killed in between (a SIGKILL, a container stopped, power lost) leaves it, and every later start then
+    /// waits for it forever. One app process owns the database file and this runs before it migrates, so a row found
+    /// here was left by a start that is no longer running: remove it. (Two processes migrating one file at the same moment
+    /// is not a set-up the app supports.)
+    /// </summary>
+    private async Task RemoveStaleMigrationLockAsync(AiDealsDbContext db, CancellationToken cancellationToken)
+    {
+        // A plain command rather than a LINQ query: this runs on every start, where each new query shape costs a compilation.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock';";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+
+            var removed = await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsLock";""", cancellationToken);
+            if (removed > 0)
+            {
+                logger.LogWarning("Removed a migrations lock left by an earlier start that did not finish (the process was stopped while migrating)");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

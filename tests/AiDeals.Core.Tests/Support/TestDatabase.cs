@@ -82,6 +82,12 @@ internal sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
+    /// A database file not yet made, for a test whose file another process creates and writes (the app's services here
+    /// only read it, and open it again as the app would); deleted afterwards like the others.
+    /// </summary>
+    public static TestDatabase AtNewPath() => new(NewPath(), null);
+
+    /// <summary>
     /// A context for a test's own reads and set-up writes, audited as <see cref="SetUpUser"/> (a test that checks who
     /// saved names its user with <c>ActFor</c>).
     /// </summary>
