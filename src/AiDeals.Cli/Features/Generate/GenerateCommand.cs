@@ -18,25 +18,13 @@ internal static class GenerateCommand
     public static Command Create()
     {
         var deals = new Option<int>("--deals") { Description = "How many deals to generate.", Required = true, HelpName = "count" };
-        deals.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--deals must be at least 1.");
-            }
-        });
+        deals.Validators.Add(result => AtLeast(result, 1));
         var organizations = new Option<int?>("--organizations")
         {
             Description = "How many organizations the deals are spread over (default: one per 20 deals, at least 10).",
             HelpName = "count",
         };
-        organizations.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() < 2)
-            {
-                result.AddError("--organizations must be at least 2.");
-            }
-        });
+        organizations.Validators.Add(result => AtLeast(result, 2));
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed gives the same rows.", DefaultValueFactory = _ => 1 };
         var append = new Option<bool>("--append")
         {
@@ -57,6 +45,18 @@ internal static class GenerateCommand
             return RunAsync(parseResult, options, parseResult.GetValue(append), cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A count below <paramref name="minimum"/> is a usage error. A value that is no number at all is left to the
+    /// parser, which reports it; reading it here would throw.
+    /// </summary>
+    private static void AtLeast(System.CommandLine.Parsing.OptionResult result, int minimum)
+    {
+        if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, Invariant, out var value) && value < minimum)
+        {
+            result.AddError($"{result.Option.Name} must be at least {minimum}.");
+        }
     }
 
     private static async Task<int> RunAsync(ParseResult parseResult, SyntheticDataOptions options, bool append, CancellationToken cancellationToken)
