@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Tests.Generation;
 
 /// <summary>The app's own queries on 20,000 generated deals: the list, a busy investor's deals, the dashboard, the history.</summary>
-public sealed class SyntheticDataAppQueriesTests(GeneratedDatabase generated) : IClassFixture<GeneratedDatabase>
+[Collection(nameof(GeneratedDatabase))]
+public sealed class SyntheticDataAppQueriesTests(GeneratedDatabase generated)
 {
     [Fact]
     public async Task SearchAsync_FirstPage_ListsTwentyFiveOfEveryDeal()

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Tests.Generation;
 
 /// <summary>20,000 generated deals: the counts asked for, shaped as the app's own saves would write them.</summary>
-public sealed class SyntheticDataShapeTests(GeneratedDatabase generated) : IClassFixture<GeneratedDatabase>
+[Collection(nameof(GeneratedDatabase))]
+public sealed class SyntheticDataShapeTests(GeneratedDatabase generated)
 {
     [Fact]
     public async Task GenerateAsync_TwentyThousandDeals_WritesTheDealsOrganizationsAndPartsAsked()

@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Core.Tests.Support;
 
-/// <summary>A database filled by the generator's fast path with 20,000 deals (seed 7), shared by a test class.</summary>
+/// <summary>The test classes that share one <see cref="GeneratedDatabase"/>, generated once for all of them.</summary>
+[CollectionDefinition(nameof(GeneratedDatabase))]
+public sealed class GeneratedDatabaseCollection : ICollectionFixture<GeneratedDatabase>;
+
+/// <summary>A database filled by the generator's fast path with 20,000 deals (seed 7), shared by the generation tests.</summary>
 public sealed class GeneratedDatabase : IAsyncLifetime
 {
     public const int DealCount = 20_000;
@@ -34,11 +38,11 @@ public sealed class GeneratedDatabase : IAsyncLifetime
         }
     }
 
-    /// <summary>A new migrated database with <see cref="DealCount"/> generated deals of the given seed.</summary>
-    internal static async Task<(TestDatabase Database, SyntheticDataCounts Counts)> GenerateAsync(int seed)
+    /// <summary>A new migrated database with generated deals (<see cref="DealCount"/> unless told) of the given seed.</summary>
+    internal static async Task<(TestDatabase Database, SyntheticDataCounts Counts)> GenerateAsync(int seed, int deals = DealCount)
     {
         var database = await TestDatabase.CreateAsync();
-        var options = new SyntheticDataOptions(DealCount, SyntheticDataOptions.DefaultOrganizations(DealCount), seed);
+        var options = new SyntheticDataOptions(deals, SyntheticDataOptions.DefaultOrganizations(deals), seed);
         var counts = await new SyntheticDataGenerator(database.Contexts).GenerateAsync(options, progress: null, TestContext.Current.CancellationToken);
         return (database, counts);
     }
