@@ -18,18 +18,21 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
     private readonly SyntheticShapes _shapes = new(options.Seed);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly string[] _names = new string[options.Organizations];
+    private readonly List<KeyValuePair<string, string>> _firstSource = [];
+
+    // Scratch space for the organizations already drawn for one deal or one event.
+    private readonly HashSet<int> _drawn = [];
     private int[] _investors = [];
     private int[] _targets = [];
     private int[]? _sourcePool;
     private int[]? _allOrganizations;
-    private readonly List<KeyValuePair<string, string>> _firstSource = [];
 
     private Random Random => _shapes.Random;
 
     public SyntheticDataCounts Write(CancellationToken cancellationToken)
     {
         using var tables = new SyntheticTables(connection);
-        var transaction = Begin();
+        var transaction = connection.BeginTransaction();
         try
         {
             WriteOrganizations(tables);
@@ -39,13 +42,12 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
                 WriteSource(tables, tables.SourceIds + i + 1);
             }
 
-            var participantIds = new HashSet<int>();
             for (var i = 0; i < options.Deals; i++)
             {
-                WriteDeal(tables, i, participantIds);
+                WriteDeal(tables, i);
                 if ((i + 1) % 100 == 0)
                 {
-                    WriteMarketEvent(tables, participantIds);
+                    WriteMarketEvent(tables);
                 }
 
                 if ((i + 1) % options.DealsPerTransaction == 0 && i + 1 < options.Deals)
@@ -53,7 +55,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
                     cancellationToken.ThrowIfCancellationRequested();
                     transaction.Commit();
                     transaction.Dispose();
-                    transaction = Begin();
+                    transaction = connection.BeginTransaction();
                 }
 
                 if ((i + 1) % SyntheticDataOptions.ProgressEvery == 0)
@@ -71,11 +73,6 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         }
 
         return tables.Counts;
-    }
-
-    private SqliteTransaction Begin()
-    {
-        return connection.BeginTransaction();
     }
 
     private void WriteOrganizations(SyntheticTables tables)
@@ -123,7 +120,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         }
     }
 
-    private void WriteDeal(SyntheticTables tables, int index, HashSet<int> participantIds)
+    private void WriteDeal(SyntheticTables tables, int index)
     {
         var id = tables.DealIds + index + 1;
         var targetId = _shapes.Pick(_targets, 20);
@@ -142,7 +139,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
             .Add(closed is { } c ? Day(c.Date) : null).Add((closed?.Precision ?? DatePrecision.Day).ToString()).Add(parentId)
             .Add(Random.Next(3) == 0 ? "Generated deal for load and filter testing." : null).Add(0).Insert();
 
-        WriteParticipants(tables, id, targetId, kind, amount, participantIds);
+        WriteParticipants(tables, id, targetId, kind, amount);
 
         var sourceId = tables.SourceIds + 1 + _shapes.Pick(SourcePool(tables), 20);
         tables.Citations
@@ -174,8 +171,9 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         }
     }
 
-    private void WriteParticipants(SyntheticTables tables, int dealId, int targetId, DealKind kind, AmountRange amount, HashSet<int> seen)
+    private void WriteParticipants(SyntheticTables tables, int dealId, int targetId, DealKind kind, AmountRange amount)
     {
+        var seen = _drawn;
         seen.Clear();
         var count = _shapes.ParticipantCount();
         for (var attempt = 0; attempt < count * 3 && seen.Count < count; attempt++)
@@ -200,8 +198,9 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         }
     }
 
-    private void WriteMarketEvent(SyntheticTables tables, HashSet<int> organizations)
+    private void WriteMarketEvent(SyntheticTables tables)
     {
+        var organizations = _drawn;
         var id = tables.MarketEventIds + tables.MarketEvents.Rows + 1;
         var occurred = PartialDate.Create(_shapes.Date().Date, Random.Next(5) == 0 ? DatePrecision.Month : DatePrecision.Day);
         var first = _shapes.Pick(AllOrganizations(tables), 50);
