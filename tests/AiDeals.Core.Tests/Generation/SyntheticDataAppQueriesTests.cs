@@ -59,6 +59,22 @@ public sealed class SyntheticDataAppQueriesTests(GeneratedDatabase generated)
     }
 
     [Fact]
+    public async Task GetDetailAsync_GeneratedDealWithAValuation_ShowsItsPartsAndItsTargetsProfile()
+    {
+        await using var db = await generated.Database.CreateContextAsync();
+        var valuation = await db.Valuations.AsNoTracking().OrderBy(v => v.Id).FirstAsync(TestContext.Current.CancellationToken);
+
+        var detail = await generated.Database.DealDetails.GetDetailAsync(valuation.DealId!.Value, TestContext.Current.CancellationToken);
+        var profile = await new Features.Organizations.OrganizationProfileQueries(generated.Database.Contexts)
+            .GetProfileAsync(detail!.Target!.Slug, TestContext.Current.CancellationToken);
+
+        Assert.InRange(detail.Participants.Count, 1, 4);
+        Assert.NotEmpty(detail.Citations);
+        Assert.Contains(detail.Valuations, v => v.Id == valuation.Id && v.Amount == valuation.Amount);
+        Assert.NotNull(profile);
+    }
+
+    [Fact]
     public async Task SearchAsync_History_ShowsTheRunAsOneEntryBySyntheticNamingWhatItWrote()
     {
         var history = new HistorySearch(generated.Database.Contexts);
