@@ -4,8 +4,10 @@ namespace AiDeals.Core.Data.Seeding;
 
 /// <summary>
 /// The indexes of the tables a run fills, set aside while it writes and built again from their own SQL afterwards:
-/// building an index once by sorting is faster than keeping it in order through millions of inserts (measured: even
-/// the indexes whose keys arrive in ascending order cost more to keep than to build).
+/// building an index once by sorting is faster than keeping it in order through millions of inserts at random places
+/// (titles, dates, amounts, organizations). Measured on 200,000 deals: keeping the indexes whose keys come in a few
+/// ascending runs (status, kind, a mostly-NULL parent) costs more than building them; keeping those whose keys only
+/// ever grow, and so append at the right edge, costs less.
 /// </summary>
 internal sealed class SyntheticIndexes
 {
@@ -15,9 +17,13 @@ internal sealed class SyntheticIndexes
         "MarketEvents", "MarketEventOrganizations",
     ];
 
+    // Keys the run writes in ascending order and never NULL: each row appends at the index's right edge.
+    private static readonly HashSet<string> AppendedAtTheEnd =
+        ["IX_DealParticipants_DealId", "IX_Valuations_DealId", "IX_OrganizationAliases_OrganizationId"];
+
     private readonly List<string> _definitions = [];
 
-    /// <summary>Drops the indexes (the schema's own CREATE INDEX statements are kept to build them again).</summary>
+    /// <summary>Drops the indexes not kept (the schema's own CREATE INDEX statements are kept to build them again).</summary>
     public void Drop(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
@@ -29,6 +35,11 @@ internal sealed class SyntheticIndexes
             var names = new List<string>();
             while (reader.Read())
             {
+                if (AppendedAtTheEnd.Contains(reader.GetString(0)))
+                {
+                    continue;
+                }
+
 
                 names.Add(reader.GetString(0));
                 _definitions.Add(reader.GetString(1));
