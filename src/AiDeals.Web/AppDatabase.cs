@@ -5,27 +5,14 @@ namespace AiDeals.Web;
 /// <summary>Where the app's database and deal book live, from configuration with working defaults.</summary>
 internal static class AppDatabase
 {
-    public const string ConnectionStringName = "AiDeals";
+    public const string ConnectionStringName = DatabaseLocation.ConnectionStringName;
 
     /// <summary>
     /// <c>ConnectionStrings:AiDeals</c>; by default a SQLite file in the app's git-ignored App_Data folder, which is created.
     /// A relative data source is taken from the content root, not the current folder.
     /// </summary>
-    public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var configured = configuration.GetConnectionString(ConnectionStringName);
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
-            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/aideals.db" : configured);
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:"
-            && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
-        }
-
-        var connectionString = builder.ToString();
-        DataServiceCollectionExtensions.EnsureDatabaseFolder(connectionString);
-        return connectionString;
-    }
+    public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment) =>
+        DatabaseLocation.ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
 
     /// <summary><c>Seed:DealBook</c>; by default the deal book shipped beside the app. Empty turns seeding off.</summary>
     public static string? ResolveDealBookPath(IConfiguration configuration, IHostEnvironment environment)

@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<DealBookLoader>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<SyntheticDataGenerator>();
         services.AddSingleton<DealQueries>();
         services.AddSingleton<DealDetailQueries>();
         services.AddSingleton<DealFormQueries>();

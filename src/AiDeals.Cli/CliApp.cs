@@ -1,0 +1,55 @@
+using System.CommandLine;
+using AiDeals.Cli.Features.Generate;
+using Microsoft.Data.Sqlite;
+
+namespace AiDeals.Cli;
+
+/// <summary>The operators' command line: its commands, and how an outcome becomes an exit code and a line on stderr.</summary>
+internal static class CliApp
+{
+    /// <summary>The root command with every command; each command is one class under Features/.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("AiDeals operators' command line: database tasks without opening the app.");
+        root.Options.Add(CliDatabase.Option);
+        root.Subcommands.Add(GenerateCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code (<see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'aideals --help' for the commands and their options.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return await parsed.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (CliFailure failure)
+        {
+            await error.WriteLineAsync(failure.Message);
+            return ExitCodes.Failure;
+        }
+        catch (SqliteException exception)
+        {
+            await error.WriteLineAsync($"The database refused: {exception.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Stopped before the end: what was committed before stays.");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Organizations;
+using Microsoft.Data.Sqlite;
+
+namespace AiDeals.Core.Data.Seeding;
+
+/// <summary>
+/// One run of the generator on an open connection: organizations and sources first, then deals with their
+/// participants, citations, valuations and market events, a transaction per batch of deals.
+/// </summary>
+internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOptions options, IProgress<SyntheticDataProgress>? progress)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private readonly SyntheticShapes _shapes = new(options.Seed);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly string[] _names = new string[options.Organizations];
+    private readonly List<KeyValuePair<string, string>> _firstSource = [];
+
+    // Scratch space for the organizations already drawn for one deal or one event.
+    private readonly HashSet<int> _drawn = [];
+    private int[] _investors = [];
+    private int[] _targets = [];
+    private int[]? _sourcePool;
+    private int[]? _allOrganizations;
+
+    private Random Random => _shapes.Random;
+
+    public SyntheticDataCounts Write(CancellationToken cancellationToken)
+    {
+        using var tables = new SyntheticTables(connection);
+        var transaction = connection.BeginTransaction();
+        try
+        {
+            WriteOrganizations(tables);
+            var sources = Math.Max(1, options.Deals / 20);
+            for (var i = 0; i < sources; i++)
+            {
+                WriteSource(tables, tables.SourceIds + i + 1);
+            }
+
+            for (var i = 0; i < options.Deals; i++)
+            {
+                WriteDeal(tables, i);
+                if ((i + 1) % 100 == 0)
+                {
+                    WriteMarketEvent(tables);
+                }
+
+                if ((i + 1) % options.DealsPerTransaction == 0 && i + 1 < options.Deals)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    transaction.Commit();
+                    transaction.Dispose();
+                    transaction = connection.BeginTransaction();
+                }
+
+                if ((i + 1) % SyntheticDataOptions.ProgressEvery == 0)
+                {
+                    progress?.Report(new SyntheticDataProgress(i + 1, tables.Rows, _clock.Elapsed));
+                }
+            }
+
+            WriteAudit(tables);
+            transaction.Commit();
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
+
+        return tables.Counts;
+    }
+
+    private void WriteOrganizations(SyntheticTables tables)
+    {
+        var investors = new List<int>();
+        var targets = new List<int>();
+        for (var i = 0; i < options.Organizations; i++)
+        {
+            var id = tables.OrganizationIds + i + 1;
+            // The id in the name keeps names (and so slugs) unique, in this run and after an earlier one.
+            var name = _shapes.OrganizationName(id);
+            var type = _shapes.OrganizationType();
+            var slug = OrganizationSlug.Of(name);
+            (type is OrganizationType.Company or OrganizationType.Project ? targets : investors).Add(id);
+            _names[i] = name;
+            tables.Organizations
+                .Add(id).Add(name).Add(Organization.Normalize(name)).Add(slug).Add(type.ToString()).Add(_shapes.Country())
+                .Add(Random.Next(2) == 0 ? $"https://{slug}.example" : null)
+                .Add(type is OrganizationType.Company or OrganizationType.Project ? 1995 + Random.Next(30) : 1900 + Random.Next(120)).Add(0)
+                .Insert();
+            if (Random.Next(4) == 0)
+            {
+                var alias = name + " Inc.";
+                tables.Aliases.Add(tables.AliasIds + tables.Aliases.Rows + 1).Add(id).Add(alias).Add(Organization.Normalize(alias)).Insert();
+            }
+        }
+
+        // A handful of organizations could all be of one kind: then every organization may play either part.
+        var everyone = Enumerable.Range(tables.OrganizationIds + 1, options.Organizations).ToArray();
+        _investors = investors.Count > 0 ? [.. investors] : everyone;
+        _targets = targets.Count > 0 ? [.. targets] : everyone;
+    }
+
+    private void WriteSource(SyntheticTables tables, int id)
+    {
+        var publisher = SyntheticShapes.Publishers[Random.Next(SyntheticShapes.Publishers.Length)];
+        var title = $"{publisher}: AI deals report {id}";
+        var url = $"https://{OrganizationSlug.Of(publisher)}.example/ai-deals/{id}";
+        var published = Day(_shapes.Date().Date);
+        tables.Sources.Add(id).Add(title).Add(publisher).Add(url).Add(published).Add(0).Insert();
+        if (_firstSource.Count == 0)
+        {
+            // Kept for the run's audit entry, which records this source's creation as the editors' saves do.
+            _firstSource.AddRange([new("Title", title), new("Publisher", publisher), new("Url", url), new("PublishedOn", published)]);
+        }
+    }
+
+    private void WriteDeal(SyntheticTables tables, int index)
+    {
+        var id = tables.DealIds + index + 1;
+        var targetId = _shapes.Pick(_targets, 20);
+        var kind = _shapes.Kind();
+        var status = _shapes.Status();
+        var amount = _shapes.Amount();
+        var announced = _shapes.Date();
+        PartialDate? closed = status == DealStatus.Completed
+            ? PartialDate.Create(announced.Date.AddDays(Random.Next(30, 400)), DatePrecision.Month)
+            : null;
+        // A few deals are parts of an earlier one, as a tranche sits under an umbrella partnership.
+        int? parentId = index > 0 && Random.Next(20) == 0 ? tables.DealIds + 1 + Random.Next(index) : null;
+        tables.Deals
+            .Add(id).Add($"{kind} #{id}: {Name(targetId, tables)}").Add(kind.ToString()).Add(status.ToString()).Add(targetId)
+            .Add(amount.Low).Add(amount.High).Add(amount.Qualifier.ToString()).Add(Day(announced.Date)).Add(announced.Precision.ToString())
+            .Add(closed is { } c ? Day(c.Date) : null).Add((closed?.Precision ?? DatePrecision.Day).ToString()).Add(parentId)
+            .Add(Random.Next(3) == 0 ? "Generated deal for load and filter testing." : null).Add(0).Insert();
+
+        WriteParticipants(tables, id, targetId, kind, amount);
+
+        var sourceId = tables.SourceIds + 1 + _shapes.Pick(SourcePool(tables), 20);
+        tables.Citations
+            .Add(tables.CitationIds + tables.Citations.Rows + 1).Add(sourceId)
+            .Add($"{Name(targetId, tables)}: {kind} reported as {amount}.").Add(id).Null().Null().Add(0).Insert();
+        if (Random.Next(10) < 3)
+        {
+            var second = tables.SourceIds + 1 + Random.Next(tables.Sources.Rows);
+            tables.Citations
+                .Add(tables.CitationIds + tables.Citations.Rows + 1).Add(second).Add($"Also reported: {kind} #{id}.").Add(id).Null().Null()
+                .Add(0).Insert();
+        }
+
+        // A priced round often comes with a post-money valuation of its target.
+        if (amount.IsDisclosed && Random.Next(10) == 0)
+        {
+            var valuationId = tables.ValuationIds + tables.Valuations.Rows + 1;
+            var valuation = Math.Min(AmountRange.MaxFigure, (amount.High ?? amount.Low!.Value) * (4 + Random.Next(16)));
+            var kindOfValuation = Random.Next(10) < 7 ? ValuationKind.PostMoney : ValuationKind.Estimate;
+            tables.Valuations
+                .Add(valuationId).Add(targetId).Add(Day(announced.Date)).Add(announced.Precision.ToString()).Add(valuation)
+                .Add(kindOfValuation.ToString()).Add(id).Add(0).Insert();
+            if (Random.Next(2) == 0)
+            {
+                tables.Citations
+                    .Add(tables.CitationIds + tables.Citations.Rows + 1).Add(sourceId).Add($"Valued at {AmountRange.Format(valuation)}.")
+                    .Null().Add(valuationId).Null().Add(0).Insert();
+            }
+        }
+    }
+
+    private void WriteParticipants(SyntheticTables tables, int dealId, int targetId, DealKind kind, AmountRange amount)
+    {
+        var seen = _drawn;
+        seen.Clear();
+        var count = _shapes.ParticipantCount();
+        for (var attempt = 0; attempt < count * 3 && seen.Count < count; attempt++)
+        {
+            var organizationId = _shapes.Pick(_investors, 30);
+            if (organizationId == targetId || !seen.Add(organizationId))
+            {
+                continue;
+            }
+
+            var commitment = AmountRange.Undisclosed;
+            if (amount.Qualifier == AmountQualifier.Exact && count > 1 && Random.Next(10) < 3)
+            {
+                var share = amount.Low!.Value / count / 1_000_000 * 1_000_000;
+                commitment = share > 0 ? AmountRange.Exact(share) : AmountRange.Undisclosed;
+            }
+
+            tables.Participants
+                .Add(tables.ParticipantIds + tables.Participants.Rows + 1).Add(dealId).Add(organizationId)
+                .Add(_shapes.Role(kind, seen.Count - 1).ToString()).Add(commitment.Low).Add(commitment.High)
+                .Add(commitment.Qualifier.ToString()).Add(0).Insert();
+        }
+    }
+
+    private void WriteMarketEvent(SyntheticTables tables)
+    {
+        var organizations = _drawn;
+        var id = tables.MarketEventIds + tables.MarketEvents.Rows + 1;
+        var occurred = PartialDate.Create(_shapes.Date().Date, Random.Next(5) == 0 ? DatePrecision.Month : DatePrecision.Day);
+        var first = _shapes.Pick(AllOrganizations(tables), 50);
+        long? amount = Random.Next(10) < 7 ? _shapes.Figure(9, 3) * (Random.Next(3) == 0 ? 1 : -1) : null;
+        tables.MarketEvents
+            .Add(id).Add(Day(occurred.Date)).Add(occurred.Precision.ToString()).Add($"{Name(first, tables)} {_shapes.EventPhrase()}")
+            .Add(amount).Add(0).Insert();
+        organizations.Clear();
+        organizations.Add(first);
+        tables.MarketEventOrganizations.Add(id).Add(first).Insert();
+        var others = Random.Next(3);
+        for (var i = 0; i < others; i++)
+        {
+            var other = tables.OrganizationIds + 1 + Random.Next(options.Organizations);
+            if (organizations.Add(other))
+            {
+                tables.MarketEventOrganizations.Add(id).Add(other).Insert();
+            }
+        }
+
+        tables.Citations
+            .Add(tables.CitationIds + tables.Citations.Rows + 1).Add(tables.SourceIds + 1 + Random.Next(tables.Sources.Rows))
+            .Add("Reported in the market news.").Null().Null().Add(id).Add(0).Insert();
+    }
+
+    /// <summary>
+    /// One entry for the whole run, on the first source it wrote, naming what it wrote: the history shows who filled
+    /// the database and when, without millions of per-row entries that would outweigh the data itself.
+    /// </summary>
+    private void WriteAudit(SyntheticTables tables)
+    {
+        var counts = tables.Counts;
+        var changes = JsonSerializer.Serialize(_firstSource.ToDictionary(f => f.Key, f => new { old = (string?)null, @new = f.Value }));
+        tables.AuditEntries
+            .Add(nameof(Source)).Add((tables.SourceIds + 1).ToString(Invariant)).Add(nameof(AuditAction.Created))
+            .Add(TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", Invariant))
+            .Add(SyntheticDataGenerator.User).Add(Reason(counts)).Add(changes).Insert();
+    }
+
+    private string Reason(SyntheticDataCounts counts) => string.Create(Invariant, $"Generated {counts} (seed {options.Seed}).");
+
+    private int[] SourcePool(SyntheticTables tables) => _sourcePool ??= Enumerable.Range(0, tables.Sources.Rows).ToArray();
+
+    private int[] AllOrganizations(SyntheticTables tables) =>
+        _allOrganizations ??= Enumerable.Range(tables.OrganizationIds + 1, options.Organizations).ToArray();
+
+    private string Name(int organizationId, SyntheticTables tables) => _names[organizationId - tables.OrganizationIds - 1];
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+}
