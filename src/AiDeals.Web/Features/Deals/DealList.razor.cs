@@ -121,7 +121,16 @@ public partial class DealList : IDisposable
         try
         {
             await LoadChipsAsync(cancellation.Token);
-            _result = await Deals.SearchAsync(_query.ToFilter(), _query.ToPageRequest(), cancellation.Token);
+            var result = await Deals.SearchAsync(_query.ToFilter(), _query.ToPageRequest(), cancellation.Token);
+            if (result.Items.Count == 0 && result.TotalCount > 0 && _query.Page > 1)
+            {
+                // An address past the last page shows the last page (the address says so), not an empty table.
+                var last = (int)Math.Ceiling(result.TotalCount / (double)_query.PageSize);
+                Navigation.NavigateTo((_query with { Page = last }).ListHref(), replace: true);
+                return;
+            }
+
+            _result = result;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
