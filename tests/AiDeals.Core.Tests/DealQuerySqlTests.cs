@@ -33,27 +33,29 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
         var recording = synthetic.Record();
         await using var db = await recording.Contexts.CreateDbContextAsync(TestContext.Current.CancellationToken);
 
-        var sql = DealFiltering.Query(db.Deals.AsNoTracking(), Everything).ToQueryString();
+        var sql = DealFiltering.Query(db, Everything).ToQueryString();
 
-        // ToQueryString lists the parameters' values first (".param set @name value"), then the command.
-        var where = sql[sql.IndexOf("WHERE \"d\".", StringComparison.Ordinal)..sql.LastIndexOf("ORDER BY", StringComparison.Ordinal)];
-        Assert.Contains("\"d\".\"DeletedAt\" IS NULL", where, StringComparison.Ordinal);
-        Assert.Matches(@"EXISTS \([\s\S]+""DealParticipants""[\s\S]+""Slug"" IN \(@\w+, @\w+\)\)", where);
+        // ToQueryString lists the parameters' values first (".param set @name value"), then the command. The deals' own
+        // conditions are in the query over the deals ("d0"), joined to the investors' deals ("s") by id.
+        var where = sql[sql.IndexOf("WHERE \"d0\".", StringComparison.Ordinal)..sql.LastIndexOf(") AS \"s0\"", StringComparison.Ordinal)];
+        Assert.Contains("\"d0\".\"DeletedAt\" IS NULL", where, StringComparison.Ordinal);
+        Assert.Matches(@"SELECT DISTINCT ""d""\.""DealId""\s+FROM ""DealParticipants""[\s\S]+""Slug"" IN \(@\w+, @\w+\)\s+\) AS ""s""\s+CROSS JOIN", sql);
         Assert.Matches(@"""o\d""\.""Slug"" = @\w+", where);
-        Assert.Matches(@"""d""\.""Status"" = @\w+", where);
-        Assert.Matches(@"""d""\.""Kind"" = @\w+", where);
-        Assert.Matches(@"""d""\.""AnnouncedOn"" >= @\w+ AND \(""d""\.""AnnouncedOn"" >= @\w+ OR ""d""\.""AnnouncedPrecision"" = 'Year'", where);
-        Assert.Matches(@"""d""\.""AnnouncedPrecision"" = 'Quarter' AND ""d""\.""AnnouncedOn"" >= @\w+", where);
-        Assert.Matches(@"""d""\.""AnnouncedOn"" <= @\w+", where);
-        Assert.Matches(@"COALESCE\(""d""\.""AmountHigh"", ""d""\.""AmountLow""\) >= @\w+", where);
-        Assert.Matches(@"COALESCE\(""d""\.""AmountLow"", ""d""\.""AmountHigh""\) <= @\w+", where);
-        Assert.Matches(@"""d""\.""Title"" LIKE @\w+ ESCAPE '\\' OR \(""d""\.""Notes"" IS NOT NULL AND ""d""\.""Notes"" LIKE @\w+ ESCAPE '\\'\)", where);
+        Assert.Contains("WHERE \"s0\".\"Id\" = \"s\".\"DealId\"", sql, StringComparison.Ordinal);
+        Assert.Matches(@"""d0""\.""Status"" = @\w+", where);
+        Assert.Matches(@"""d0""\.""Kind"" = @\w+", where);
+        Assert.Matches(@"""d0""\.""AnnouncedOn"" >= @\w+ AND \(""d0""\.""AnnouncedOn"" >= @\w+ OR ""d0""\.""AnnouncedPrecision"" = 'Year'", where);
+        Assert.Matches(@"""d0""\.""AnnouncedPrecision"" = 'Quarter' AND ""d0""\.""AnnouncedOn"" >= @\w+", where);
+        Assert.Matches(@"""d0""\.""AnnouncedOn"" <= @\w+", where);
+        Assert.Matches(@"COALESCE\(""d0""\.""AmountHigh"", ""d0""\.""AmountLow""\) >= @\w+", where);
+        Assert.Matches(@"COALESCE\(""d0""\.""AmountLow"", ""d0""\.""AmountHigh""\) <= @\w+", where);
+        Assert.Matches(@"""d0""\.""Title"" LIKE @\w+ ESCAPE '\\' OR \(""d0""\.""Notes"" IS NOT NULL AND ""d0""\.""Notes"" LIKE @\w+ ESCAPE '\\'\)", where);
         foreach (var value in new[] { "'s42-org-1'", "'s42-org-2'", "'s42-org-3'", "'InTalks'", "'EquityInvestment'", "'2020-01-01'", "'2020-02-15'", "'2024-11-30'", "10000000", "90000000000", "'%Equity%'", "'%5\\%%'" })
         {
             Assert.Contains(" " + value + "\n", sql, StringComparison.Ordinal);
         }
 
-        Assert.EndsWith("ORDER BY COALESCE(\"d\".\"AmountHigh\", \"d\".\"AmountLow\") DESC, \"d\".\"Id\"", sql.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("ORDER BY COALESCE(\"s0\".\"AmountHigh\", \"s0\".\"AmountLow\") DESC, \"s0\".\"Id\"", sql.TrimEnd(), StringComparison.Ordinal);
         Assert.Empty(recording.Warnings);
     }
 
@@ -86,14 +88,14 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
         Assert.Contains("FROM \"DealParticipants\"", recording.Commands[2], StringComparison.Ordinal);
         foreach (var sql in recording.Commands.Take(2))
         {
-            Assert.Matches(@"WHERE ""d""\.""DeletedAt"" IS NULL AND EXISTS", sql);
-            Assert.Matches(@"""d""\.""Status"" = @\w+", sql);
-            Assert.Matches(@"""d""\.""AnnouncedOn"" <= @\w+", sql);
-            Assert.Matches(@"COALESCE\(""d""\.""AmountHigh"", ""d""\.""AmountLow""\) >= @\w+", sql);
-            Assert.Matches(@"""d""\.""Title"" LIKE @\w+ ESCAPE", sql);
+            Assert.Matches(@"FROM ""DealParticipants""[\s\S]+CROSS JOIN \([\s\S]+WHERE ""d0""\.""DeletedAt"" IS NULL AND", sql);
+            Assert.Matches(@"""d0""\.""Status"" = @\w+", sql);
+            Assert.Matches(@"""d0""\.""AnnouncedOn"" <= @\w+", sql);
+            Assert.Matches(@"COALESCE\(""d0""\.""AmountHigh"", ""d0""\.""AmountLow""\) >= @\w+", sql);
+            Assert.Matches(@"""d0""\.""Title"" LIKE @\w+ ESCAPE", sql);
         }
 
-        Assert.Contains("ORDER BY COALESCE(\"d\".\"AmountHigh\", \"d\".\"AmountLow\") DESC", page, StringComparison.Ordinal);
+        Assert.Matches(@"ORDER BY COALESCE\(""s0""\.""AmountHigh"", ""s0""\.""AmountLow""\) DESC", page);
         Assert.Contains("LIMIT @", page, StringComparison.Ordinal);
         Assert.Contains("OFFSET @", page, StringComparison.Ordinal);
         Assert.Empty(recording.Warnings);
@@ -148,8 +150,8 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
     public async Task QueryPlan_FilterOrSortOnAnIndexedKey_UsesTheIndexAndSortsNoMoreThanTies(string what, string index)
     {
         await using var db = await synthetic.Database.CreateContextAsync();
-        IQueryable<Deal> Sorted(DealFilter filter) => DealFiltering.Query(db.Deals.AsNoTracking(), filter).Take(25);
-        IQueryable<Deal> Filtered(DealFilter filter) => DealFiltering.Filter(db.Deals.AsNoTracking(), filter);
+        IQueryable<Deal> Sorted(DealFilter filter) => DealFiltering.Query(db, filter).Take(25);
+        IQueryable<Deal> Filtered(DealFilter filter) => DealFiltering.Filter(db, filter);
         var query = what switch
         {
             "newest first" => Sorted(new DealFilter()),

@@ -16,7 +16,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     public async Task<PagedResult<DealSummary>> SearchAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = DealFiltering.Filter(db.Deals.AsNoTracking(), filter);
+        var query = DealFiltering.Filter(db, filter);
         var total = await query.CountAsync(cancellationToken);
 
         var rows = await DealFiltering.Sort(query, filter)
@@ -70,7 +70,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     public async IAsyncEnumerable<DealExportRow> ExportAsync(DealFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = DealFiltering.Query(db.Deals.AsNoTracking(), filter)
+        var rows = DealFiltering.Query(db, filter)
             .Select(d => new
             {
                 d.Id,

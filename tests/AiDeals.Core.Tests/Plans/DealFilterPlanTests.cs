@@ -1,0 +1,81 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Tests.Support;
+
+namespace AiDeals.Core.Tests.Plans;
+
+/// <summary>
+/// The deal list filtered by investor or target reads that organization's rows through an index, never every deal:
+/// each command the list runs (count, page, the page's investors) is asked for its plan.
+/// </summary>
+public sealed class DealFilterPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
+{
+    private const string ParticipantsByOrganization = "IX_DealParticipants_OrganizationId_DealId (OrganizationId=?)";
+
+    public static TheoryData<string> Filters => ["investor", "two investors", "investor and status", "target", "target and status", "investor and target"];
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task SearchAsync_ByOrganization_NoCommandScansATable(string what)
+    {
+        var filter = Filter(what);
+        var recording = synthetic.Record();
+
+        var result = await recording.Service.SearchAsync(filter, new PageRequest(0, 25), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(recording.Commands);
+        foreach (var sql in recording.Commands)
+        {
+            var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);
+            Assert.True(QueryPlans.FullScans(plan).Count == 0, $"{what}: {string.Join(" | ", plan)}\n{sql}");
+        }
+
+        Assert.Equal(Expected(filter).Count, result.TotalCount);
+    }
+
+    [Theory]
+    [InlineData("investor")]
+    [InlineData("two investors")]
+    [InlineData("investor and status")]
+    public async Task SearchAsync_ByInvestor_StartsFromTheInvestorsParticipations(string what)
+    {
+        var recording = synthetic.Record();
+
+        await recording.Service.SearchAsync(Filter(what), new PageRequest(0, 25), TestContext.Current.CancellationToken);
+
+        // The count and the page: the participants are searched by organization first, and each deal is then read by
+        // its id, never by walking one of the deals' own indexes.
+        foreach (var sql in recording.Commands.Take(2))
+        {
+            var plan = (await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql)).ToList();
+            var described = $"{what}: {string.Join(" | ", plan)}";
+            var participants = plan.FindIndex(step => step.Contains(ParticipantsByOrganization, StringComparison.Ordinal));
+            var deals = plan.FindIndex(step => step.EndsWith("USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal));
+            Assert.True(participants >= 0 && deals > participants, described);
+            Assert.DoesNotContain(plan, step => step.Contains("IX_Deals_DeletedAt_", StringComparison.Ordinal));
+        }
+    }
+
+    private DealFilter Filter(string what)
+    {
+        var busiest = synthetic.Deals.SelectMany(d => d.Participants).GroupBy(p => p.Organization!.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var target = synthetic.Deals.Where(d => d.Target is not null).GroupBy(d => d.Target!.Slug).OrderByDescending(g => g.Count()).First().Key;
+        return what switch
+        {
+            "investor" => new DealFilter { Investors = [busiest[0]] },
+            "two investors" => new DealFilter { Investors = [busiest[0], busiest[1]] },
+            "investor and status" => new DealFilter { Investors = [busiest[0]], Statuses = [DealStatus.Completed] },
+            "target" => new DealFilter { Targets = [target] },
+            "target and status" => new DealFilter { Targets = [target], Statuses = [DealStatus.Announced] },
+            _ => new DealFilter { Investors = [busiest[0]], Targets = [target] },
+        };
+    }
+
+    // The same filter over the deals in memory, so that the faster shape is also shown to find the same deals.
+    private List<Deal> Expected(DealFilter filter) =>
+        [.. synthetic.Deals.Where(d => d.DeletedAt is null
+            && (filter.Investors.Count == 0 || d.Participants.Any(p => p.DeletedAt is null && p.Organization!.DeletedAt is null && filter.Investors.Contains(p.Organization.Slug)))
+            && (filter.Targets.Count == 0 || (d.Target is not null && filter.Targets.Contains(d.Target.Slug)))
+            && (filter.Statuses.Count == 0 || filter.Statuses.Contains(d.Status)))];
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace AiDeals.Core.Tests.Support;
+
+/// <summary>What SQLite plans to do for a command, read with EXPLAIN QUERY PLAN.</summary>
+internal static class QueryPlans
+{
+    /// <summary>
+    /// The plan's steps, one a line. Parameters are left unbound (NULL): without ANALYZE statistics SQLite's plan
+    /// does not depend on their values.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ExplainAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// The steps that read a whole table: a SCAN of anything but a subquery the plan itself built (MATERIALIZE or
+    /// CO-ROUTINE), whose rows came from an index search already.
+    /// </summary>
+    public static IReadOnlyList<string> FullScans(IReadOnlyList<string> plan)
+    {
+        var built = plan
+            .Where(step => step.StartsWith("MATERIALIZE ", StringComparison.Ordinal) || step.StartsWith("CO-ROUTINE ", StringComparison.Ordinal))
+            .Select(step => step.Split(' ')[1])
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !built.Contains(step.Split(' ')[1]))];
+    }
+}
