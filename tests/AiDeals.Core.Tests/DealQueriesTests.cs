@@ -191,6 +191,23 @@ public class DealQueriesTests
     }
 
     [Fact]
+    public async Task TargetsAsync_DeletedDeal_IsNotCounted()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = await database.CreateContextAsync())
+        {
+            db.Remove(await db.Deals.SingleAsync(d => d.Title == "SoftBank investment in WeWork", TestContext.Current.CancellationToken));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var targets = await database.Lookups.TargetsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // WeWork's one deal is gone, so WeWork is no longer a target; the others keep their counts.
+        Assert.Equal(["openai", "stargate"], targets.Select(t => t.Slug));
+        Assert.Equal([3, 2], targets.Select(t => t.DealCount));
+    }
+
+    [Fact]
     public async Task SearchAsync_DealWithSeveralRoles_ListsInvestorsLeadFirst()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -11,7 +11,7 @@ namespace AiDeals.Core.Tests.Plans;
 /// </summary>
 public sealed class DealFilterPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
 {
-    private const string ParticipantsByOrganization = "IX_DealParticipants_OrganizationId_DealId (OrganizationId=?)";
+    private const string ParticipantsByOrganization = "IX_DealParticipants_OrganizationId_DealId_DeletedAt (OrganizationId=?";
 
     public static TheoryData<string> Filters => ["investor", "two investors", "investor and status", "target", "target and status", "investor and target"];
 

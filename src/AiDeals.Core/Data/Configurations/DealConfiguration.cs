@@ -27,7 +27,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasIndex(d => new { d.DeletedAt, d.Title });
         builder.HasIndex(d => new { d.DeletedAt, d.Status });
         builder.HasIndex(d => new { d.DeletedAt, d.Kind });
-        builder.HasIndex(d => d.TargetId);
+        // A target's deals, with DeletedAt so that counting them (the target picker) needs no row of the table itself.
+        builder.HasIndex(d => new { d.TargetId, d.DeletedAt });
         builder.HasIndex(d => d.ParentId);
 
         builder.ToTable(t => t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh"));

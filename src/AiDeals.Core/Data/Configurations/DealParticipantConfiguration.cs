@@ -12,7 +12,9 @@ internal sealed class DealParticipantConfiguration : IEntityTypeConfiguration<De
         builder.Ignore(p => p.Commitment);
         builder.HasOne(p => p.Deal).WithMany(d => d.Participants).HasForeignKey(p => p.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Organization).WithMany(o => o.Participations).HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => new { p.OrganizationId, p.DealId });
+        // An organization's participations, with DeletedAt so that reading them (the investor filter, the picker's
+        // counts, the profile) needs no row of the table itself.
+        builder.HasIndex(p => new { p.OrganizationId, p.DealId, p.DeletedAt });
         builder.HasIndex(p => p.DealId);
     }
 }

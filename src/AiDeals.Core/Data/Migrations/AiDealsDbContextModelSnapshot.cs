@@ -187,8 +187,6 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("TargetId");
-
                     b.HasIndex("DeletedAt", "AnnouncedOn");
 
                     b.HasIndex("DeletedAt", "Kind");
@@ -196,6 +194,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("DeletedAt", "Status");
 
                     b.HasIndex("DeletedAt", "Title");
+
+                    b.HasIndex("TargetId", "DeletedAt");
 
                     b.ToTable("Deals", t =>
                         {
@@ -242,7 +242,7 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasIndex("DealId");
 
-                    b.HasIndex("OrganizationId", "DealId");
+                    b.HasIndex("OrganizationId", "DealId", "DeletedAt");
 
                     b.ToTable("DealParticipants");
                 });

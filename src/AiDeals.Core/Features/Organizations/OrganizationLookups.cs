@@ -56,10 +56,14 @@ public sealed class OrganizationLookups(IDbContextFactory<AiDealsDbContext> cont
     public Task<IReadOnlyList<OrganizationOption>> InvestorsAsync(
         string? search = null, int limit = DefaultLimit, CancellationToken cancellationToken = default) =>
         ListOptionsAsync(
-            db => db.DealParticipants
-                .Where(p => p.Deal!.DeletedAt == null)
-                .GroupBy(p => p.OrganizationId)
-                .Select(g => new OrganizationCount { OrganizationId = g.Key, DealCount = g.Count() }),
+            db =>
+            {
+                var deleted = DeletedDealIds(db);
+                return db.DealParticipants
+                    .Where(p => !deleted.Contains(p.DealId))
+                    .GroupBy(p => p.OrganizationId)
+                    .Select(g => new OrganizationCount { OrganizationId = g.Key, DealCount = g.Count() });
+            },
             o => o.Participations.Count(p => p.Deal!.DeletedAt == null),
             search,
             limit,
@@ -69,14 +73,27 @@ public sealed class OrganizationLookups(IDbContextFactory<AiDealsDbContext> cont
     public Task<IReadOnlyList<OrganizationOption>> TargetsAsync(
         string? search = null, int limit = DefaultLimit, CancellationToken cancellationToken = default) =>
         ListOptionsAsync(
-            db => db.Deals
-                .Where(d => d.TargetId != null)
-                .GroupBy(d => d.TargetId!.Value)
-                .Select(g => new OrganizationCount { OrganizationId = g.Key, DealCount = g.Count() }),
+            db =>
+            {
+                // Live deals said without "DeletedAt IS NULL", which SQLite would serve from a DeletedAt index and
+                // then group every live deal in a temporary B-tree: here the TargetId index is read in order.
+                var deleted = DeletedDealIds(db);
+                return db.Deals.IgnoreQueryFilters()
+                    .Where(d => d.TargetId != null && !deleted.Contains(d.Id))
+                    .GroupBy(d => d.TargetId!.Value)
+                    .Select(g => new OrganizationCount { OrganizationId = g.Key, DealCount = g.Count() });
+            },
             o => o.TargetedBy.Count,
             search,
             limit,
             cancellationToken);
+
+    // With no search every participation or targeted deal is counted, so the deals are not joined row by row (1.9 million
+    // look-ups at a million deals): the few deleted deals are set aside once and each row checked against them, while
+    // the counting reads only an index, in its order: (OrganizationId, DealId, DeletedAt) of the participants, or
+    // (TargetId, DeletedAt) of the deals. It still reads every entry of that index: kept counts would not.
+    private static IQueryable<int> DeletedDealIds(AiDealsDbContext db) =>
+        db.Deals.IgnoreQueryFilters().Where(d => d.DeletedAt != null).Select(d => d.Id);
 
     /// <summary>The names behind slugs (from a link), in the order given; slugs of no organization are left out.</summary>
     public async Task<IReadOnlyList<OrganizationRef>> FindBySlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default)

@@ -28,7 +28,6 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
                 o.Description,
                 o.FoundedYear,
                 o.Version,
-                Aliases = o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (organization is null)
@@ -36,7 +35,13 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             return null;
         }
 
+        // By the organization's id: joined into the query above, SQLite read every alias of every organization.
         var id = organization.Id;
+        var aliases = await db.OrganizationAliases.AsNoTracking()
+            .Where(a => a.OrganizationId == id)
+            .OrderBy(a => a.Name)
+            .Select(a => a.Name)
+            .ToListAsync(cancellationToken);
         var participations = await db.DealParticipants.AsNoTracking()
             .Where(p => p.OrganizationId == id && p.Deal!.DeletedAt == null)
             .OrderByDescending(p => p.Deal!.AnnouncedOn)
@@ -66,22 +71,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             p.AnnouncedOn is { } on ? PartialDate.Create(on, p.AnnouncedPrecision) : null,
             !umbrellas.Contains(p.DealId))).ToList();
 
-        var dealsAsTarget = await db.Deals.AsNoTracking()
-            .Where(d => d.TargetId == id)
-            .OrderByDescending(d => d.AnnouncedOn)
-            .ThenBy(d => d.Title)
-            .Select(d => new TargetDeal(
-                new DealRef(d.Id, d.Title),
-                d.Participants
-                    .Where(p => p.Organization!.DeletedAt == null)
-                    .OrderBy(p => p.Organization!.Name)
-                    .Select(p => new OrganizationRef(p.Organization!.Name, p.Organization.Slug))
-                    .ToList(),
-                d.Status,
-                AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
-                d.AnnouncedOn == null ? null : PartialDate.Create(d.AnnouncedOn.Value, d.AnnouncedPrecision),
-                d.Children.Any()))
-            .ToListAsync(cancellationToken);
+        var dealsAsTarget = await DealsAsTargetAsync(db, id, cancellationToken);
 
         // Oldest first: the order of the valuation chart's line.
         var valuations = await db.Valuations.AsNoTracking()
@@ -112,7 +102,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             organization.Website,
             organization.Description,
             organization.FoundedYear,
-            organization.Aliases,
+            aliases,
             commitments,
             Total(counted),
             ByYear(counted),
@@ -123,6 +113,43 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
         {
             Version = organization.Version,
         };
+    }
+
+    /// <summary>
+    /// The deals that go into the organization, newest first, each with its live investors by name. The investors come
+    /// in a query of their own, by the deals' target: joined into the deals' query, SQLite built the whole table of
+    /// participants (2 million rows at a million deals) to read a few of them.
+    /// </summary>
+    private static async Task<List<TargetDeal>> DealsAsTargetAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var deals = await db.Deals.AsNoTracking()
+            .Where(d => d.TargetId == id)
+            .OrderByDescending(d => d.AnnouncedOn)
+            .ThenBy(d => d.Title)
+            .ThenBy(d => d.Id)
+            .Select(d => new
+            {
+                d.Id,
+                d.Title,
+                d.Status,
+                Amount = AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
+                Announced = d.AnnouncedOn == null ? (PartialDate?)null : PartialDate.Create(d.AnnouncedOn.Value, d.AnnouncedPrecision),
+                IsUmbrella = d.Children.Any(),
+            })
+            .ToListAsync(cancellationToken);
+        if (deals.Count == 0)
+        {
+            return [];
+        }
+
+        var investors = (await db.DealParticipants.AsNoTracking()
+                .Where(p => p.Deal!.TargetId == id)
+                .OrderBy(p => p.Organization!.Name)
+                .ThenBy(p => p.Id)
+                .Select(p => new { p.DealId, Investor = new OrganizationRef(p.Organization!.Name, p.Organization.Slug) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.DealId, p => p.Investor);
+        return [.. deals.Select(d => new TargetDeal(new DealRef(d.Id, d.Title), [.. investors[d.Id]], d.Status, d.Amount, d.Announced, d.IsUmbrella))];
     }
 
     /// <summary>
