@@ -44,6 +44,24 @@ public class ConflictMergeTests
     }
 
     [Fact]
+    public void TryApply_AFieldBothChangedWithoutAnAnswer_LeavesTheFormAsItIs()
+    {
+        var form = new DealForm { Id = 7, Version = 3, Notes = "mine" };
+        var conflict = new ConflictInfo("ann@aideals.test", null, 4, Values(("Notes", "theirs")))
+        {
+            TheirsForm = new DealForm { Id = 7, Version = 4, Notes = "theirs" },
+        };
+        var loaded = Values(("Notes", "before"));
+
+        Assert.False(ConflictMerge.TryApply(form, conflict, loaded, Values(("Notes", "mine")), new Dictionary<string, bool>()));
+        Assert.Equal((3, "mine", (string?)null), (form.Version, form.Notes, form.Reason));
+
+        Assert.True(ConflictMerge.TryApply(form, conflict, loaded, Values(("Notes", "mine")), new Dictionary<string, bool> { ["Notes"] = false }));
+        Assert.Equal((4, "theirs"), (form.Version, form.Notes));
+        Assert.StartsWith("Merged with ann@aideals.test's change of ", form.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Apply_TheyChangedTheAmountIChangedTheNotes_SavesBothAndTheAuditSaysMerged()
     {
         await using var database = await TestDatabase.CreateSeededAsync();

@@ -87,6 +87,32 @@ public static class ConflictMerge
         mine.Reason = replacesTheirs ? Conflicts.OverwriteReason(conflict) : Conflicts.MergeReason(conflict);
     }
 
+    /// <summary>
+    /// Compares and applies in one: theirs where only they changed a field or where the analyst answered theirs
+    /// (<paramref name="keepsMine"/> false), the analyst's elsewhere. False, with the form untouched, when a field both
+    /// changed has no answer.
+    /// </summary>
+    public static bool TryApply(
+        IEditForm mine,
+        ConflictInfo conflict,
+        IReadOnlyDictionary<string, string?>? loaded,
+        IReadOnlyDictionary<string, string?> mineValues,
+        IReadOnlyDictionary<string, bool> keepsMine)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        ArgumentNullException.ThrowIfNull(keepsMine);
+        var merges = Compare(loaded, mineValues, conflict.Theirs);
+        var asked = merges.Where(m => m.Choice == MergeChoice.Ask).ToList();
+        if (asked.Any(m => !keepsMine.ContainsKey(m.Field)))
+        {
+            return false;
+        }
+
+        var takeTheirs = merges.Where(m => m.Choice == MergeChoice.Theirs || (m.Choice == MergeChoice.Ask && !keepsMine[m.Field]));
+        Apply(mine, conflict, takeTheirs.Select(m => m.Field), replacesTheirs: asked.Any(m => keepsMine[m.Field]));
+        return true;
+    }
+
     private static string FieldOf(PropertyInfo property) => property.GetCustomAttribute<MergedWithAttribute>()?.Field ?? property.Name;
 
     private static bool Equal(string? a, string? b) => string.Equals(a, b, StringComparison.Ordinal);

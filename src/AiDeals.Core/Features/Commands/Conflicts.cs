@@ -90,6 +90,14 @@ public static class Conflicts
             .ToDictionary(p => p.Name, p => Text(p.GetValue(form)), StringComparer.Ordinal);
     }
 
+    /// <summary>Whether two sets of <see cref="Values"/> hold the same fields with the same values.</summary>
+    public static bool SameValues(IReadOnlyDictionary<string, string?> a, IReadOnlyDictionary<string, string?> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && string.Equals(pair.Value, other, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A value as the conflict and the audit log write it: invariant numbers, enums by name, dates as 2025-01-27,
     /// blank text as no value, and a list as its items' text one a line, sorted so that order alone is no difference.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiDeals.Core.Features;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AiDeals.Web.Components.Shared;
@@ -33,6 +34,9 @@ public sealed class EditorDrafts : IDisposable
 
     public EditorDraft? Find(string user, string editor) => _drafts.Get<EditorDraft>(Key(user, editor));
 
+    /// <summary>One user's draft of one editor ("deals/12/edit"); none for an anonymous user.</summary>
+    public DraftSlot Slot(string user, string editor) => new(this, user, editor);
+
     public void Discard(string user, string editor) => _drafts.Remove(Key(user, editor));
 
     public void Dispose() => _drafts.Dispose();
@@ -64,4 +68,31 @@ public sealed record EditorDraft(Type FormType, string FormJson, IReadOnlyDictio
             property.SetValue(form, property.GetValue(kept));
         }
     }
+}
+
+/// <summary>Where one user's draft of one editor is kept.</summary>
+public sealed class DraftSlot(EditorDrafts drafts, string user, string editor)
+{
+    /// <summary>The kept draft to offer back, unless it holds nothing <paramref name="form"/> does not (then it is dropped).</summary>
+    public EditorDraft? Offer(object form)
+    {
+        var draft = user.Length > 0 ? drafts.Find(user, editor) : null;
+        if (draft is not null && Conflicts.SameValues(Conflicts.Values(draft.Form()), Conflicts.Values(form)))
+        {
+            Discard();
+            return null;
+        }
+
+        return draft;
+    }
+
+    public void Keep(object form, IReadOnlyDictionary<string, string?>? loaded)
+    {
+        if (user.Length > 0)
+        {
+            drafts.Keep(user, editor, form, loaded);
+        }
+    }
+
+    public void Discard() => drafts.Discard(user, editor);
 }

@@ -22,10 +22,8 @@ public sealed partial class EditorShell : IDisposable
     private IReadOnlyDictionary<string, string?>? _loaded;
     private object? _loadedModel;
     private EditContext? _watchedContext;
-    private string _user = string.Empty;
+    private DraftSlot? _slot;
     private EditorDraft? _draft;
-    private EditorDraft? _focusedDraft;
-    private ElementReference _draftText;
     private bool _busy;
 
     [Parameter, EditorRequired]
@@ -116,9 +114,6 @@ public sealed partial class EditorShell : IDisposable
     [Inject]
     private EditorDrafts Drafts { get; set; } = default!;
 
-    // The editor's address (without the query) names its draft: "deals/12/edit", "deals/new".
-    private string DraftName => Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
-
     private EventCallback DeleteCallback => Delete is null ? default : EventCallback.Factory.Create(this, DeleteAsync);
 
     /// <summary>Drops the command's messages, e.g. when removing a row renumbers the rows they are keyed by.</summary>
@@ -153,34 +148,15 @@ public sealed partial class EditorShell : IDisposable
 
     public void Dispose() => _watchedContext?.OnFieldChanged -= KeepDraft;
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (_draft is not null && !ReferenceEquals(_draft, _focusedDraft))
-        {
-            _focusedDraft = _draft;
-            await _draftText.FocusAsync();
-        }
-    }
-
-    /// <summary>A draft kept from an earlier visit to this editor, unless it holds nothing the form does not.</summary>
+    /// <summary>A draft kept from an earlier visit to this editor (named by its address without the query), if any.</summary>
     private async Task OfferDraftAsync()
     {
-        _user = (await AuthState.GetActorAsync()).UserName;
-        _draft = Drafts.Find(_user, DraftName);
-        if (_draft is not null && SameValues(Conflicts.Values(_draft.Form()), Conflicts.Values(EditContext.Model)))
-        {
-            Drafts.Discard(_user, DraftName);
-            _draft = null;
-        }
+        var editor = Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
+        _slot = Drafts.Slot((await AuthState.GetActorAsync()).UserName, editor);
+        _draft = _slot.Offer(EditContext.Model);
     }
 
-    private void KeepDraft(object? sender, FieldChangedEventArgs e)
-    {
-        if (_user.Length > 0)
-        {
-            Drafts.Keep(_user, DraftName, EditContext.Model, _loaded);
-        }
-    }
+    private void KeepDraft(object? sender, FieldChangedEventArgs e) => _slot?.Keep(EditContext.Model, _loaded);
 
     private async Task RestoreDraftAsync()
     {
@@ -204,12 +180,9 @@ public sealed partial class EditorShell : IDisposable
 
     private void DiscardDraft()
     {
-        Drafts.Discard(_user, DraftName);
+        _slot?.Discard();
         _draft = null;
     }
-
-    private static bool SameValues(IReadOnlyDictionary<string, string?> a, IReadOnlyDictionary<string, string?> b) =>
-        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && string.Equals(pair.Value, other, StringComparison.Ordinal));
 
     private async Task SaveAsync()
     {
@@ -229,23 +202,18 @@ public sealed partial class EditorShell : IDisposable
         _busy = true;
         try
         {
-            var unchanged = _loaded is not null && SameValues(_loaded, await YoursNowAsync());
+            var unchanged = _loaded is not null && Conflicts.SameValues(_loaded, await YoursNowAsync());
             var result = await Save(await AuthState.GetActorAsync());
             _conflict = null;
             switch (result.Outcome)
             {
                 case CommandOutcome.Saved:
                     var exit = await Saved(result);
-                    Drafts.Discard(_user, DraftName);
-                    if (unchanged)
-                    {
-                        // A save that changed nothing says so, rather than "saved" over a form that holds nothing new.
-                        Snackbar.Add($"Nothing was changed, so the {RecordName} stays as it was.", Severity.Info);
-                    }
-                    else
-                    {
-                        Snackbar.Add(exit.Message, Severity.Success);
-                    }
+                    _slot?.Discard();
+                    // A save that changed nothing says so, rather than "saved" over a form that holds nothing new.
+                    Snackbar.Add(
+                        unchanged ? $"Nothing was changed, so the {RecordName} stays as it was." : exit.Message,
+                        unchanged ? Severity.Info : Severity.Success);
 
                     Navigation.NavigateTo(exit.Href);
                     break;
@@ -299,18 +267,13 @@ public sealed partial class EditorShell : IDisposable
             return;
         }
 
-        // The analyst may have typed on while the panel was open: the merge takes the form as it is now.
-        var merges = ConflictMerge.Compare(_loaded, await YoursNowAsync(), conflict.Theirs);
-        var asked = merges.Where(m => m.Choice == MergeChoice.Ask).ToList();
-        if (asked.Any(m => !keepsMine.ContainsKey(m.Field)))
+        // The analyst may have typed on while the panel was open: the merge takes the form as it is now, and a field
+        // both changed since the panel opened shows the conflict again, with its question.
+        if (!ConflictMerge.TryApply(form, conflict, _loaded, await YoursNowAsync(), keepsMine))
         {
-            // A field both changed since the panel opened: show the conflict again, with its question.
             await ShowConflictAsync(conflict);
             return;
         }
-
-        var takeTheirs = merges.Where(m => m.Choice == MergeChoice.Theirs || (m.Choice == MergeChoice.Ask && !keepsMine[m.Field])).Select(m => m.Field);
-        ConflictMerge.Apply(form, conflict, takeTheirs, replacesTheirs: asked.Any(m => keepsMine[m.Field]));
 
         // The form now stands on their version: a later conflict compares with theirs as the form's starting point.
         _loaded = conflict.Theirs;
@@ -330,7 +293,7 @@ public sealed partial class EditorShell : IDisposable
             var reload = new EditorReload();
             await Reload.InvokeAsync(reload);
             _conflict = null;
-            Drafts.Discard(_user, DraftName);
+            _slot?.Discard();
             if (reload.Gone)
             {
                 _validator?.ShowFormMessage($"This {RecordName} was deleted meanwhile.");
@@ -362,7 +325,7 @@ public sealed partial class EditorShell : IDisposable
             switch (result.Outcome)
             {
                 case CommandOutcome.Saved:
-                    Drafts.Discard(_user, DraftName);
+                    _slot?.Discard();
                     Snackbar.Add($"{char.ToUpperInvariant(RecordName[0])}{RecordName[1..]} deleted. Restore it from the history if that was a mistake.", Severity.Success);
                     Navigation.NavigateTo(DeletedHref ?? CancelHref);
                     break;
