@@ -15,7 +15,8 @@ public sealed class EditorDrafts : IDisposable
     /// <summary>How much draft text the app keeps at most, over all users, in kilobytes of JSON (32 MB).</summary>
     public const int CapacityKilobytes = 32 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true };
+    /// <summary>How a form is kept: its settable fields (computed ones such as a deal's <c>Announced</c> are left out).</summary>
+    internal static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true };
 
     private readonly MemoryCache _drafts = new(new MemoryCacheOptions { SizeLimit = CapacityKilobytes });
     private readonly TimeProvider _clock;
@@ -47,10 +48,8 @@ public sealed class EditorDrafts : IDisposable
 /// <summary>A kept form: its type and fields as JSON, the values it was loaded with, and when it was last typed in.</summary>
 public sealed record EditorDraft(Type FormType, string FormJson, IReadOnlyDictionary<string, string?>? Loaded, DateTimeOffset SavedAt)
 {
-    private static readonly JsonSerializerOptions Json = new() { IgnoreReadOnlyProperties = true };
-
     /// <summary>A new form of the kept type with the kept fields.</summary>
-    public object Form() => JsonSerializer.Deserialize(FormJson, FormType, Json)
+    public object Form() => JsonSerializer.Deserialize(FormJson, FormType, EditorDrafts.Json)
         ?? throw new InvalidOperationException("A kept draft reads as nothing.");
 
     /// <summary>Puts the kept fields into <paramref name="form"/> (the live one the editor binds to), its version included.</summary>
