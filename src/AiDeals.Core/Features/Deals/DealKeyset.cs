@@ -14,26 +14,30 @@ namespace AiDeals.Core.Features.Deals;
 /// </summary>
 internal static class DealKeyset
 {
-    public static IEnumerable<IQueryable<Deal>> After(AiDealsDbContext db, DealCursor cursor, bool descending)
+    /// <summary>
+    /// The ranges after the cursor, in order; <c>SameKey</c> marks the rows sharing the cursor's key, which are in order
+    /// by id alone (said so, SQLite reads them in the index's order even for an expression key, which it would sort).
+    /// </summary>
+    public static IEnumerable<(IQueryable<Deal> Rows, bool SameKey)> After(AiDealsDbContext db, DealCursor cursor, bool descending)
     {
         var key = KeySql(cursor.Sort);
         var next = descending ? "<" : ">";
         if (cursor.Key is null)
         {
-            yield return Rows(db, $"{key} IS NULL AND \"Id\" {next} {{0}}", cursor.Id);
+            yield return (Rows(db, $"{key} IS NULL AND \"Id\" {next} {{0}}", cursor.Id), true);
             if (!descending)
             {
-                yield return Rows(db, $"{key} IS NOT NULL");
+                yield return (Rows(db, $"{key} IS NOT NULL"), false);
             }
 
             yield break;
         }
 
-        yield return Rows(db, $"{key} = {{0}} AND \"Id\" {next} {{1}}", cursor.Key, cursor.Id);
-        yield return Rows(db, $"{key} {next} {{0}}", cursor.Key);
+        yield return (Rows(db, $"{key} = {{0}} AND \"Id\" {next} {{1}}", cursor.Key, cursor.Id), true);
+        yield return (Rows(db, $"{key} {next} {{0}}", cursor.Key), false);
         if (descending && cursor.Sort is DealSortField.Announced or DealSortField.Amount)
         {
-            yield return Rows(db, $"{key} IS NULL");
+            yield return (Rows(db, $"{key} IS NULL"), true);
         }
     }
 

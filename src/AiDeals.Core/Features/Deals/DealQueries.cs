@@ -46,8 +46,8 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         var descending = filter.Descending != backwards;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var rows = new List<DealRow>();
-        IEnumerable<IQueryable<Deal>> ranges = cursor is null ? [db.Deals] : DealKeyset.After(db, cursor, descending);
-        foreach (var range in ranges)
+        IEnumerable<(IQueryable<Deal> Rows, bool SameKey)> ranges = cursor is null ? [(db.Deals, false)] : DealKeyset.After(db, cursor, descending);
+        foreach (var (range, sameKey) in ranges)
         {
             // One row more than the page tells whether another page follows.
             var wanted = size + 1 - rows.Count;
@@ -56,7 +56,9 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 break;
             }
 
-            var sorted = DealFiltering.Sort(DealFiltering.Filter(db, filter, range), filter.Sort, descending);
+            var filtered = DealFiltering.Filter(db, filter, range);
+            var sorted = !sameKey ? DealFiltering.Sort(filtered, filter.Sort, descending)
+                : descending ? filtered.OrderByDescending(d => d.Id) : filtered.OrderBy(d => d.Id);
             rows.AddRange(await ReadAsync(cursor is null && page.Skip > 0 ? sorted.Skip(page.Skip).Take(wanted) : sorted.Take(wanted), cancellationToken));
         }
 
