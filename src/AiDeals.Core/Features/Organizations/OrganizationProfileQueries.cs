@@ -153,7 +153,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
 
         var shown = deals.Select(d => d.Id).ToList();
         var investors = (await db.DealParticipants.AsNoTracking()
-                .Where(p => EF.Parameter(shown).Contains(p.DealId))
+                .Where(p => shown.Contains(p.DealId))
                 .OrderBy(p => p.Organization!.Name)
                 .ThenBy(p => p.Id)
                 .Select(p => new { p.DealId, Investor = new OrganizationRef(p.Organization!.Name, p.Organization.Slug) })
