@@ -72,6 +72,11 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapAccountEndpoints();
     app.MapDealExport();
+    if (app.Environment.IsDevelopment())
+    {
+        AiDeals.Web.Features.Diagnostics.MemoryEndpoints.MapMemoryDiagnostics(app);
+    }
+
     // Blazor's own frame-ancestors policy for interactive pages, as strict as the one SecurityHeaders sends.
     app.MapRazorComponents<App>()
         .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'")

@@ -17,6 +17,67 @@ namespace AiDeals.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.ActivityMonth", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Deals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ActivityMonths");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.DashboardCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("High")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Low")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DashboardCounts");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.OrganizationTotal", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeafDeals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LeafHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LeafLow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("LeafHigh");
+
+                    b.ToTable("OrganizationTotals");
+                });
+
             modelBuilder.Entity("AiDeals.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -497,6 +558,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId");
+
+                    b.HasIndex("AsOf");
 
                     b.HasIndex("OrganizationId", "AsOf");
 
