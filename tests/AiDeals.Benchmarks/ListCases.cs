@@ -1,0 +1,78 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Benchmarks;
+
+/// <summary>
+/// The deal list's views: each sort both ways, each kind of filter, a deep page. The service way is DealQueries.SearchAsync
+/// (its count included, as the page needs it); the browser way is a navigation inside the open list's circuit, as a click
+/// on a header or a filter is, to the view's rows in the grid.
+/// </summary>
+internal static class ListCases
+{
+    /// <summary>The amount range of the range case: at least $1B, at most $2B (about 6% of the generated deals).</summary>
+    private const long RangeMin = 1_000_000_000;
+    private const long RangeMax = 2_000_000_000;
+
+    /// <summary>Two words that each appear in a few titles only: every row must be looked at unless an index finds them.</summary>
+    private const string Text = "helix 21523";
+
+    public static IEnumerable<BenchCase> All(BenchContext context)
+    {
+        var facts = context.Facts;
+        var views = new List<(string Name, DealFilter Filter, int Page, string Url)>
+        {
+            ("list: default (newest first)", new DealFilter(), 0, "deals"),
+            ("list: announced, oldest first", new DealFilter { Descending = false }, 0, "deals?desc=false"),
+        };
+        foreach (var (field, label) in new[]
+        {
+            (DealSortField.Amount, "amount"), (DealSortField.Title, "title"), (DealSortField.Status, "status"),
+            (DealSortField.Target, "target"), (DealSortField.Investors, "investors"),
+        })
+        {
+            var key = field.ToString().ToLowerInvariant();
+            views.Add(($"list: by {label} asc", new DealFilter { Sort = field, Descending = false }, 0, $"deals?sort={key}&desc=false"));
+            views.Add(($"list: by {label} desc", new DealFilter { Sort = field, Descending = true }, 0, $"deals?sort={key}&desc=true"));
+        }
+
+        views.Add(($"list: investor filter ({facts.FilterInvestorDeals} deals)", new DealFilter { Investors = [facts.FilterInvestor] }, 0,
+            "deals?investor=" + Uri.EscapeDataString(facts.FilterInvestor)));
+        views.Add(("list: status filter (in talks)", new DealFilter { Statuses = [DealStatus.InTalks] }, 0, "deals?status=InTalks"));
+        views.Add(("list: amount $1B–2B", new DealFilter { MinAmount = RangeMin, MaxAmount = RangeMax }, 0,
+            FormattableString.Invariant($"deals?min={RangeMin}&max={RangeMax}")));
+        views.Add(($"list: text \"{Text}\"", new DealFilter { Text = Text }, 0, "deals?q=" + Uri.EscapeDataString(Text)));
+        views.Add((FormattableString.Invariant($"list: deep page ({facts.DeepPage + 1:N0})"), new DealFilter(), facts.DeepPage,
+            FormattableString.Invariant($"deals?page={facts.DeepPage + 1}")));
+
+        var deals = context.Services.GetRequiredService<DealQueries>();
+        foreach (var (name, filter, page, url) in views)
+        {
+            var isDeep = page > 0;
+            yield return new BenchCase(
+                name,
+                RawList.For(context.Raw, context.Schema, filter, page * DataFacts.PageSize, isDeep ? facts.DeepCursor : null),
+                Service(deals, filter, page),
+                context.InBrowser((browser, expected) => browser.ListViewAsync(url, expected)),
+                "e2e (filter → rows)");
+        }
+
+        // The same first view as a page load: from the navigation to the rows in the grid, circuit start included.
+        yield return new BenchCase(
+            "list: page load /deals",
+            RawList.For(context.Raw, context.Schema, new DealFilter(), 0, null),
+            Service(deals, new DealFilter(), 0),
+            context.InBrowser((browser, expected) => browser.PageLoadAsync("deals", "rows", expected)),
+            "e2e (load → rows)");
+    }
+
+    private static Way Service(DealQueries deals, DealFilter filter, int page) => Way.Of(async _ =>
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await deals.SearchAsync(filter, new PageRequest(page, DataFacts.PageSize));
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        return new Sample(elapsed, result.Items.Count) { FirstTitle = result.Items.Count > 0 ? result.Items[0].Title : null };
+    });
+}
