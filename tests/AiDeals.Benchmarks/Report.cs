@@ -89,11 +89,16 @@ internal static class Report
 
     private static string Rows(WayResult? way) => way is null || !way.HasFigures || way.Rows < 0 ? "–" : way.Rows.ToString("N0", Invariant);
 
+    // At the median time: one slow call on a shared machine does not set the rate.
     private static string Throughput(WayResult way)
     {
-        var last = way.Samples[^1];
-        var perSecond = last.Rows / (last.Milliseconds / 1000);
-        var size = last.Bytes > 0 ? string.Create(Invariant, $", {last.Bytes / 1_000_000.0:0.0} MB") : string.Empty;
+        var perSecond = way.Rows / (way.P50 / 1000);
+        var size = way.Bytes switch
+        {
+            0 => string.Empty,
+            < 1_000_000 => string.Create(Invariant, $", {way.Bytes / 1000.0:0.0} KB"),
+            _ => string.Create(Invariant, $", {way.Bytes / 1_000_000.0:0.0} MB"),
+        };
         return string.Create(Invariant, $"{perSecond:N0} rows/s{size}");
     }
 }
