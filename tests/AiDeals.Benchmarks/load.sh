@@ -8,10 +8,11 @@
 # DURATION=10s per run by default; NO_BUILD=1 skips the Release build. Use a copy of the database, never the original.
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl and sqlite3 (to pick the investor; or set INVESTOR=slug).
+# API_TOKEN=<personal token> adds /api/v1/deals when the app has the read API.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-    sed -n '2,9p' "$0"
+    sed -n '2,11p' "$0"
     exit 2
 fi
 
@@ -58,11 +59,15 @@ until curl -fs "$base/health" >/dev/null; do
 done
 echo "load.sh: healthy after $(( ($(date +%s%N) - started) / 1000000 )) ms (cold start on this database)"
 
+# The read API takes a personal token (API_TOKEN=...); it is measured when it answers 200 with it.
+auth=()
+[[ -n ${API_TOKEN:-} ]] && auth=(-H "Authorization: Bearer $API_TOKEN")
 paths=("/health" "/deals" "/deals/export.csv?investor=$investor")
-if [[ $(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/deals") == 200 ]]; then
+api_status=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/api/v1/deals")
+if [[ $api_status == 200 ]]; then
     paths+=("/api/v1/deals")
 else
-    echo "load.sh: /api/v1/deals does not answer 200 without a token here; not measured"
+    echo "load.sh: /api/v1/deals answered $api_status (set API_TOKEN to a personal token if it needs one); not measured"
 fi
 
 summary=$work/summary.txt
@@ -73,8 +78,8 @@ for path in "${paths[@]}"; do
         out="$work/wrk-$(echo "$path" | tr -c 'a-zA-Z0-9' '_')-$connections.txt"
         echo "load.sh: wrk -t$threads -c$connections -d$duration $path"
         # One warm-up second first (JIT, SQLite's cache), not counted.
-        wrk -t1 -c1 -d1s "$base$path" >/dev/null 2>&1 || true
-        wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency "$base$path" | tee "$out"
+        wrk -t1 -c1 -d1s "${auth[@]}" "$base$path" >/dev/null 2>&1 || true
+        wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency "${auth[@]}" "$base$path" | tee "$out"
         awk -v path="$path" -v c="$connections" '
             /Latency Distribution/ { dist = 1; next }
             dist && $1 == "50%" { p50 = $2 } dist && $1 == "90%" { p90 = $2 } dist && $1 == "99%" { p99 = $2 }
