@@ -67,14 +67,17 @@ internal static class Report
         }
 
         text.AppendLine();
-        text.AppendLine("Times in milliseconds; n/a: the schema has no index for the ideal query (the reason is in the bench's table).");
+        text.AppendLine("Times in milliseconds. n/a: the schema has no index for the ideal query (the bench's table says which);");
+        text.AppendLine(string.Create(Invariant, $"timeout: not shown within {BrowserSession.Timeout.TotalSeconds:0} s."));
         return text.ToString();
     }
 
     private static string ShortName(WayResult way) => way.Way.Split(' ')[0];
 
     private static string Cell(WayResult way, Func<WayResult, double> figure) =>
-        way.HasFigures ? Ms(figure(way)) : way.Missing is not null ? "n/a" : "error";
+        way.HasFigures ? Ms(figure(way))
+        : way.Missing is not null ? "n/a"
+        : way.Error?.Contains("Timeout", StringComparison.Ordinal) == true ? "timeout" : "error";
 
     private static string Ms(double ms) => ms switch
     {
