@@ -24,7 +24,7 @@ internal sealed record DataFacts(
     /// <summary>The typical size of an investor filter's result the issue measured (68 deals).</summary>
     private const int TypicalInvestorDeals = 68;
 
-    public static async Task<DataFacts> ReadAsync(SqliteConnection connection)
+    public static async Task<DataFacts> ReadAsync(SqliteConnection connection, Schema schema)
     {
         var deals = await Sql.ScalarAsync<long>(connection, "SELECT COUNT(*) FROM Deals WHERE DeletedAt IS NULL");
         var perInvestor = await Sql.ListAsync(connection, """
@@ -48,7 +48,7 @@ internal sealed record DataFacts(
         // The middle of the list: an OFFSET walks half the index, a keyset starts where the previous page ended.
         var deepPage = (int)(deals / PageSize / 2);
         var cursor = deepPage == 0 ? [] : await Sql.ListAsync(connection,
-            "SELECT AnnouncedOn, Id FROM Deals WHERE DeletedAt IS NULL ORDER BY AnnouncedOn DESC, Id LIMIT 1 OFFSET @offset",
+            $"SELECT AnnouncedOn, Id FROM Deals WHERE DeletedAt IS NULL ORDER BY AnnouncedOn DESC, Id {(schema.TiesFollowSort ? "DESC" : "ASC")} LIMIT 1 OFFSET @offset",
             r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetInt32(1)),
             ("@offset", (deepPage * PageSize) - 1));
 

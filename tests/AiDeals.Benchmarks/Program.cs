@@ -40,7 +40,7 @@ await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(dealBoo
 await using var raw = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database, Mode = SqliteOpenMode.ReadOnly }.ToString());
 await raw.OpenAsync();
 var schema = await Schema.ReadAsync(raw);
-var facts = await DataFacts.ReadAsync(raw);
+var facts = await DataFacts.ReadAsync(raw, schema);
 var sqliteVersion = await Sql.ScalarAsync<string>(raw, "SELECT sqlite_version()");
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""

@@ -69,6 +69,7 @@ internal static class RawList
         missing = null;
         var page = string.Create(CultureInfo.InvariantCulture, $"LIMIT 25 OFFSET {offset}");
         var desc = filter.Descending ? "DESC" : "ASC";
+        var tie = schema.TiesFollowSort ? desc : "ASC";
 
         if (filter.Investors.Count > 0)
         {
@@ -78,7 +79,7 @@ internal static class RawList
                     SELECT DISTINCT p.DealId FROM DealParticipants AS p
                     WHERE p.OrganizationId = (SELECT Id FROM Organizations WHERE Slug = @slug AND DeletedAt IS NULL) AND p.DeletedAt IS NULL)
                 SELECT d.Id FROM ids CROSS JOIN Deals AS d ON d.Id = ids.DealId
-                WHERE {Live} ORDER BY {Order(filter.Sort, desc)} {page}
+                WHERE {Live} ORDER BY {Order(filter.Sort, desc, tie)} {page}
                 """, [("@slug", filter.Investors[0])]);
         }
 
@@ -94,7 +95,7 @@ internal static class RawList
             return ($"""
                 WITH hits AS MATERIALIZED (SELECT rowid AS Id FROM "{fts}" WHERE "{fts}" MATCH @match)
                 SELECT d.Id FROM hits CROSS JOIN Deals AS d ON d.Id = hits.Id
-                WHERE {Live} ORDER BY {Order(filter.Sort, desc)} {page}
+                WHERE {Live} ORDER BY {Order(filter.Sort, desc, tie)} {page}
                 """, [("@match", match)]);
         }
 
@@ -122,12 +123,18 @@ internal static class RawList
                 parameters.Add(("@max", max));
             }
 
-            return ($"SELECT d.Id FROM Deals AS d WHERE {where} ORDER BY {Order(filter.Sort, desc)} {page}", [.. parameters]);
+            return ($"SELECT d.Id FROM Deals AS d WHERE {where} ORDER BY {Order(filter.Sort, desc, tie)} {page}", [.. parameters]);
         }
 
         if (cursor is { } after && filter.Sort == DealSortField.Announced && filter.Descending)
         {
             // Keyset: the rows after the previous page's last (date, id), off the same index as the first page.
+            if (schema.TiesFollowSort)
+            {
+                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} AND (d.AnnouncedOn, d.Id) < (@on, @id) ORDER BY d.AnnouncedOn DESC, d.Id DESC LIMIT 25",
+                    [("@on", after.AnnouncedOn), ("@id", after.Id)]);
+            }
+
             return ($"""
                 SELECT * FROM (SELECT d.Id FROM Deals AS d WHERE {Live} AND d.AnnouncedOn = @on AND d.Id > @id ORDER BY d.Id)
                 UNION ALL
@@ -153,9 +160,9 @@ internal static class RawList
                     return null;
                 }
 
-                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY d.\"{column}\" {desc}, d.Id {page}", []);
+                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY d.\"{column}\" {desc}, d.Id {tie} {page}", []);
             default:
-                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY {Order(filter.Sort, desc)} {page}", []);
+                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY {Order(filter.Sort, desc, tie)} {page}", []);
         }
     }
 
@@ -172,7 +179,7 @@ internal static class RawList
                 return null;
             }
 
-            return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY d.\"{rank}\" {desc}, d.Id {page}", []);
+            return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY d.\"{rank}\" {desc}, d.Id {(schema.TiesFollowSort ? desc : "ASC")} {page}", []);
         }
 
         // Statuses are stored by name: one walk of the (DeletedAt, Status) index per status, in the order of a deal's life,
@@ -186,11 +193,11 @@ internal static class RawList
     private static IEnumerable<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    private static string Order(DealSortField sort, string desc) => sort switch
+    private static string Order(DealSortField sort, string desc, string tie) => sort switch
     {
-        DealSortField.Title => $"d.Title {desc}, d.Id",
-        DealSortField.Amount => $"COALESCE(d.AmountHigh, d.AmountLow) {desc}, d.Id",
-        DealSortField.Kind => $"d.Kind {desc}, d.Id",
-        _ => $"d.AnnouncedOn {desc}, d.Id",
+        DealSortField.Title => $"d.Title {desc}, d.Id {tie}",
+        DealSortField.Amount => $"COALESCE(d.AmountHigh, d.AmountLow) {desc}, d.Id {tie}",
+        DealSortField.Kind => $"d.Kind {desc}, d.Id {tie}",
+        _ => $"d.AnnouncedOn {desc}, d.Id {tie}",
     };
 }

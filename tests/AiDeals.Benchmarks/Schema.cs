@@ -45,6 +45,12 @@ internal sealed class Schema
 
     public bool DealsHave(string column) => _dealColumns.Contains(column);
 
+    /// <summary>
+    /// Whether the list breaks ties by id in the sort's direction (so that one index walk serves a keyset page) rather than
+    /// always ascending. The keyset paging came with the StatusRank sort key, so the schema tells which list it is.
+    /// </summary>
+    public bool TiesFollowSort => DealsHave("StatusRank");
+
     /// <summary>The first Deals column whose name has all these parts (e.g. "Target" and "Name"), but not a foreign key.</summary>
     public string? DealColumnLike(params string[] parts) => _dealColumns
         .Where(c => !c.EndsWith("Id", StringComparison.Ordinal))
