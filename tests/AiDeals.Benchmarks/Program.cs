@@ -64,7 +64,8 @@ try
     var context = new BenchContext(raw, services, schema, facts, browser, app?.BaseAddress);
     var iterations = new Iterations(options.Warmup, options.Iterations, options.Budget);
     var results = new List<CaseResult>();
-    foreach (var benchCase in ListCases.All(context).Concat(PageCases.All(context)).Concat(ExportCases.All(context)))
+    var deepCursor = options.Selects("list: deep page") ? await ListCases.DeepCursorAsync(services.GetRequiredService<AiDeals.Core.Features.Deals.DealQueries>(), facts) : null;
+    foreach (var benchCase in ListCases.All(context, deepCursor).Concat(PageCases.All(context)).Concat(ExportCases.All(context)))
     {
         if (!options.Selects(benchCase.Name))
         {
