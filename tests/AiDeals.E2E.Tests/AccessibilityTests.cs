@@ -18,57 +18,87 @@ public sealed class AccessibilityTests(E2EFixture fixture)
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-    public static TheoryData<string, string, string> Pages()
+    // The pages each kind of visitor is audited on: what a visitor reads, what an analyst edits, what an admin manages.
+    private static readonly Dictionary<string, string[]> PagesByRole = new(StringComparer.Ordinal)
     {
-        var pages = new (string Path, string Role)[]
+        ["anonymous"] =
+        [
+            "/", "/deals", "/deals?investor=softbank&sort=amount&desc=true", "/deals/1", "/organizations", "/organizations/softbank",
+            "/valuations", "/events", "/account/login", "/not-found",
+        ],
+        ["analyst"] =
+        [
+            "/", "/deals", "/deals/1", "/deals/1/edit", "/deals/new", "/organizations/openai", "/organizations/softbank/edit",
+            "/organizations/new", "/valuations/new", "/events/new", "/sources", "/history",
+        ],
+        ["admin"] = ["/admin/users"],
+    };
+
+    public static TheoryData<string, string> Visitors()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var role in PagesByRole.Keys)
         {
-            ("/", "anonymous"),
-            ("/", "analyst"),
-            ("/deals", "anonymous"),
-            ("/deals", "analyst"),
-            ("/deals?investor=softbank&sort=amount&desc=true", "anonymous"),
-            ("/deals/1", "anonymous"),
-            ("/deals/1", "analyst"),
-            ("/deals/1/edit", "analyst"),
-            ("/deals/new", "analyst"),
-            ("/organizations", "anonymous"),
-            ("/organizations/softbank", "anonymous"),
-            ("/organizations/openai", "analyst"),
-            ("/organizations/softbank/edit", "analyst"),
-            ("/organizations/new", "analyst"),
-            ("/valuations", "anonymous"),
-            ("/valuations/new", "analyst"),
-            ("/events", "anonymous"),
-            ("/events/new", "analyst"),
-            ("/sources", "analyst"),
-            ("/history", "analyst"),
-            ("/admin/users", "admin"),
-            ("/account/login", "anonymous"),
-            ("/not-found", "anonymous"),
-        };
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, role) in pages)
-        {
-            data.Add(path, "light", role);
-            data.Add(path, "dark", role);
+            data.Add(role, "light");
+            data.Add(role, "dark");
         }
 
         return data;
     }
 
+    /// <summary>The dialogs, open over their page: a delete to confirm, a merge to choose, a new source to fill in.</summary>
+    public static TheoryData<string, string, string> Dialogs() => new()
+    {
+        { "/deals/1", "delete-deal", "light" },
+        { "/deals/1", "delete-deal", "dark" },
+        { "/sources", "new-source", "light" },
+        { "/sources", "new-source", "dark" },
+        { "/organizations/openai", "Merge…", "light" },
+        { "/organizations/openai", "Merge…", "dark" },
+    };
+
     [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Page_HasNoWcagViolation(string path, string theme, string role)
+    [MemberData(nameof(Dialogs))]
+    public async Task OpenDialog_HasNoWcagViolation(string path, string opener, string theme)
+    {
+        await using var session = await fixture.OpenSessionAsync(theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = session.Page;
+        await LogInAsync(page, "analyst");
+        await page.GotoAsync(path);
+        await ReadyAsync(page, theme);
+
+        var button = opener.EndsWith('…') ? page.GetByRole(AriaRole.Button, new() { Name = opener }) : page.GetByTestId(opener);
+        await button.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.Locator(".mud-progress-circular")).ToHaveCountAsync(0);
+
+        var violations = await ViolationsAsync(page);
+        Assert.True(violations.Length == 0, $"{path}, dialog of {opener} ({theme}):\n{violations}");
+    }
+
+    /// <summary>One browser session per kind of visitor and theme walks its pages; every page's violations are reported together.</summary>
+    [Theory]
+    [MemberData(nameof(Visitors))]
+    public async Task EveryPage_HasNoWcagViolation(string role, string theme)
     {
         await using var session = await fixture.OpenSessionAsync(theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
         var page = session.Page;
         await LogInAsync(page, role);
 
-        await page.GotoAsync(path);
-        await ReadyAsync(page, theme);
+        var report = new StringBuilder();
+        foreach (var path in PagesByRole[role])
+        {
+            await page.GotoAsync(path);
+            await ReadyAsync(page, theme);
+            var violations = await ViolationsAsync(page);
+            if (violations.Length > 0)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"{path} ({theme}, {role}):").Append(violations);
+            }
+        }
 
-        var violations = await ViolationsAsync(page);
-        Assert.True(violations.Length == 0, $"{path} ({theme}, {role}):\n{violations}");
+        Assert.True(report.Length == 0, report.ToString());
     }
 
     internal static async Task LogInAsync(IPage page, string role)
