@@ -42,6 +42,8 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     /// <summary>Audit entries captured before a save and completed after it (ids of added rows are known only then).</summary>
     internal List<PendingAudit> PendingAudits { get; } = [];
 
