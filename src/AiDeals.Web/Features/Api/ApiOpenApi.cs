@@ -25,6 +25,9 @@ internal static class ApiOpenApi
         "low", "high", "amountLow", "amountHigh", "commitmentLow", "commitmentHigh",
     };
 
+    // The forms' dates typed as text, each read as a partial date.
+    private static readonly HashSet<string> PartialDateTexts = new(StringComparer.OrdinalIgnoreCase) { "asOf", "occurred" };
+
     public static IServiceCollection AddApiOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
         {
@@ -54,7 +57,16 @@ internal static class ApiOpenApi
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = context.JsonTypeInfo.Type;
-                if (context.JsonPropertyInfo is { } property && AmountProperties.Contains(property.Name))
+                if (type.IsEnum)
+                {
+                    schema.Type = JsonSchemaType.String;
+                }
+
+                if (context.JsonPropertyInfo is { } text && text.PropertyType == typeof(string) && PartialDateTexts.Contains(text.Name))
+                {
+                    schema.Description = "A partial date: a day (2025-01-27), a month (2025-01), a quarter (2024-Q4) or a year (2019).";
+                }
+                else if (context.JsonPropertyInfo is { } property && AmountProperties.Contains(property.Name))
                 {
                     schema.Minimum = "0";
                     schema.Maximum = AmountRange.MaxFigure.ToString(CultureInfo.InvariantCulture);

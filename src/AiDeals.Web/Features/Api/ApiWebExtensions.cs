@@ -37,7 +37,14 @@ internal static class ApiWebExtensions
                 StatusCodes.Status405MethodNotAllowed => "This address does not take this method.",
                 _ => null,
             });
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // A number is a JSON number: the web default also reads "15" as 15, which the OpenAPI schemas would then
+            // have to allow as a string.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         // A script gets a status, never the login page: the cookie's redirects become 401 and 403 under /api.
