@@ -33,6 +33,7 @@ internal static class ApiOpenApi
         {
             // The API's endpoints only, not the pages' CSV export or the health probe.
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.OrdinalIgnoreCase) == true;
+            options.AddListParameters();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -95,8 +96,10 @@ internal static class ApiOpenApi
         {
             app.MapScalarApiReference(ReferencePath, options => options
                 .WithTitle("AiDeals API")
-                .WithOpenApiRoutePattern(DocumentPath)
+                .DisableDefaultFonts()
+                .AddDocument("v1", "AiDeals API v1", DocumentPath)
                 .AddHttpAuthentication(BearerScheme, auth => auth.Token = string.Empty))
+                .WithMetadata(new ContentSecurityPolicyMetadata(SecurityHeaders.ApiReferencePolicy))
                 .AllowAnonymous();
         }
     }
