@@ -166,10 +166,29 @@ namespace AiDeals.Core.Data.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortInvestor")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("SortTarget")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE \"Status\" WHEN 'Rumored' THEN 0 WHEN 'InTalks' THEN 1 WHEN 'Announced' THEN 2 WHEN 'Completed' THEN 3 ELSE 4 END", false);
 
                     b.Property<int?>("TargetId")
                         .HasColumnType("INTEGER");
@@ -191,7 +210,13 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasIndex("DeletedAt", "Kind");
 
+                    b.HasIndex("DeletedAt", "SortInvestor");
+
+                    b.HasIndex("DeletedAt", "SortTarget");
+
                     b.HasIndex("DeletedAt", "Status");
+
+                    b.HasIndex("DeletedAt", "StatusRank");
 
                     b.HasIndex("DeletedAt", "Title");
 
@@ -201,6 +226,8 @@ namespace AiDeals.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.DealParticipant", b =>
@@ -245,6 +272,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("OrganizationId", "DealId", "DeletedAt");
 
                     b.ToTable("DealParticipants");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.MarketEvent", b =>
@@ -361,6 +390,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("Type");
 
                     b.ToTable("Organizations");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.OrganizationAlias", b =>
@@ -390,6 +421,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("OrganizationAliases");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.Source", b =>
@@ -468,50 +501,6 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("OrganizationId", "AsOf");
 
                     b.ToTable("Valuations");
-                });
-
-            modelBuilder.Entity("AiDeals.Core.Features.Accounts.ApiToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("ApiTokens");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Features.Accounts.AppUser", b =>
@@ -831,17 +820,6 @@ namespace AiDeals.Core.Data.Migrations
                     b.Navigation("Deal");
 
                     b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("AiDeals.Core.Features.Accounts.ApiToken", b =>
-                {
-                    b.HasOne("AiDeals.Core.Features.Accounts.AppUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
