@@ -2,6 +2,7 @@ using AiDeals.Core.Data;
 using AiDeals.Web;
 using AiDeals.Web.Components;
 using AiDeals.Web.Features.Accounts;
+using AiDeals.Web.Features.Api;
 using AiDeals.Web.Features.Deals;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -31,6 +32,7 @@ try
     builder.Services.AddAiDealsCore(connectionString);
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
     builder.AddAccountsAndRoles();
+    builder.AddApi();
 
     // A circuit message carries a field's text, twice over (measured in Chromium, tests/AiDeals.E2E.Tests/LongTextTests):
     // a 4,000-character field (notes, quote, description) of "€" or CJK is 12 KB of UTF-8 and a 24,168-byte message; of
@@ -60,9 +62,17 @@ try
     }
 
     app.UseSerilogRequestLogging();
-    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+    // The API answers its errors as problem details; the pages show the not-found page.
+    app.UseApiErrors();
+    app.UseWhen(
+        context => !ApiWebExtensions.IsApi(context),
+        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseAuthentication();
     app.UseAuthorization();
+
+    // After authorization, which has put the token's owner (and the token's id) into the request's user.
+    app.UseRateLimiter();
     app.UseAntiforgery();
 
     // A probe reads; POST, PUT, DELETE or TRACE to it is a mistake or a scan and gets 405.
@@ -76,6 +86,8 @@ try
     {
         AiDeals.Web.Features.Diagnostics.MemoryEndpoints.MapMemoryDiagnostics(app);
     }
+
+    app.MapApi();
 
     // Blazor's own frame-ancestors policy for interactive pages, as strict as the one SecurityHeaders sends.
     app.MapRazorComponents<App>()

@@ -38,6 +38,21 @@ internal static class SecurityHeaders
         "frame-ancestors 'none'");
 
     /// <summary>
+    /// The policy of the interactive API reference (Scalar, Development only): its page starts itself with an inline
+    /// module script and draws with inline styles. Only that endpoint gets it; every page keeps the strict policy above.
+    /// </summary>
+    public static readonly string ApiReferencePolicy = string.Join("; ",
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'");
+
+    /// <summary>
     /// Sets the headers on every response: pages, static files, /health, the not-found and error pages re-executed
     /// further in. They are written when the response starts, so they replace the narrower
     /// <c>frame-ancestors 'self'</c> policy and <c>X-Frame-Options: SAMEORIGIN</c> that Blazor and antiforgery add.
@@ -49,7 +64,7 @@ internal static class SecurityHeaders
             response.OnStarting(() =>
             {
                 var headers = response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyMetadata>()?.Policy ?? ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -58,3 +73,6 @@ internal static class SecurityHeaders
             return next(context);
         });
 }
+
+/// <summary>An endpoint's own Content-Security-Policy, in place of <see cref="SecurityHeaders.ContentSecurityPolicy"/>.</summary>
+internal sealed record ContentSecurityPolicyMetadata(string Policy);

@@ -49,6 +49,8 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<Aggregates.OrganizationTotal> OrganizationTotals => Set<Aggregates.OrganizationTotal>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     /// <summary>Audit entries captured before a save and completed after it (ids of added rows are known only then).</summary>
     internal List<PendingAudit> PendingAudits { get; } = [];
 

@@ -190,10 +190,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     /// hold secrets (PasswordHash, SecurityStamp, ConcurrencyStamp, authenticator keys) and every failed login rewrites
     /// AccessFailedCount, so a generic audit would either leak hashes into the history or flood it with noise.
     /// <see cref="Features.Accounts.AccountService"/> writes one explicit entry per account action instead (user created,
-    /// role changed, locked, unlocked, password reset) naming the acting admin and holding no secret.
+    /// role changed, locked, unlocked, password reset) naming the acting admin and holding no secret. API tokens are
+    /// account rows too: <see cref="Features.Accounts.ApiTokenService"/> writes one entry per token created or revoked.
     /// </summary>
     private static bool IsAccountEntity(EntityEntry entry) =>
-        entry.Entity is Features.Accounts.AppUser
+        entry.Entity is Features.Accounts.AppUser or Features.Accounts.ApiToken
         || entry.Metadata.ClrType.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly;
 
     private static PendingAudit? Describe(EntityEntry entry)

@@ -22,7 +22,26 @@ public static class AuditedContexts
         }
 
         var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ActFor(actor.UserName, reason);
+        db.ActFor(actor.UserName, WithVia(reason, actor.Via));
         return db;
+    }
+
+    /// <summary>The reason with how the actor came in: "Fix the amount (via API token "nightly")", within the column's limit.</summary>
+    internal static string? WithVia(string? reason, string? via)
+    {
+        if (string.IsNullOrWhiteSpace(via))
+        {
+            return reason;
+        }
+
+        var suffix = $"via {via}";
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return suffix;
+        }
+
+        var room = Domain.AuditLimits.Reason - suffix.Length - 3;
+        var text = reason.Trim();
+        return $"{(text.Length > room ? text[..room] : text)} ({suffix})";
     }
 }

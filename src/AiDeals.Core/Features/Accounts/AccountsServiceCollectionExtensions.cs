@@ -13,6 +13,7 @@ public static class AccountsServiceCollectionExtensions
     public static IdentityBuilder AddAiDealsAccounts(this IServiceCollection services)
     {
         services.AddSingleton<AccountService>();
+        services.AddSingleton<ApiTokenService>();
         services.AddSingleton<AccountSeeder>();
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)

@@ -20,6 +20,12 @@ public sealed record Actor(string UserName, IReadOnlySet<string> Roles)
     /// <summary>Admins also manage the user accounts.</summary>
     public bool IsAdmin => IsAuthenticated && Roles.Contains(Accounts.Roles.Admin);
 
+    /// <summary>
+    /// How the user reached the app when it was not the browser (an API token, by name): the audit log adds it to the
+    /// reason of every save, so that the history tells a script's changes from the person's.
+    /// </summary>
+    public string? Via { get; init; }
+
     /// <summary>An authenticated actor with the given roles (for the system's own saves and for tests).</summary>
     public static Actor Create(string userName, params string[] roles)
     {
@@ -47,6 +53,7 @@ public sealed record Actor(string UserName, IReadOnlySet<string> Roles)
             .Where(claim => roleClaimTypes.Contains(claim.Type))
             .Select(claim => claim.Value)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new Actor(principal.Identity.Name, roles);
+        var token = principal.FindFirst(ApiTokenClaims.TokenName)?.Value;
+        return new Actor(principal.Identity.Name, roles) { Via = token is null ? null : $"API token \"{token}\"" };
     }
 }

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using AiDeals.Core.Features.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AiDeals.Web.Features.Api;
+
+/// <summary>
+/// <c>Authorization: Bearer aid_…</c>: the owner of a live token, as the owner is now (their current role, built by the
+/// same claims factory as the login). An unknown or revoked token, or an owner who is locked out or gone, fails, and the
+/// API answers 401.
+/// </summary>
+internal sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokenService tokens,
+    UserManager<AppUser> users,
+    IUserClaimsPrincipalFactory<AppUser> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    private const string BearerPrefix = "Bearer ";
+
+    /// <summary>Whether the request carries a bearer token at all (right or wrong).</summary>
+    public static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!HasBearer(Request))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = Request.Headers.Authorization.ToString()[BearerPrefix.Length..].Trim();
+        var owner = await tokens.FindAsync(token, Context.RequestAborted);
+        if (owner is null)
+        {
+            return AuthenticateResult.Fail("The token is unknown or revoked.");
+        }
+
+        var user = await users.FindByIdAsync(owner.UserId);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("The token's account is locked or no longer exists.");
+        }
+
+        var login = await principals.CreateAsync(user);
+        var identity = new ClaimsIdentity(login.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ApiTokenClaims.TokenId, owner.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ApiTokenClaims.TokenName, owner.TokenName));
+        await tokens.TouchAsync(owner, Context.RequestAborted);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = HasBearer(Request) ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return Task.CompletedTask;
+    }
+}
