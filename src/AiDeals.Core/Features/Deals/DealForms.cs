@@ -25,6 +25,7 @@ internal static class DealForms
             Title = deal.Title,
             Kind = deal.Kind,
             Status = deal.Status,
+            ExternalId = deal.ExternalId,
             TargetId = deal.TargetId,
             AmountLow = deal.AmountLow,
             AmountHigh = deal.AmountHigh,
@@ -55,6 +56,7 @@ internal static class DealForms
         deal.Title = form.Title.Trim();
         deal.Kind = form.Kind;
         deal.Status = form.Status;
+        deal.ExternalId = FormText.Blank(form.ExternalId);
         deal.TargetId = form.TargetId;
         deal.AmountLow = form.AmountLow;
         deal.AmountHigh = form.AmountHigh;
