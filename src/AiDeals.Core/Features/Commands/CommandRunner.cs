@@ -95,7 +95,7 @@ public sealed class CommandRunner(IDbContextFactory<AiDealsDbContext> contexts, 
             }
         }
 
-        if (failed > 0 || !batch.Commit)
+        if (failed > 0 || !batch.Commit || batch.Confirm?.Invoke() == false)
         {
             return new BatchResult(Committed: false, run, failed, Stopped: false);
         }
@@ -167,6 +167,9 @@ public sealed class CommandRunner(IDbContextFactory<AiDealsDbContext> contexts, 
 public sealed record CommandBatch(string Label, bool Commit = true, int MaxFailures = 1)
 {
     public Action<Command, CommandResult>? OnResult { get; init; }
+
+    /// <summary>Asked once every command saved: false rolls the batch back (the caller found problems of its own on the way).</summary>
+    public Func<bool>? Confirm { get; init; }
 }
 
 /// <summary>What a batch did: committed or not, how many commands ran and failed, and whether it stopped early.</summary>
