@@ -3,6 +3,7 @@ using AiDeals.Web;
 using AiDeals.Web.Components;
 using AiDeals.Web.Features.Accounts;
 using AiDeals.Web.Features.Deals;
+using AiDeals.Web.Features.Export;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -28,6 +29,8 @@ try
             retainedFileCountLimit: builder.Configuration.GetValue("Logs:RetainedDays", 14)));
 
     var connectionString = AppDatabase.ResolveConnectionString(builder.Configuration, builder.Environment);
+    builder.Services.AddSingleton(builder.Configuration.GetSection(AiDeals.Core.Features.Import.ImportOptions.Section).Get<AiDeals.Core.Features.Import.ImportOptions>()
+        ?? new AiDeals.Core.Features.Import.ImportOptions());
     builder.Services.AddAiDealsCore(connectionString);
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
     builder.AddAccountsAndRoles();
@@ -72,6 +75,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapAccountEndpoints();
     app.MapDealExport();
+    app.MapDealBookExport();
     // Blazor's own frame-ancestors policy for interactive pages, as strict as the one SecurityHeaders sends.
     app.MapRazorComponents<App>()
         .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'")
