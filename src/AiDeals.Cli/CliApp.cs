@@ -1,4 +1,7 @@
 using System.CommandLine;
+using AiDeals.Cli.Features.Accounts;
+using AiDeals.Cli.Features.Backup;
+using AiDeals.Cli.Features.Database;
 using AiDeals.Cli.Features.Generate;
 using Microsoft.Data.Sqlite;
 
@@ -8,18 +11,24 @@ namespace AiDeals.Cli;
 internal static class CliApp
 {
     /// <summary>The root command with every command; each command is one class under Features/.</summary>
-    public static RootCommand Build()
+    public static RootCommand Build(TextReader input)
     {
         var root = new RootCommand("AiDeals operators' command line: database tasks without opening the app.");
         root.Options.Add(CliDatabase.Option);
+        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(CreateUserCommand.Create(input));
         root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 
-    /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code (<see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code (<see cref="ExitCodes"/>); <paramref name="input"/> is standard input (for --password-stdin).</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default, TextReader? input = null)
     {
-        var parsed = Build().Parse(args);
+        var parsed = Build(input ?? Console.In).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
@@ -39,12 +48,12 @@ internal static class CliApp
         catch (CliFailure failure)
         {
             await error.WriteLineAsync(failure.Message);
-            return ExitCodes.Failure;
+            return failure.ExitCode;
         }
         catch (SqliteException exception)
         {
             await error.WriteLineAsync($"The database refused: {exception.Message}");
-            return ExitCodes.Failure;
+            return ExitCodes.Database;
         }
         catch (OperationCanceledException)
         {

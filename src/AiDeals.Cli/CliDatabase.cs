@@ -1,6 +1,9 @@
 using System.CommandLine;
 using AiDeals.Core.Data;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Cli.Features.Database;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +22,9 @@ internal sealed class CliDatabase : IAsyncDisposable
     {
         ConnectionString = connectionString;
         Existed = existed;
-        _services = new ServiceCollection().AddLogging().AddAiDealsCore(connectionString).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddAiDealsCore(connectionString);
+        services.AddAiDealsAccounts();
+        _services = services.BuildServiceProvider();
     }
 
     /// <summary>The SQLite file to use instead of the configured database.</summary>
@@ -53,9 +58,42 @@ internal sealed class CliDatabase : IAsyncDisposable
         return new CliDatabase(connectionString, File.Exists(dataSource));
     }
 
-    /// <summary>Brings the database to the app's current schema with the app's migrations, creating the file when there is none.</summary>
-    public Task MigrateAsync(CancellationToken cancellationToken) =>
-        _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(dealBookPath: null, cancellationToken);
+    /// <summary>Stops a command that reads or changes a database when there is none, rather than creating an empty one.</summary>
+    public void RequireExisting()
+    {
+        if (!Existed)
+        {
+            throw CliFailure.Database($"There is no database at {DataSource}: create one with 'aideals migrate' (or name it with --database).");
+        }
+    }
+
+    /// <summary>
+    /// Brings the database to the app's current schema with the app's migrations, creating the file when there is none,
+    /// and says which migrations it applied. A file of another program, or one a newer AiDeals migrated further than this
+    /// one knows, is refused untouched (<see cref="ExitCodes.Database"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> known;
+        await using (var db = await _services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            known = db.Database.GetMigrations().ToList();
+        }
+
+        var applied = File.Exists(DataSource) ? DatabaseFile.AppliedMigrations(DataSource) : [];
+        if (applied is null)
+        {
+            throw CliFailure.Database($"{DataSource} is a SQLite database of something else (it has no AiDeals tables): it was left untouched.");
+        }
+
+        if (applied.Except(known, StringComparer.Ordinal).FirstOrDefault() is { } unknown)
+        {
+            throw CliFailure.Database($"{DataSource} was migrated by a newer AiDeals (migration {unknown} is unknown to this one): it was left untouched.");
+        }
+
+        await _services.GetRequiredService<DatabaseInitializer>().InitializeAsync(dealBookPath: null, cancellationToken);
+        return known.Except(applied, StringComparer.Ordinal).ToList();
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -5,11 +5,15 @@ namespace AiDeals.Cli.Tests;
 /// <summary>One run of the command line in this process, as a shell would see it: the exit code, stdout and stderr.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>A run whose standard input holds <paramref name="input"/>.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        using var reader = new StringReader(input);
+        var exitCode = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken, reader);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 }
@@ -27,6 +31,17 @@ internal sealed class TempFolder : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs one SQL statement on a database file, creating its folder.</summary>
+    public static void Execute(string databasePath, string sql)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(databasePath)!);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()

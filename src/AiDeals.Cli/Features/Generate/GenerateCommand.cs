@@ -79,22 +79,22 @@ internal static class GenerateCommand
         await output.WriteLineAsync(string.Create(Invariant,
             $"Generating {options.Deals:N0} deals over {options.Organizations:N0} organizations, seed {options.Seed}{(existing > 0 ? $", after {existing:N0} deals" : string.Empty)}…"));
         var clock = Stopwatch.StartNew();
-        var progress = new Progress(output, options.Deals);
-        var counts = await generator.GenerateAsync(options, progress, cancellationToken);
+        var counts = await ProgressDisplay.RunAsync(output, "Generating deals", options.Deals, progress =>
+            generator.GenerateAsync(options, new Progress(progress, options.Deals), cancellationToken));
         var seconds = clock.Elapsed.TotalSeconds;
         await output.WriteLineAsync(string.Create(Invariant,
             $"Generated {counts} ({counts.Rows:N0} rows) in {seconds:0.0} s, {counts.Rows / Math.Max(seconds, 0.001):N0} rows/s."));
         return ExitCodes.Ok;
     }
 
-    /// <summary>Prints each report as it comes: the generator reports every 100,000 deals on the command's own thread, in order.</summary>
-    private sealed class Progress(TextWriter output, int total) : IProgress<SyntheticDataProgress>
+    /// <summary>Words each report of the generator (every 100,000 deals, on the command's own thread, in order) as a step of the progress display.</summary>
+    private sealed class Progress(IProgress<ProgressStep> display, int total) : IProgress<SyntheticDataProgress>
     {
         public void Report(SyntheticDataProgress value)
         {
             var seconds = Math.Max(value.Elapsed.TotalSeconds, 0.001);
-            output.WriteLine(string.Create(Invariant,
-                $"  {value.Deals:N0} of {total:N0} deals, {value.Rows:N0} rows, {seconds:0.0} s, {value.Rows / seconds:N0} rows/s"));
+            display.Report(new ProgressStep(value.Deals, string.Create(Invariant,
+                $"{value.Deals:N0} of {total:N0} deals, {value.Rows:N0} rows, {seconds:0.0} s, {value.Rows / seconds:N0} rows/s")));
         }
     }
 }
