@@ -34,7 +34,13 @@ internal sealed partial class DealCsvFile : IImportLocator
         var rows = 0;
         try
         {
-            using var csv = CsvReader.FromText(text.Text, new CsvReaderOptions { TrackLineNumbers = true, HasHeader = true, MaxRecordSize = 16 * 1024 * 1024 });
+            using var csv = CsvReader.FromText(text.Text, new CsvReaderOptions
+            {
+                TrackLineNumbers = true,
+                HasHeader = true,
+                MaxRecordSize = 16 * 1024 * 1024,
+                MalformedData = CsvMalformedDataHandling.Throw,
+            });
             var header = csv.Headers.Select(h => h.Trim()).ToList();
             if (Columns(header) is { } wrong)
             {

@@ -68,8 +68,9 @@ internal sealed partial class ImportRun
             }
 
             var existing = id is { } found ? lookup.Organizations[found] : null;
-            var name = item.Name?.Trim() ?? string.Empty;
-            var aliases = (existing?.Aliases.OrderBy(a => a.Id).Select(a => a.Name) ?? []).Concat(item.Aliases ?? [])
+            // Matched by an alias, the organization keeps its name: the file's name for it becomes one more alias.
+            var name = existing?.Name ?? item.Name?.Trim() ?? string.Empty;
+            var aliases = (existing?.Aliases.OrderBy(a => a.Id).Select(a => a.Name) ?? []).Concat(item.Aliases ?? []).Append(item.Name ?? string.Empty)
                 .Where(a => !string.IsNullOrWhiteSpace(a) && Organization.Normalize(a) != Organization.Normalize(name))
                 .DistinctBy(Organization.Normalize).ToList();
             var form = new OrganizationForm
