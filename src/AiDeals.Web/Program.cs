@@ -76,6 +76,11 @@ try
     app.MapAccountEndpoints();
     app.MapDealExport();
     app.MapDealBookExport();
+    if (app.Environment.IsDevelopment())
+    {
+        AiDeals.Web.Features.Diagnostics.MemoryEndpoints.MapMemoryDiagnostics(app);
+    }
+
     // Blazor's own frame-ancestors policy for interactive pages, as strict as the one SecurityHeaders sends.
     app.MapRazorComponents<App>()
         .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'")

@@ -164,7 +164,8 @@ public sealed class DealFilterSyntheticTests(SyntheticDeals synthetic) : IClassF
             DealSortField.Amount => By(d => d.AmountHigh ?? d.AmountLow),
             _ => By(d => d.AnnouncedOn),
         };
-        return ordered.ThenBy(d => d.Id);
+        // Ties by id in the sort's direction: the order of the sort key's index, which ends with the row id.
+        return descending ? ordered.ThenByDescending(d => d.Id) : ordered.ThenBy(d => d.Id);
     }
 
     private static List<string> MostFrequent(IEnumerable<string> slugs, int count) =>

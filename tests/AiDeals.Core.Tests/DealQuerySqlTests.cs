@@ -55,7 +55,7 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
             Assert.Contains(" " + value + "\n", sql, StringComparison.Ordinal);
         }
 
-        Assert.EndsWith("ORDER BY COALESCE(\"s0\".\"AmountHigh\", \"s0\".\"AmountLow\") DESC, \"s0\".\"Id\"", sql.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("ORDER BY COALESCE(\"s0\".\"AmountHigh\", \"s0\".\"AmountLow\") DESC, \"s0\".\"Id\" DESC", sql.TrimEnd(), StringComparison.Ordinal);
         Assert.Empty(recording.Warnings);
     }
 

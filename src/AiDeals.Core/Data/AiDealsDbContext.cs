@@ -45,6 +45,13 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The dashboard's kept counts and sums; written by the database's triggers, never by a save.</summary>
+    public DbSet<Aggregates.DashboardCount> DashboardCounts => Set<Aggregates.DashboardCount>();
+
+    public DbSet<Aggregates.ActivityMonth> ActivityMonths => Set<Aggregates.ActivityMonth>();
+
+    public DbSet<Aggregates.OrganizationTotal> OrganizationTotals => Set<Aggregates.OrganizationTotal>();
+
     /// <summary>Audit entries captured before a save and completed after it (ids of added rows are known only then).</summary>
     internal List<PendingAudit> PendingAudits { get; } = [];
 

@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DealFormQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RecentChangesQueries>();
+        services.AddSingleton<DashboardSnapshots>();
         services.AddSingleton<OrganizationQueries>();
         services.AddSingleton<OrganizationLookups>();
         services.AddSingleton<OrganizationProfileQueries>();

@@ -22,7 +22,12 @@ public sealed class DatabaseInitializer(
             }
 
             await RemoveStaleMigrationLockAsync(db, cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+
+            // With nothing to apply, Migrate would read the history again and take and release its lock on every start.
+            if (pending.Count > 0)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
 
             // WAL lets readers go on while one analyst writes; the mode is stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);

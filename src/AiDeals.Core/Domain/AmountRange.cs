@@ -13,6 +13,8 @@ public readonly record struct AmountRange
     /// </summary>
     public const long MaxFigure = 100_000_000_000_000;
 
+    // For JSON (the prerendered pages carry their data into the circuit): the stored figures, as read from the database.
+    [System.Text.Json.Serialization.JsonConstructor]
     private AmountRange(long? low, long? high, AmountQualifier qualifier)
     {
         Low = low;

@@ -7,6 +7,8 @@ namespace AiDeals.Core.Domain;
 /// </summary>
 public readonly record struct PartialDate : IComparable<PartialDate>
 {
+    // For JSON (the prerendered pages carry their data into the circuit): the date and its precision as stored.
+    [System.Text.Json.Serialization.JsonConstructor]
     private PartialDate(DateOnly date, DatePrecision precision)
     {
         Date = date;

@@ -36,14 +36,14 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    internal static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseAddress)
+    internal static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseAddress, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "en-US",
-            ColorScheme = ColorScheme.Light,
+            ColorScheme = colorScheme,
         });
 
         // Generous: the CI machine has two cores and may be building or testing other projects at the same time.

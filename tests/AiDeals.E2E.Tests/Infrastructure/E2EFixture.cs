@@ -25,7 +25,7 @@ public sealed class E2EFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context whose relative addresses resolve against the app.</summary>
-    public Task<BrowserSession> OpenSessionAsync() => BrowserSession.OpenAsync(Browser, BaseAddress);
+    public Task<BrowserSession> OpenSessionAsync(ColorScheme colorScheme = ColorScheme.Light) => BrowserSession.OpenAsync(Browser, BaseAddress, colorScheme);
 
     private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not launched yet.");
 

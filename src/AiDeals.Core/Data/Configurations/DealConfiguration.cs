@@ -1,5 +1,6 @@
 using AiDeals.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AiDeals.Core.Data.Configurations;
@@ -31,8 +32,26 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.HasIndex(d => new { d.DeletedAt, d.Kind });
         // A target's deals, with DeletedAt so that counting them (the target picker) needs no row of the table itself.
         builder.HasIndex(d => new { d.TargetId, d.DeletedAt });
+
+        // The sort keys of the columns whose values live elsewhere (see DealListKeys): never written by a save, only by
+        // the triggers, so EF leaves them out of its inserts and updates.
+        foreach (var key in new[] { DealListKeys.Target, DealListKeys.Investor })
+        {
+            var property = builder.Property<string>(key).IsRequired().HasMaxLength(OrganizationLimits.Name).HasDefaultValue(string.Empty);
+            property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            builder.HasIndex("DeletedAt", key);
+        }
+
+        builder.Property<int>(DealListKeys.StatusRank).HasComputedColumnSql(DealListKeys.StatusRankSql, stored: false);
+        builder.HasIndex("DeletedAt", DealListKeys.StatusRank);
         builder.HasIndex(d => d.ParentId);
 
-        builder.ToTable(t => t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh");
+            // SQLite refuses RETURNING on a table with triggers that write: EF reads generated values back with a SELECT.
+            t.UseSqlReturningClause(false);
+        });
     }
 }

@@ -9,6 +9,8 @@ internal sealed class DealParticipantConfiguration : IEntityTypeConfiguration<De
     public void Configure(EntityTypeBuilder<DealParticipant> builder)
     {
         builder.ConfigureEditable();
+        // Its triggers keep the deal list's sort keys and search text (see DealListKeys): SQLite refuses RETURNING then.
+        builder.ToTable(t => t.UseSqlReturningClause(false));
         builder.Ignore(p => p.Commitment);
         builder.HasOne(p => p.Deal).WithMany(d => d.Participants).HasForeignKey(p => p.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Organization).WithMany(o => o.Participations).HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);

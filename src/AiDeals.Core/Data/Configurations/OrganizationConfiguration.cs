@@ -9,6 +9,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.ConfigureEditable();
+        // Its triggers keep the deal list's sort keys and search text (see DealListKeys): SQLite refuses RETURNING then.
+        builder.ToTable(t => t.UseSqlReturningClause(false));
         builder.Property(o => o.Name).HasMaxLength(OrganizationLimits.Name);
         builder.Property(o => o.NormalizedName).HasMaxLength(OrganizationLimits.Name);
         builder.HasIndex(o => o.NormalizedName).IsUnique();

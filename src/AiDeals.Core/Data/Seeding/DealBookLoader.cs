@@ -17,7 +17,11 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
     {
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            if (await db.Deals.IgnoreQueryFilters().AnyAsync(cancellationToken))
+            // A plain statement rather than a LINQ query: this runs on every start, where each query shape costs a compilation.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM Deals);";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1)
             {
                 return new DealBookLoadResult(false, 0, 0, 0, 0);
             }

@@ -57,7 +57,9 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<AiDealsDbContext> c
         }
 
         var indexes = new SyntheticIndexes();
+        var aggregates = new SyntheticAggregates();
         indexes.Drop(connection);
+        aggregates.Drop(connection);
         SyntheticDataCounts counts;
         try
         {
@@ -67,6 +69,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<AiDealsDbContext> c
         {
             // Also after a failure or a cancellation: the rows committed so far stay, and the app needs its indexes.
             indexes.Restore(connection);
+            aggregates.Restore(connection);
         }
 
         await using (var checkpoint = connection.CreateCommand())

@@ -7,7 +7,8 @@ namespace AiDeals.Core.Data.Seeding;
 /// building an index once by sorting is faster than keeping it in order through millions of inserts at random places
 /// (titles, dates, amounts, organizations). Measured on 200,000 deals: keeping the indexes whose keys come in a few
 /// ascending runs (status, kind, a mostly-NULL parent) costs more than building them; keeping those whose keys only
-/// ever grow, and so append at the right edge, costs less.
+/// ever grow, and so append at the right edge, costs less. The triggers that keep the deal list's keys are set aside the
+/// same way, so that a run writes each row once: it writes those keys itself.
 /// </summary>
 internal sealed class SyntheticIndexes
 {
@@ -30,9 +31,9 @@ internal sealed class SyntheticIndexes
         using (var read = connection.CreateCommand())
         {
             read.Transaction = transaction;
-            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", Tables.Select(t => $"'{t}'"))})";
+            read.CommandText = $"SELECT name, sql, type FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", Tables.Select(t => $"'{t}'"))})";
             using var reader = read.ExecuteReader();
-            var names = new List<string>();
+            var names = new List<(string Name, string Type)>();
             while (reader.Read())
             {
                 if (AppendedAtTheEnd.Contains(reader.GetString(0)))
@@ -41,21 +42,21 @@ internal sealed class SyntheticIndexes
                 }
 
 
-                names.Add(reader.GetString(0));
+                names.Add((reader.GetString(0), reader.GetString(2)));
                 _definitions.Add(reader.GetString(1));
             }
 
             reader.Close();
-            foreach (var name in names)
+            foreach (var (name, type) in names)
             {
-                Execute(connection, transaction, $"DROP INDEX \"{name}\"");
+                Execute(connection, transaction, $"DROP {(type == "trigger" ? "TRIGGER" : "INDEX")} \"{name}\"");
             }
         }
 
         transaction.Commit();
     }
 
-    /// <summary>Builds every dropped index again; a unique index that the new rows broke fails here, and the run with it.</summary>
+    /// <summary>Builds every dropped index and trigger again; a unique index that the new rows broke fails here, and the run with it.</summary>
     public void Restore(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();

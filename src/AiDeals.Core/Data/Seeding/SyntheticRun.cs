@@ -22,6 +22,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
 
     // Scratch space for the organizations already drawn for one deal or one event.
     private readonly HashSet<int> _drawn = [];
+    private readonly List<(int OrganizationId, ParticipantRole Role, AmountRange Commitment)> _participants = [];
     private int[] _investors = [];
     private int[] _targets = [];
     private int[]? _sourcePool;
@@ -133,13 +134,22 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
             : null;
         // A few deals are parts of an earlier one, as a tranche sits under an umbrella partnership.
         int? parentId = index > 0 && Random.Next(20) == 0 ? tables.DealIds + 1 + Random.Next(index) : null;
+        var notes = Random.Next(3) == 0 ? "Generated deal for load and filter testing." : null;
+        // The participants are drawn before the deal is written, in the same order as ever (the same rows for a seed),
+        // so that the deal's row carries its first investor's name: the run sets the triggers that keep it aside.
+        DrawParticipants(targetId, kind, amount);
         tables.Deals
             .Add(id).Add($"{kind} #{id}: {Name(targetId, tables)}").Add(kind.ToString()).Add(status.ToString()).Add(targetId)
             .Add(amount.Low).Add(amount.High).Add(amount.Qualifier.ToString()).Add(Day(announced.Date)).Add(announced.Precision.ToString())
             .Add(closed is { } c ? Day(c.Date) : null).Add((closed?.Precision ?? DatePrecision.Day).ToString()).Add(parentId)
-            .Add(Random.Next(3) == 0 ? "Generated deal for load and filter testing." : null).Add(0).Insert();
-
-        WriteParticipants(tables, id, targetId, kind, amount);
+            .Add(notes).Add(0).Add(Name(targetId, tables)).Add(FirstInvestor(tables)).Insert();
+        foreach (var (organizationId, role, commitment) in _participants)
+        {
+            tables.Participants
+                .Add(tables.ParticipantIds + tables.Participants.Rows + 1).Add(id).Add(organizationId)
+                .Add(role.ToString()).Add(commitment.Low).Add(commitment.High)
+                .Add(commitment.Qualifier.ToString()).Add(0).Insert();
+        }
 
         var sourceId = tables.SourceIds + 1 + _shapes.Pick(SourcePool(tables), 20);
         tables.Citations
@@ -171,10 +181,11 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         }
     }
 
-    private void WriteParticipants(SyntheticTables tables, int dealId, int targetId, DealKind kind, AmountRange amount)
+    private void DrawParticipants(int targetId, DealKind kind, AmountRange amount)
     {
         var seen = _drawn;
         seen.Clear();
+        _participants.Clear();
         var count = _shapes.ParticipantCount();
         for (var attempt = 0; attempt < count * 3 && seen.Count < count; attempt++)
         {
@@ -191,11 +202,26 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
                 commitment = share > 0 ? AmountRange.Exact(share) : AmountRange.Undisclosed;
             }
 
-            tables.Participants
-                .Add(tables.ParticipantIds + tables.Participants.Rows + 1).Add(dealId).Add(organizationId)
-                .Add(_shapes.Role(kind, seen.Count - 1).ToString()).Add(commitment.Low).Add(commitment.High)
-                .Add(commitment.Qualifier.ToString()).Add(0).Insert();
+            _participants.Add((organizationId, _shapes.Role(kind, seen.Count - 1), commitment));
         }
+    }
+
+    // The investor the list shows first, as the triggers compute it: by role (the enum's order), then by name as SQLite
+    // compares text (ordinal).
+    private string FirstInvestor(SyntheticTables tables)
+    {
+        string? first = null;
+        var firstRole = ParticipantRole.Partner;
+        foreach (var (organizationId, role, _) in _participants)
+        {
+            var name = Name(organizationId, tables);
+            if (first is null || role < firstRole || (role == firstRole && string.CompareOrdinal(name, first) < 0))
+            {
+                (first, firstRole) = (name, role);
+            }
+        }
+
+        return first ?? string.Empty;
     }
 
     private void WriteMarketEvent(SyntheticTables tables)

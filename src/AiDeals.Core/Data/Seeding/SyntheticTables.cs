@@ -16,7 +16,7 @@ internal sealed class SyntheticTables : IDisposable
         Sources = new(connection, "Sources", "Id", "Title", "Publisher", "Url", "PublishedOn", "Version");
         Deals = new(connection, "Deals",
             "Id", "Title", "Kind", "Status", "TargetId", "AmountLow", "AmountHigh", "AmountQualifier",
-            "AnnouncedOn", "AnnouncedPrecision", "ClosedOn", "ClosedPrecision", "ParentId", "Notes", "Version");
+            "AnnouncedOn", "AnnouncedPrecision", "ClosedOn", "ClosedPrecision", "ParentId", "Notes", "Version", "SortTarget", "SortInvestor");
         Participants = new(connection, "DealParticipants",
             "Id", "DealId", "OrganizationId", "Role", "CommitmentLow", "CommitmentHigh", "CommitmentQualifier", "Version");
         Citations = new(connection, "Citations", "Id", "SourceId", "Quote", "DealId", "ValuationId", "MarketEventId", "Version");

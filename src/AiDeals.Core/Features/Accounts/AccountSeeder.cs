@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
+using AiDeals.Core.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +27,12 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, AccountService ac
 
     public async Task SeedAsync(AccountSeedOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (await AllInPlaceAsync(options, cancellationToken))
+        {
+            return;
+        }
+
         await EnsureRolesAsync();
 
         if (options.CreateDemoAccounts)
@@ -52,6 +62,57 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, AccountService ac
         {
             logger.LogWarning(NoAdminWarning);
         }
+    }
+
+    /// <summary>
+    /// Every start after the first finds the roles, the accounts to seed and an admin in place. One plain query says so,
+    /// where Identity's lookups are seven queries that EF compiles one by one while the app starts.
+    /// </summary>
+    private async Task<bool> AllInPlaceAsync(AccountSeedOptions options, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(options.BootstrapAdminEmail) && string.IsNullOrEmpty(options.BootstrapAdminPassword))
+        {
+            // The slow path says in the log that this admin was not created.
+            return false;
+        }
+
+        var userNames = (options.CreateDemoAccounts ? DemoAccounts.All.Select(d => d.UserName) : [])
+            .Concat(string.IsNullOrWhiteSpace(options.BootstrapAdminEmail) ? [] : [options.BootstrapAdminEmail.Trim()])
+            .Select(n => n.ToUpperInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AiDealsDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var roles = string.Join(", ", Roles.All.Select((_, i) => "$role" + i.ToString(CultureInfo.InvariantCulture)));
+        var users = userNames.Count == 0 ? "NULL" : string.Join(", ", userNames.Select((_, i) => "$user" + i.ToString(CultureInfo.InvariantCulture)));
+        command.CommandText = $"""
+            SELECT (SELECT COUNT(*) FROM AspNetRoles WHERE NormalizedName IN ({roles})) = {Roles.All.Count}
+               AND (SELECT COUNT(*) FROM AspNetUsers WHERE NormalizedUserName IN ({users})) = {userNames.Count}
+               AND EXISTS (SELECT 1 FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE r.NormalizedName = $admin)
+            """;
+        foreach (var (role, i) in Roles.All.Select((r, i) => (r, i)))
+        {
+            Parameter(command, "$role" + i.ToString(CultureInfo.InvariantCulture), role.ToUpperInvariant());
+        }
+
+        foreach (var (user, i) in userNames.Select((u, i) => (u, i)))
+        {
+            Parameter(command, "$user" + i.ToString(CultureInfo.InvariantCulture), user);
+        }
+
+        Parameter(command, "$admin", Roles.Admin.ToUpperInvariant());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+    }
+
+    private static void Parameter(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private async Task EnsureRolesAsync()

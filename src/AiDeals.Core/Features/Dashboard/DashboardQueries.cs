@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.Dashboard;
 
 /// <summary>
-/// The dashboard's figures. Every aggregate runs in SQL; money totals count leaf deals only (deals with no
-/// non-deleted children), so an umbrella and the deals under it are never both counted.
+/// The dashboard's figures, read from the aggregates the database keeps in the transaction of every write
+/// (<see cref="Data.Aggregates.AggregateSql"/>) and from two indexes (the largest amount, the latest valuation), so a
+/// request costs the same at six deals and at a million. Money totals count leaf deals only (live deals with no live
+/// part), so an umbrella and the deals under it are never both counted.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
@@ -19,50 +22,43 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
     public async Task<DashboardSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var deals = db.Deals.AsNoTracking();
-        var leaves = deals.Where(d => !d.Children.Any());
+        // A few dozen rows kept by the database's triggers (AggregateSql): no request reads every deal.
+        var counts = await db.DashboardCounts.AsNoTracking().ToDictionaryAsync(c => c.Key, cancellationToken);
+        long Count(string key) => counts.TryGetValue(key, out var count) ? count.Count : 0;
 
-        var dealCount = await deals.CountAsync(cancellationToken);
-        // Summed as REAL: SQLite's integer SUM fails the whole query on overflow (see AmountRange.Total).
-        var capital = await leaves
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Low = g.Sum(d => (double)(d.AmountLow ?? 0)),
-                High = g.Sum(d => (double)(d.AmountHigh ?? d.AmountLow ?? 0)),
-                OpenEnded = g.Any(d => d.AmountQualifier == AmountQualifier.AtLeast),
-                LeafDeals = g.Count(),
-                UndisclosedDeals = g.Count(d => d.AmountQualifier == AmountQualifier.Undisclosed),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        var dealCount = (int)Count("deals");
+        var leaves = counts.GetValueOrDefault("leaves");
+        var capital = leaves is null || leaves.Count == 0
+            ? new CapitalTotal(0, 0, false, 0, 0)
+            : new CapitalTotal(
+                AmountRange.Total(leaves.Low),
+                AmountRange.Total(leaves.High),
+                Count("leaves:" + nameof(AmountQualifier.AtLeast)) > 0,
+                (int)leaves.Count,
+                (int)Count("leaves:" + nameof(AmountQualifier.Undisclosed)));
 
-        // Statuses are stored by name, so SQL would order them alphabetically: order the few groups by their place in a deal's life here.
-        var byStatus = (await deals
-                .GroupBy(d => d.Status)
-                .Select(g => new StatusCount(g.Key, g.Count()))
-                .ToListAsync(cancellationToken))
-            .OrderBy(s => s.Status)
+        // Statuses in their place in a deal's life; kinds most frequent first.
+        var byStatus = Enum.GetValues<DealStatus>()
+            .Select(status => new StatusCount(status, (int)Count("status:" + status)))
+            .Where(s => s.Count > 0)
             .ToList();
-        var byKind = (await deals
-                .GroupBy(d => d.Kind)
-                .Select(g => new KindCount(g.Key, g.Count()))
-                .ToListAsync(cancellationToken))
+        var byKind = Enum.GetValues<DealKind>()
+            .Select(kind => new KindCount(kind, (int)Count("kind:" + kind)))
+            .Where(k => k.Count > 0)
             .OrderByDescending(k => k.Count)
             .ThenBy(k => k.Kind)
             .ToList();
 
         return new DashboardSummary(
             dealCount,
-            capital is null
-                ? new CapitalTotal(0, 0, false, 0, 0)
-                : new CapitalTotal(AmountRange.Total(capital.Low), AmountRange.Total(capital.High), capital.OpenEnded, capital.LeafDeals, capital.UndisclosedDeals),
+            capital,
             byStatus,
             byKind,
-            await LargestLeafDealAsync(leaves, cancellationToken),
+            await LargestLeafDealAsync(db.Deals.AsNoTracking().Where(d => !d.Children.Any()), cancellationToken),
             await LatestValuationAsync(db, cancellationToken),
-            await db.Organizations.AsNoTracking().CountAsync(o => o.Participations.Any(p => p.Deal!.DeletedAt == null), cancellationToken),
+            (int)Count("investors"),
             await CapitalByInvestorAsync(db, cancellationToken),
-            await ActivityAsync(db, dealCount, cancellationToken));
+            await ActivityAsync(db, dealCount, (int)Count("events"), cancellationToken));
     }
 
     private static async Task<LargestDeal?> LargestLeafDealAsync(IQueryable<Deal> leaves, CancellationToken cancellationToken)
@@ -107,53 +103,35 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
 
     private static async Task<IReadOnlyList<InvestorCapital>> CapitalByInvestorAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
-        // Commitments of leaf deals only: the umbrella's own "more than $40B" is already its parts' commitments.
-        var rows = await db.DealParticipants.AsNoTracking()
-            .Where(p => !p.Deal!.Children.Any())
-            .GroupBy(p => new { p.OrganizationId, p.Organization!.Name, p.Organization.Slug })
-            .Select(g => new
-            {
-                g.Key.Name,
-                g.Key.Slug,
-                Low = g.Sum(p => (double)(p.CommitmentLow ?? 0)),
-                High = g.Sum(p => (double)(p.CommitmentHigh ?? p.CommitmentLow ?? 0)),
-                Deals = g.Count(),
-            })
-            .Where(r => r.High > 0)
-            .OrderByDescending(r => r.High)
+        // Commitments of leaf deals only, kept per organization: the umbrella's own "more than $40B" is already its parts'.
+        // Read down the LeafHigh index; the organizations' filter leaves deleted ones out.
+        var rows = await db.OrganizationTotals.AsNoTracking()
+            .Where(t => t.LeafHigh > 0)
+            .Join(db.Organizations.AsNoTracking(), t => t.OrganizationId, o => o.Id, (t, o) => new { t.LeafLow, t.LeafHigh, t.LeafDeals, o.Name, o.Slug })
+            .OrderByDescending(r => r.LeafHigh)
             .ThenBy(r => r.Name)
             .Take(TopInvestors)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new InvestorCapital(new OrganizationRef(r.Name, r.Slug), AmountRange.Total(r.Low), AmountRange.Total(r.High), r.Deals)).ToList();
+        return rows.Select(r => new InvestorCapital(new OrganizationRef(r.Name, r.Slug), AmountRange.Total(r.LeafLow), AmountRange.Total(r.LeafHigh), r.LeafDeals)).ToList();
     }
 
-    private static async Task<ActivityTimeline> ActivityAsync(AiDealsDbContext db, int dealCount, CancellationToken cancellationToken)
+    private static async Task<ActivityTimeline> ActivityAsync(AiDealsDbContext db, int dealCount, int eventCount, CancellationToken cancellationToken)
     {
-        // A date known only to the quarter or the year has no month: placing it in January would invent a peak.
-        var dealMonths = await db.Deals.AsNoTracking()
-            .Where(d => d.AnnouncedOn != null && (d.AnnouncedPrecision == DatePrecision.Day || d.AnnouncedPrecision == DatePrecision.Month))
-            .GroupBy(d => new { d.AnnouncedOn!.Value.Year, d.AnnouncedOn.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+        // Kept per month ("2025-01") by the triggers, counting only dates known to the day or the month.
+        var months = await db.ActivityMonths.AsNoTracking()
+            .Where(m => m.Deals > 0 || m.Events > 0)
             .ToListAsync(cancellationToken);
-        var eventMonths = await db.MarketEvents.AsNoTracking()
-            .Where(e => e.OccurredPrecision == DatePrecision.Day || e.OccurredPrecision == DatePrecision.Month)
-            .GroupBy(e => new { e.OccurredOn.Year, e.OccurredOn.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var eventCount = await db.MarketEvents.AsNoTracking().CountAsync(cancellationToken);
-
-        var deals = dealMonths.ToDictionary(m => new DateOnly(m.Year, m.Month, 1), m => m.Count);
-        var events = eventMonths.ToDictionary(m => new DateOnly(m.Year, m.Month, 1), m => m.Count);
-        if (deals.Count == 0 && events.Count == 0)
+        if (months.Count == 0)
         {
             return new ActivityTimeline([], dealCount, eventCount);
         }
 
-        var last = deals.Keys.Concat(events.Keys).Max();
-        var months = Enumerable.Range(0, TimelineMonths)
+        var byMonth = months.ToDictionary(m => DateOnly.ParseExact(m.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var last = byMonth.Keys.Max();
+        var timeline = Enumerable.Range(0, TimelineMonths)
             .Select(i => last.AddMonths(i - (TimelineMonths - 1)))
-            .Select(month => new MonthActivity(month, deals.GetValueOrDefault(month), events.GetValueOrDefault(month)))
+            .Select(month => byMonth.TryGetValue(month, out var m) ? new MonthActivity(month, m.Deals, m.Events) : new MonthActivity(month, 0, 0))
             .ToList();
-        return new ActivityTimeline(months, dealCount, eventCount);
+        return new ActivityTimeline(timeline, dealCount, eventCount);
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using AiDeals.Core.Data;
+using AiDeals.Core.Data.Configurations;
 using AiDeals.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,54 +21,47 @@ internal static class DealFiltering
     public static readonly Expression<Func<DealParticipant, int>> ParticipantRank = p =>
         p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3;
 
-    // An expression rather than a method, so that SQL can sort by it (EF cannot translate a call to a C# method).
-    private static readonly Expression<Func<Deal, int>> StatusRank = d =>
-        d.Status == DealStatus.Rumored ? 0
-        : d.Status == DealStatus.InTalks ? 1
-        : d.Status == DealStatus.Announced ? 2
-        : d.Status == DealStatus.Completed ? 3
-        : 4;
-
-    // The investor the list shows first, so that sorting by the column orders what the reader sees.
-    private static readonly Expression<Func<Deal, string?>> FirstInvestorName = d =>
-        d.Participants.AsQueryable()
-            .OrderBy(ParticipantRank)
-            .ThenBy(p => p.Organization!.Name)
-            .Select(p => p.Organization!.Name)
-            .FirstOrDefault();
-
     /// <summary>The filtered, sorted deals as SQL would run them: the one place both the list and the export start from.</summary>
     public static IOrderedQueryable<Deal> Query(AiDealsDbContext db, DealFilter filter) => Sort(Filter(db, filter), filter);
 
-    public static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealFilter filter)
+    /// <summary>
+    /// The deals in the list's order: the sort key, then the id in the same direction, so that the order is total (paging
+    /// neither skips nor repeats a row) and is exactly the order of the key's index, which ends with the row id. Keys that
+    /// live elsewhere or are computed are read from the deal's own row (see <see cref="DealListKeys"/>).
+    /// </summary>
+    public static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealFilter filter) => Sort(deals, filter.Sort, filter.Descending);
+
+    public static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealSortField sort, bool descending)
     {
-        var ordered = (filter.Sort, filter.Descending) switch
+        var ordered = (sort, descending) switch
         {
             (DealSortField.Title, false) => deals.OrderBy(d => d.Title),
             (DealSortField.Title, true) => deals.OrderByDescending(d => d.Title),
-            (DealSortField.Target, false) => deals.OrderBy(d => d.Target!.Name),
-            (DealSortField.Target, true) => deals.OrderByDescending(d => d.Target!.Name),
-            (DealSortField.Investors, false) => deals.OrderBy(FirstInvestorName),
-            (DealSortField.Investors, true) => deals.OrderByDescending(FirstInvestorName),
+            (DealSortField.Target, false) => deals.OrderBy(d => EF.Property<string>(d, DealListKeys.Target)),
+            (DealSortField.Target, true) => deals.OrderByDescending(d => EF.Property<string>(d, DealListKeys.Target)),
+            (DealSortField.Investors, false) => deals.OrderBy(d => EF.Property<string>(d, DealListKeys.Investor)),
+            (DealSortField.Investors, true) => deals.OrderByDescending(d => EF.Property<string>(d, DealListKeys.Investor)),
             (DealSortField.Kind, false) => deals.OrderBy(d => d.Kind),
             (DealSortField.Kind, true) => deals.OrderByDescending(d => d.Kind),
             // Statuses sort by their place in a deal's life, not alphabetically.
-            (DealSortField.Status, false) => deals.OrderBy(StatusRank),
-            (DealSortField.Status, true) => deals.OrderByDescending(StatusRank),
+            (DealSortField.Status, false) => deals.OrderBy(d => EF.Property<int>(d, DealListKeys.StatusRank)),
+            (DealSortField.Status, true) => deals.OrderByDescending(d => EF.Property<int>(d, DealListKeys.StatusRank)),
             (DealSortField.Amount, false) => deals.OrderBy(d => d.AmountHigh ?? d.AmountLow),
             (DealSortField.Amount, true) => deals.OrderByDescending(d => d.AmountHigh ?? d.AmountLow),
             (_, false) => deals.OrderBy(d => d.AnnouncedOn),
             _ => deals.OrderByDescending(d => d.AnnouncedOn),
         };
 
-        // A stable tie-break keeps paging deterministic.
-        return ordered.ThenBy(d => d.Id);
+        return descending ? ordered.ThenByDescending(d => d.Id) : ordered.ThenBy(d => d.Id);
     }
 
     /// <summary>The live deals the filter matches, unsorted, read without tracking.</summary>
-    public static IQueryable<Deal> Filter(AiDealsDbContext db, DealFilter filter)
+    public static IQueryable<Deal> Filter(AiDealsDbContext db, DealFilter filter) => Filter(db, filter, db.Deals);
+
+    /// <summary>The live deals of <paramref name="source"/> (the table, or a keyset segment of it) the filter matches.</summary>
+    public static IQueryable<Deal> Filter(AiDealsDbContext db, DealFilter filter, IQueryable<Deal> source)
     {
-        var deals = db.Deals.AsNoTracking();
+        var deals = source.AsNoTracking();
         if (filter.Targets.Count > 0)
         {
             var slugs = filter.Targets.ToList();

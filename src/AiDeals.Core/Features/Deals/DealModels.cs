@@ -79,3 +79,29 @@ public sealed record DealExportRow(
     AmountRange Amount,
     PartialDate? Announced,
     IReadOnlyList<string> SourceUrls);
+
+/// <summary>
+/// Which page of the deal list to read: the first, the rows after a cursor (next), the rows before one (previous), or,
+/// for a page number typed or picked, the rows after skipping <see cref="Skip"/> (whose cost grows with it).
+/// </summary>
+public sealed record DealPageRequest
+{
+    public DealCursor? After { get; init; }
+
+    public DealCursor? Before { get; init; }
+
+    /// <summary>Rows to skip when there is no cursor.</summary>
+    public int Skip { get; init; }
+
+    public int PageSize { get; init; } = 25;
+}
+
+/// <summary>A page of the deal list with the cursors of the pages on either side (null: there is none).</summary>
+public sealed record DealPage(IReadOnlyList<DealSummary> Items, DealCursor? Next, DealCursor? Previous);
+
+/// <summary>How many deals a filter matches, counted up to a cap: past it, only that there are more.</summary>
+public sealed record DealCount(int Value, bool IsAtLeast)
+{
+    /// <summary>Counting stops here: an index walk of this many entries takes a few milliseconds, a million take ~40.</summary>
+    public const int Cap = 10_000;
+}

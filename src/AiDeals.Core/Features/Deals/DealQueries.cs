@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AiDeals.Core.Data;
+using AiDeals.Core.Data.Configurations;
 using AiDeals.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,32 +14,104 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
 
     private static readonly ILookup<int, OrganizationRef> EmptyInvestors = Array.Empty<OrganizationRef>().ToLookup(_ => 0);
 
+    /// <summary>A numbered page with the exact count of every deal the filter matches (a full count: see <see cref="CountAsync"/>).</summary>
     public async Task<PagedResult<DealSummary>> SearchAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(page);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = DealFiltering.Filter(db, filter);
         var total = await query.CountAsync(cancellationToken);
+        var rows = await ReadAsync(DealFiltering.Sort(query, filter).Skip(page.Skip).Take(page.Take), cancellationToken);
+        return new PagedResult<DealSummary>(await WithInvestorsAsync(db, rows, cancellationToken), total);
+    }
 
-        var rows = await DealFiltering.Sort(query, filter)
-            .Skip(page.Skip)
-            .Take(page.Take)
-            .Select(d => new
+    /// <summary>
+    /// A page of the list by keyset: the rows after (or before) a cursor in the list's order (sort key, then id), so a
+    /// deep page costs what the first costs, and paging neither skips nor repeats a row while others write.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cursor was read for another sort than the filter's.</exception>
+    public async Task<DealPage> SearchAsync(DealFilter filter, DealPageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        var cursor = page.After ?? page.Before;
+        if (cursor is not null && (cursor.Sort != filter.Sort || cursor.Descending != filter.Descending))
+        {
+            throw new ArgumentException("The cursor belongs to another sort of the list.", nameof(page));
+        }
+
+        var size = Math.Clamp(page.PageSize, 1, PageRequest.MaxPageSize);
+        // Before a cursor is after it in the opposite order, read back to front.
+        var backwards = page.Before is not null;
+        var descending = filter.Descending != backwards;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = new List<DealRow>();
+        IEnumerable<(IQueryable<Deal> Rows, bool SameKey)> ranges = cursor is null ? [(db.Deals, false)] : DealKeyset.After(db, cursor, descending);
+        foreach (var (range, sameKey) in ranges)
+        {
+            // One row more than the page tells whether another page follows.
+            var wanted = size + 1 - rows.Count;
+            if (wanted <= 0)
             {
+                break;
+            }
+
+            var filtered = DealFiltering.Filter(db, filter, range);
+            var sorted = !sameKey ? DealFiltering.Sort(filtered, filter.Sort, descending)
+                : descending ? filtered.OrderByDescending(d => d.Id) : filtered.OrderBy(d => d.Id);
+            rows.AddRange(await ReadAsync(cursor is null && page.Skip > 0 ? sorted.Skip(page.Skip).Take(wanted) : sorted.Take(wanted), cancellationToken));
+        }
+
+        var more = rows.Count > size;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        DealCursor? First() => rows.Count == 0 ? null : DealKeyset.CursorOf(filter, rows[0]);
+        DealCursor? Last() => rows.Count == 0 ? null : DealKeyset.CursorOf(filter, rows[^1]);
+        var next = backwards ? Last() : more ? Last() : null;
+        var previous = backwards ? (more ? First() : null) : (cursor is not null || page.Skip > 0 ? First() : null);
+        return new DealPage(await WithInvestorsAsync(db, rows, cancellationToken), next, previous);
+    }
+
+    /// <summary>
+    /// How many deals the filter matches, up to <see cref="DealCount.Cap"/>: counting a million rows on every page turn
+    /// took longer than reading the page; past the cap the list says "10,000+".
+    /// </summary>
+    public async Task<DealCount> CountAsync(DealFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var count = await DealFiltering.Filter(db, filter).Take(DealCount.Cap + 1).CountAsync(cancellationToken);
+        return count > DealCount.Cap ? new DealCount(DealCount.Cap, IsAtLeast: true) : new DealCount(count, IsAtLeast: false);
+    }
+
+    private static Task<List<DealRow>> ReadAsync(IQueryable<Deal> page, CancellationToken cancellationToken) =>
+        page.Select(d => new DealRow(
                 d.Id,
                 d.Title,
-                Target = d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
+                d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
                 d.Kind,
                 d.Status,
-
-                // Built from the selected columns after the read: the SQL reads only these.
-                Amount = AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
-                Announced = d.AnnouncedOn == null ? (PartialDate?)null : PartialDate.Create(d.AnnouncedOn.Value, d.AnnouncedPrecision),
-                IsUmbrella = d.Children.Any(),
-            })
+                d.AmountLow,
+                d.AmountHigh,
+                d.AmountQualifier,
+                d.AnnouncedOn,
+                d.AnnouncedPrecision,
+                d.Children.Any(),
+                EF.Property<string>(d, DealListKeys.Target),
+                EF.Property<string>(d, DealListKeys.Investor)))
             .ToListAsync(cancellationToken);
 
-        // The page's investors in a query of their own: joined into the page query, SQLite built the whole table of
-        // participants for every page (hundreds of milliseconds at 100,000 deals); by deal id it reads only the page's.
+    // The page's investors in a query of their own: joined into the page query, SQLite built the whole table of
+    // participants for every page (hundreds of milliseconds at 100,000 deals); by deal id it reads only the page's.
+    private static async Task<List<DealSummary>> WithInvestorsAsync(AiDealsDbContext db, List<DealRow> rows, CancellationToken cancellationToken)
+    {
         var ids = rows.Select(r => r.Id).ToList();
         var investors = ids.Count == 0 ? EmptyInvestors : (await db.DealParticipants.AsNoTracking()
                 .Where(p => ids.Contains(p.DealId))
@@ -49,69 +122,117 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.DealId, p => p.Investor);
 
-        var items = rows.Select(r => new DealSummary(
+        return [.. rows.Select(r => new DealSummary(
             r.Id,
             r.Title,
             r.Target,
             [.. investors[r.Id]],
             r.Kind,
             r.Status,
-            r.Amount,
-            r.Announced,
-            r.IsUmbrella)).ToList();
-        return new PagedResult<DealSummary>(items, total);
+            AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
+            r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null,
+            r.IsUmbrella))];
     }
 
+    /// <summary>How many deals the export completes at once with their investors and sources: two indexed reads per batch.</summary>
+    private const int ExportBatch = 2_000;
+
     /// <summary>
-    /// Every deal the filter matches (all pages), in its sort order, streamed as it is read. The rows, their investors
-    /// and their source URLs come from three queries however many deals there are (a split query, so that a deal's
-    /// investors and sources do not multiply each other's rows).
+    /// Every deal the filter matches (all pages), in its sort order, streamed as it is read: the deals in one query, and
+    /// per batch of <see cref="ExportBatch"/> their investors and their source URLs (each in a query of its own, so that
+    /// a deal's investors and sources do not multiply each other's rows).
     /// </summary>
     public async IAsyncEnumerable<DealExportRow> ExportAsync(DealFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The deals stream from one context in the list's order; their investors and sources come from a second one, a
+        // batch at a time by id. Memory holds one batch whatever the export's size, and no query joins the filtered,
+        // sorted deals to their participants (as split queries did, sorting the whole filter again for each collection).
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = DealFiltering.Query(db, filter)
-            .Select(d => new
-            {
+        await using var lookups = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var deals = DealFiltering.Query(db, filter)
+            .Select(d => new ExportDeal(
                 d.Id,
                 d.Title,
-                Target = d.Target == null ? null : d.Target.Name,
-                Investors = d.Participants.AsQueryable()
-                    .OrderBy(DealFiltering.ParticipantRank)
-                    .ThenBy(p => p.Organization!.Name)
-                    .Select(p => p.Organization!.Name)
-                    .ToList(),
+                d.Target == null ? null : d.Target.Name,
                 d.Kind,
                 d.Status,
                 d.AmountLow,
                 d.AmountHigh,
                 d.AmountQualifier,
                 d.AnnouncedOn,
-                d.AnnouncedPrecision,
-                SourceUrls = d.Citations
-                    .Where(c => c.Source!.Url != null)
-                    .OrderBy(c => c.Source!.PublishedOn)
-                    .ThenBy(c => c.SourceId)
-                    .Select(c => c.Source!.Url!)
-                    .ToList(),
-            })
-            .AsSplitQuery()
+                d.AnnouncedPrecision))
             .AsAsyncEnumerable()
             .WithCancellation(cancellationToken);
 
-        await foreach (var r in rows)
+        var batch = new List<ExportDeal>(ExportBatch);
+        await foreach (var deal in deals)
         {
-            yield return new DealExportRow(
-                r.Id,
-                r.Title,
-                r.Target,
-                r.Investors,
-                r.Kind,
-                r.Status,
-                AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
-                r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null,
-                // Two citations of one deal may quote the same source.
-                r.SourceUrls.Distinct(StringComparer.Ordinal).ToList());
+            batch.Add(deal);
+            if (batch.Count == ExportBatch)
+            {
+                foreach (var row in await CompleteAsync(lookups, batch, cancellationToken))
+                {
+                    yield return row;
+                }
+
+                batch.Clear();
+            }
+        }
+
+        foreach (var row in await CompleteAsync(lookups, batch, cancellationToken))
+        {
+            yield return row;
         }
     }
+
+    private static async Task<List<DealExportRow>> CompleteAsync(AiDealsDbContext db, List<ExportDeal> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        // One JSON parameter (EF.Parameter) rather than one parameter per id: a statement of 2,000 parameters costs more to build than to run.
+        var ids = batch.Select(d => d.Id).ToList();
+        var investors = (await db.DealParticipants.AsNoTracking()
+                .Where(p => EF.Parameter(ids).Contains(p.DealId))
+                .OrderBy(p => p.DealId)
+                .ThenBy(DealFiltering.ParticipantRank)
+                .ThenBy(p => p.Organization!.Name)
+                .Select(p => new { p.DealId, p.Organization!.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.DealId, p => p.Name);
+        var sources = (await db.Citations.AsNoTracking()
+                .Where(c => c.DealId != null && EF.Parameter(ids).Contains(c.DealId.Value) && c.Source!.Url != null)
+                .OrderBy(c => c.DealId)
+                .ThenBy(c => c.Source!.PublishedOn)
+                .ThenBy(c => c.SourceId)
+                .Select(c => new { c.DealId, c.Source!.Url })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.DealId!.Value, c => c.Url!);
+        return batch.Select(d => new DealExportRow(
+                d.Id,
+                d.Title,
+                d.Target,
+                [.. investors[d.Id]],
+                d.Kind,
+                d.Status,
+                AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
+                d.AnnouncedOn is { } on ? PartialDate.Create(on, d.AnnouncedPrecision) : null,
+                // Two citations of one deal may quote the same source.
+                [.. sources[d.Id].Distinct(StringComparer.Ordinal)]))
+            .ToList();
+    }
+
+    private sealed record ExportDeal(
+        int Id,
+        string Title,
+        string? Target,
+        DealKind Kind,
+        DealStatus Status,
+        long? AmountLow,
+        long? AmountHigh,
+        AmountQualifier AmountQualifier,
+        DateOnly? AnnouncedOn,
+        DatePrecision AnnouncedPrecision);
 }

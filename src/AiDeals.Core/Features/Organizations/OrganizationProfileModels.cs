@@ -63,4 +63,10 @@ public sealed record OrganizationProfile(
 {
     /// <summary>The version the profile was read at, for a delete from the profile to detect a change made meanwhile.</summary>
     public int Version { get; init; }
+
+    /// <summary>All its live deals as investor; <see cref="Commitments"/> holds the newest of them.</summary>
+    public int CommitmentCount { get; init; }
+
+    /// <summary>All the live deals into it; <see cref="DealsAsTarget"/> holds the newest of them.</summary>
+    public int DealsAsTargetCount { get; init; }
 }

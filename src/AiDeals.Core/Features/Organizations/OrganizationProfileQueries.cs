@@ -11,6 +11,12 @@ namespace AiDeals.Core.Features.Organizations;
 /// <summary>An organization's profile: its deals as investor and as target, what it committed, its valuations, events and evidence.</summary>
 public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
+    /// <summary>
+    /// How many deals as investor and as target the profile lists, newest first; the totals count them all, and the deal
+    /// list filtered by the organization pages through the rest.
+    /// </summary>
+    public const int RowsShown = 50;
+
     /// <summary>The organization at this address, or null when there is none.</summary>
     public async Task<OrganizationProfile?> GetProfileAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -42,15 +48,16 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .OrderBy(a => a.Name)
             .Select(a => a.Name)
             .ToListAsync(cancellationToken);
-        var participations = await db.DealParticipants.AsNoTracking()
-            .Where(p => p.OrganizationId == id && p.Deal!.DeletedAt == null)
+        var ownParticipations = db.DealParticipants.AsNoTracking().Where(p => p.OrganizationId == id && p.Deal!.DeletedAt == null);
+        var commitmentCount = await ownParticipations.CountAsync(cancellationToken);
+        var participations = await ownParticipations
             .OrderByDescending(p => p.Deal!.AnnouncedOn)
             .ThenBy(p => p.Deal!.Title)
+            .Take(RowsShown)
             .Select(p => new
             {
                 p.DealId,
-                p.Deal!.ParentId,
-                p.Deal.Title,
+                p.Deal!.Title,
                 Target = p.Deal.Target == null ? null : new OrganizationRef(p.Deal.Target.Name, p.Deal.Target.Slug),
                 p.Role,
                 Commitment = AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier),
@@ -60,8 +67,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             })
             .ToListAsync(cancellationToken);
 
-        var knownParents = participations.GroupBy(p => p.DealId).ToDictionary(g => g.Key, g => g.First().ParentId);
-        var umbrellas = await UmbrellasOverAsync(db, knownParents, cancellationToken);
+        var umbrellas = await OrganizationCommitmentTotals.UmbrellasAsync(db, id, cancellationToken);
         var commitments = participations.Select(p => new OrganizationCommitment(
             new DealRef(p.DealId, p.Title),
             p.Target,
@@ -71,6 +77,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             p.AnnouncedOn is { } on ? PartialDate.Create(on, p.AnnouncedPrecision) : null,
             !umbrellas.Contains(p.DealId))).ToList();
 
+        var dealsAsTargetCount = await db.Deals.AsNoTracking().CountAsync(d => d.TargetId == id, cancellationToken);
         var dealsAsTarget = await DealsAsTargetAsync(db, id, cancellationToken);
 
         // Oldest first: the order of the valuation chart's line.
@@ -92,7 +99,6 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .Select(CitationProjection.ToView)
             .ToListAsync(cancellationToken);
 
-        var counted = commitments.Where(c => c.IsCounted).ToList();
         return new OrganizationProfile(
             organization.Id,
             organization.Slug,
@@ -104,14 +110,16 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             organization.FoundedYear,
             aliases,
             commitments,
-            Total(counted),
-            ByYear(counted),
+            await OrganizationCommitmentTotals.TotalAsync(db, id, umbrellas, cancellationToken),
+            await OrganizationCommitmentTotals.ByYearAsync(db, id, umbrellas, cancellationToken),
             dealsAsTarget,
             valuations,
             events,
             citations)
         {
             Version = organization.Version,
+            CommitmentCount = commitmentCount,
+            DealsAsTargetCount = dealsAsTargetCount,
         };
     }
 
@@ -127,6 +135,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .OrderByDescending(d => d.AnnouncedOn)
             .ThenBy(d => d.Title)
             .ThenBy(d => d.Id)
+            .Take(RowsShown)
             .Select(d => new
             {
                 d.Id,
@@ -142,8 +151,9 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             return [];
         }
 
+        var shown = deals.Select(d => d.Id).ToList();
         var investors = (await db.DealParticipants.AsNoTracking()
-                .Where(p => p.Deal!.TargetId == id)
+                .Where(p => shown.Contains(p.DealId))
                 .OrderBy(p => p.Organization!.Name)
                 .ThenBy(p => p.Id)
                 .Select(p => new { p.DealId, Investor = new OrganizationRef(p.Organization!.Name, p.Organization.Slug) })
@@ -151,68 +161,4 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .ToLookup(p => p.DealId, p => p.Investor);
         return [.. deals.Select(d => new TargetDeal(new DealRef(d.Id, d.Title), [.. investors[d.Id]], d.Status, d.Amount, d.Announced, d.IsUmbrella))];
     }
-
-    /// <summary>
-    /// The organization's deals that have another of its deals somewhere under them. Their commitment is already
-    /// counted through those parts, so adding it would count the same dollars twice. Parents outside the
-    /// organization's own deals are looked up level by level, so a part nested under a deal it takes no part in
-    /// still reaches the umbrella above.
-    /// </summary>
-    private static async Task<HashSet<int>> UmbrellasOverAsync(
-        AiDealsDbContext db, Dictionary<int, int?> parents, CancellationToken cancellationToken)
-    {
-        var ownDeals = parents.Keys.ToHashSet();
-        var missing = MissingParents(parents);
-        while (missing.Count > 0)
-        {
-            var found = await db.Deals.AsNoTracking()
-                .Where(d => missing.Contains(d.Id))
-                .Select(d => new { d.Id, d.ParentId })
-                .ToListAsync(cancellationToken);
-            foreach (var id in missing)
-            {
-                // A deleted or missing parent ends the chain.
-                parents[id] = found.FirstOrDefault(f => f.Id == id)?.ParentId;
-            }
-
-            missing = MissingParents(parents);
-        }
-
-        var umbrellas = new HashSet<int>();
-        foreach (var deal in ownDeals)
-        {
-            var seen = new HashSet<int> { deal };
-            for (var parent = parents[deal]; parent is { } p && seen.Add(p); parent = parents.GetValueOrDefault(p))
-            {
-                if (ownDeals.Contains(p))
-                {
-                    umbrellas.Add(p);
-                }
-            }
-        }
-
-        return umbrellas;
-    }
-
-    private static List<int> MissingParents(Dictionary<int, int?> parents) =>
-        parents.Values.OfType<int>().Where(p => !parents.ContainsKey(p)).Distinct().ToList();
-
-    // Summed as double, which cannot overflow as a sum of longs does (see AmountRange.Total).
-    private static CommittedTotal Total(List<OrganizationCommitment> counted) => new(
-        AmountRange.Total(counted.Sum(c => (double)(c.Commitment.Low ?? 0))),
-        AmountRange.Total(counted.Sum(c => (double)(c.Commitment.High ?? c.Commitment.Low ?? 0))),
-        counted.Any(c => c.Commitment.Qualifier == AmountQualifier.AtLeast),
-        counted.Count,
-        counted.Count(c => !c.Commitment.IsDisclosed));
-
-    private static List<CommittedInYear> ByYear(List<OrganizationCommitment> counted) =>
-        counted
-            .Where(c => c.Commitment.IsDisclosed)
-            .GroupBy(c => c.Announced?.Date.Year)
-            .OrderBy(g => g.Key ?? int.MaxValue)
-            .Select(g => new CommittedInYear(
-                g.Key,
-                AmountRange.Total(g.Sum(c => (double)(c.Commitment.Low ?? 0))),
-                AmountRange.Total(g.Sum(c => (double)(c.Commitment.High ?? c.Commitment.Low ?? 0)))))
-            .ToList();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace AiDeals.Web.Features.Deals;
@@ -16,50 +17,65 @@ public partial class DealList : IDisposable
 
     private DealQuery _query = DealQuery.Default;
     private string? _loadedQuery;
-    private PagedResult<DealSummary>? _result;
+    private IReadOnlyList<DealSummary>? _items;
+    private string? _countedFilter;
     private bool _loading;
     private CancellationTokenSource? _loadCancellation;
     private IReadOnlyList<OrganizationRef> _investorChips = [];
     private IReadOnlyList<OrganizationRef> _targetChips = [];
 
-    private int PageCount => _result is null ? 1 : Math.Max(1, (int)Math.Ceiling(_result.TotalCount / (double)_query.PageSize));
+    /// <summary>The rows read while prerendering, carried into the circuit so that it does not read them again.</summary>
+    [PersistentState]
+    public DealListState? Loaded { get; set; }
 
-    private string CountText => _result is null
+    private int Total => Loaded?.Count ?? 0;
+
+    // Past the counting cap the pages known are those up to the cap, and the next one when there is one.
+    private int PageCount => Loaded is not { } loaded
+        ? 1
+        : Math.Max(1, loaded.CountIsAtLeast
+            ? Math.Max(PagesOf(loaded.Count), _query.Page + (loaded.Next is null ? 0 : 1))
+            : PagesOf(loaded.Count));
+
+    private string CountText => Loaded is not { } loaded
         ? "Loading…"
-        : _result.TotalCount == 1 ? "1 deal" : Number(_result.TotalCount) + " deals";
+        : loaded.CountIsAtLeast ? $"{Number(loaded.Count)}+ deals" : loaded.Count == 1 ? "1 deal" : Number(loaded.Count) + " deals";
 
     private string PageRangeText
     {
         get
         {
-            var total = _result?.TotalCount ?? 0;
-            var first = ((_query.Page - 1) * _query.PageSize) + 1;
-            var last = Math.Min(total, _query.Page * _query.PageSize);
-            return first > total ? $"of {Number(total)}" : $"{Number(first)}–{Number(last)} of {Number(total)}";
+            var of = Loaded is { CountIsAtLeast: true } ? $"{Number(Total)}+" : Number(Total);
+            var first = ((long)(_query.Page - 1) * _query.PageSize) + 1;
+            var last = first + (_items?.Count ?? 0) - 1;
+            return _items is not { Count: > 0 } ? $"of {of}" : $"{Number(first)}–{Number(last)} of {of}";
         }
     }
 
-    // Someone saved a deal or a name the rows show: the same view, read again.
+    // Someone saved a deal or a name the rows show: the same view, read again, its count too.
     private Task RefreshAsync()
     {
         _loadedQuery = null;
+        _countedFilter = null;
         return LoadAsync();
     }
 
     protected override async Task OnInitializedAsync()
     {
-        // The filters, with their chips, show while prerendering; the rows load once the circuit is up (OnAfterRender).
+        // The first rows are read here, while prerendering, so that the page arrives with them; the circuit takes them
+        // over from the persisted state instead of reading them again.
         _query = DealQuery.FromUri(Navigation.Uri);
         Navigation.LocationChanged += OnLocationChanged;
         await LoadChipsAsync(CancellationToken.None);
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender)
+        if (Loaded is { } loaded && loaded.Address == _query.ToQueryString())
         {
-            await LoadAsync();
+            _items = loaded.Items();
+            _loadedQuery = loaded.Address;
+            _countedFilter = CountKey(_query);
+            return;
         }
+
+        await LoadAsync();
     }
 
     public void Dispose()
@@ -121,16 +137,24 @@ public partial class DealList : IDisposable
         try
         {
             await LoadChipsAsync(cancellation.Token);
-            var result = await Deals.SearchAsync(_query.ToFilter(), _query.ToPageRequest(), cancellation.Token);
-            if (result.Items.Count == 0 && result.TotalCount > 0 && _query.Page > 1)
+            var filter = _query.ToFilter();
+            var page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
+            // The count belongs to the filters, not to the page: a page turn keeps it.
+            var countKey = CountKey(_query);
+            var count = countKey == _countedFilter && Loaded is { } known
+                ? new DealCount(known.Count, known.CountIsAtLeast)
+                : await Deals.CountAsync(filter, cancellation.Token);
+            if (page.Items.Count == 0 && count.Value > 0 && _query.Page > 1)
             {
                 // An address past the last page shows the last page (the address says so), not an empty table.
-                var last = (int)Math.Ceiling(result.TotalCount / (double)_query.PageSize);
-                Navigation.NavigateTo((_query with { Page = last }).ListHref(), replace: true);
+                var last = PagesOf(count.Value, _query.PageSize);
+                Navigation.NavigateTo(_query.AtPage(last).ListHref(), replace: true);
                 return;
             }
 
-            _result = result;
+            _countedFilter = countKey;
+            Loaded = DealListState.Of(key, page, count);
+            _items = page.Items;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -160,15 +184,37 @@ public partial class DealList : IDisposable
     private void NavigateTo(DealQuery query) => Navigation.NavigateTo(query.ListHref());
 
     private void OnSortFieldChanged(DealSortField field) =>
-        NavigateTo(_query with { Sort = field, Descending = DealQuery.DescendsFirst(field), Page = 1 });
+        NavigateTo(_query.AtPage(1) with { Sort = field, Descending = DealQuery.DescendsFirst(field) });
 
-    private void OnPageChanged(int page) => NavigateTo(_query with { Page = page });
+    // One page on or back goes by keyset from the row at the edge; any other page by its number.
+    private void OnPageChanged(int page)
+    {
+        if (page == _query.Page + 1 && Loaded?.Next is { } next)
+        {
+            NavigateTo(_query with { Page = page, After = next, Before = null });
+        }
+        else if (page == _query.Page - 1 && page > 1 && Loaded?.Previous is { } previous)
+        {
+            NavigateTo(_query with { Page = page, After = null, Before = previous });
+        }
+        else
+        {
+            NavigateTo(_query.AtPage(page));
+        }
+    }
 
-    private void OnPageSizeChanged(int size) => NavigateTo(_query with { PageSize = size, Page = 1 });
+    private void OnPageSizeChanged(int size) => NavigateTo(_query.AtPage(1) with { PageSize = size });
 
     private void ClearFilters() => NavigateTo(_query.Cleared());
 
+    private int PagesOf(int count) => PagesOf(count, _query.PageSize);
+
+    private static int PagesOf(int count, int size) => (int)Math.Ceiling(count / (double)size);
+
+    // The filters alone, which the count depends on (not the sort, the page or its size).
+    private static string CountKey(DealQuery query) => (query.AtPage(1) with { Sort = DealSortField.Announced, Descending = true, PageSize = DealQuery.DefaultPageSize }).ToQueryString();
+
     // Groups of three digits split by a space, which reads right in every locale (unlike a comma or a dot).
-    private static string Number(int value) =>
+    private static string Number(long value) =>
         value.ToString("N0", CultureInfo.InvariantCulture).Replace(",", " ", StringComparison.Ordinal);
 }

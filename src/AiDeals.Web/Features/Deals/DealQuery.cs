@@ -29,9 +29,14 @@ public sealed record DealQuery
     public const string DescendingKey = "desc";
     public const string PageKey = "page";
     public const string SizeKey = "size";
+    public const string AfterKey = "after";
+    public const string BeforeKey = "before";
 
     public const int DefaultPageSize = 25;
     public const int MaxTextLength = 200;
+
+    // Longer than any cursor the list writes.
+    private const int MaxCursorLength = 1024;
 
     // More values than a person picks by hand: a longer list is a crafted link, and each slug is one more SQL parameter.
     private const int MaxValuesPerKey = 50;
@@ -68,6 +73,14 @@ public sealed record DealQuery
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>
+    /// The cursor of the row this page follows (next) or precedes (previous): paging one page on reads from it by keyset,
+    /// as cheap as the first page. Only on a page after the first, and only with the page number it was written for.
+    /// </summary>
+    public string? After { get; init; }
+
+    public string? Before { get; init; }
 
     /// <summary>Whether any filter narrows the list (sort and page do not).</summary>
     public bool HasFilters =>
@@ -110,6 +123,8 @@ public sealed record DealQuery
             Descending = bool.TryParse(First(DescendingKey), out var descending) ? descending : DescendsFirst(sort),
             Page = int.TryParse(First(PageKey), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? page : 1,
             PageSize = size,
+            After = Cursor(First(AfterKey)),
+            Before = Cursor(First(BeforeKey)),
         };
     }
 
@@ -152,6 +167,8 @@ public sealed record DealQuery
         AddIf(query, DescendingKey, Descending == DescendsFirst(Sort) ? null : Descending ? "true" : "false");
         AddIf(query, PageKey, Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture));
         AddIf(query, SizeKey, PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
+        AddIf(query, AfterKey, Page == 1 ? null : After);
+        AddIf(query, BeforeKey, Page == 1 || After is not null ? null : Before);
         return query.ToString();
     }
 
@@ -159,11 +176,14 @@ public sealed record DealQuery
     public string ListHref() => "/deals" + ToQueryString();
 
     /// <summary>The same filters and sort on the first page: what a change of filter leads to.</summary>
-    public DealQuery FirstPage() => this with { Page = 1 };
+    public DealQuery FirstPage() => AtPage(1);
+
+    /// <summary>A page by its number alone, read by skipping the rows before it.</summary>
+    public DealQuery AtPage(int page) => this with { Page = page, After = null, Before = null };
 
     /// <summary>The view sorted by a column: the same column again flips the direction.</summary>
     public DealQuery SortedBy(DealSortField field) =>
-        this with { Sort = field, Descending = field == Sort ? !Descending : DescendsFirst(field), Page = 1 };
+        AtPage(1) with { Sort = field, Descending = field == Sort ? !Descending : DescendsFirst(field) };
 
     /// <summary>No filter, but the same sort and page size.</summary>
     public DealQuery Cleared() => Default with { Sort = Sort, Descending = Descending, PageSize = PageSize };
@@ -184,6 +204,27 @@ public sealed record DealQuery
     };
 
     public PageRequest ToPageRequest() => new(Page - 1, PageSize);
+
+    /// <summary>
+    /// The page by keyset when the address holds a cursor this sort wrote, else by its number (skipping the rows before
+    /// it: a jump to page N reads the N × size rows before it). A cursor that does not read is ignored, as any bad value.
+    /// </summary>
+    public DealPageRequest ToPageRequest(DealFilter filter)
+    {
+        if (Page > 1 && DealCursor.TryParse(After, filter, out var after))
+        {
+            return new DealPageRequest { After = after, PageSize = PageSize };
+        }
+
+        if (Page > 1 && DealCursor.TryParse(Before, filter, out var before))
+        {
+            return new DealPageRequest { Before = before, PageSize = PageSize };
+        }
+
+        return new DealPageRequest { Skip = ToPageRequest().Skip, PageSize = PageSize };
+    }
+
+    private static string? Cursor(string? text) => text is { Length: <= MaxCursorLength } ? text : null;
 
     private static void AddIf(QueryBuilder query, string key, string? value)
     {

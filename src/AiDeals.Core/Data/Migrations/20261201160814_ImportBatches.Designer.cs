@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiDeals.Core.Data.Migrations
 {
     [DbContext(typeof(AiDealsDbContext))]
-    [Migration("20261201141556_ImportBatches")]
+    [Migration("20261201160814_ImportBatches")]
     partial class ImportBatches
     {
         /// <inheritdoc />
@@ -19,6 +19,67 @@ namespace AiDeals.Core.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.ActivityMonth", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Deals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ActivityMonths");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.DashboardCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("High")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Low")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DashboardCounts");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.OrganizationTotal", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeafDeals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LeafHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LeafLow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("LeafHigh");
+
+                    b.ToTable("OrganizationTotals");
+                });
 
             modelBuilder.Entity("AiDeals.Core.Domain.AuditEntry", b =>
                 {
@@ -179,10 +240,29 @@ namespace AiDeals.Core.Data.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortInvestor")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("SortTarget")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE \"Status\" WHEN 'Rumored' THEN 0 WHEN 'InTalks' THEN 1 WHEN 'Announced' THEN 2 WHEN 'Completed' THEN 3 ELSE 4 END", false);
 
                     b.Property<int?>("TargetId")
                         .HasColumnType("INTEGER");
@@ -208,7 +288,13 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasIndex("DeletedAt", "Kind");
 
+                    b.HasIndex("DeletedAt", "SortInvestor");
+
+                    b.HasIndex("DeletedAt", "SortTarget");
+
                     b.HasIndex("DeletedAt", "Status");
+
+                    b.HasIndex("DeletedAt", "StatusRank");
 
                     b.HasIndex("DeletedAt", "Title");
 
@@ -218,6 +304,8 @@ namespace AiDeals.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_Deals_AmountOrder", "AmountLow IS NULL OR AmountHigh IS NULL OR AmountLow <= AmountHigh");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.DealParticipant", b =>
@@ -262,6 +350,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("OrganizationId", "DealId", "DeletedAt");
 
                     b.ToTable("DealParticipants");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.MarketEvent", b =>
@@ -378,6 +468,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("Type");
 
                     b.ToTable("Organizations");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.OrganizationAlias", b =>
@@ -407,6 +499,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("OrganizationAliases");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.Source", b =>
@@ -479,6 +573,8 @@ namespace AiDeals.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AsOf");
 
                     b.HasIndex("DealId");
 

@@ -1,0 +1,61 @@
+using AiDeals.Core.Data.Aggregates;
+using Microsoft.Data.Sqlite;
+
+namespace AiDeals.Core.Data.Seeding;
+
+/// <summary>
+/// The aggregate triggers (<see cref="AggregateSql"/>), set aside while a run writes and created again from their own
+/// SQL afterwards, when the aggregates are recomputed from the tables in one pass: a million deals' triggers, each
+/// updating the same few counters, would cost more than the rows themselves.
+/// </summary>
+internal sealed class SyntheticAggregates
+{
+    private readonly List<string> _definitions = [];
+
+    public void Drop(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        var names = new List<string>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, length($prefix)) = $prefix";
+            read.Parameters.AddWithValue("$prefix", AggregateSql.TriggerPrefix);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+                _definitions.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            Execute(connection, transaction, $"DROP TRIGGER \"{name}\"");
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Creates the triggers again and recomputes the aggregates, in one transaction.</summary>
+    public void Restore(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var definition in _definitions)
+        {
+            Execute(connection, transaction, definition);
+        }
+
+        Execute(connection, transaction, AggregateSql.Rebuild);
+        transaction.Commit();
+        _definitions.Clear();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

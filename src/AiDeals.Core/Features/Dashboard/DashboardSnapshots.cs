@@ -1,0 +1,73 @@
+using AiDeals.Core.Data;
+
+namespace AiDeals.Core.Features.Dashboard;
+
+/// <summary>What the dashboard shows: its figures and the latest changes, read together.</summary>
+public sealed record DashboardView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes);
+
+/// <summary>
+/// The dashboard as last read, shared by every open dashboard of this server: after a save, every circuit refreshes,
+/// and the first to ask reads once for all of them (the others wait for that read, or take it if it is done). A save
+/// announced by <see cref="ChangeNotifier"/> makes the next request read afresh; a write from another process (the
+/// command line) is seen after at most <see cref="MaxAge"/>.
+/// </summary>
+public sealed class DashboardSnapshots
+{
+    /// <summary>How many changes the feed shows.</summary>
+    public const int FeedLength = 8;
+
+    /// <summary>How long a read serves when no save was announced: writes of other processes are not announced here.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
+    private readonly DashboardQueries _dashboard;
+    private readonly RecentChangesQueries _changes;
+    private readonly TimeProvider _clock;
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private long _version;
+    private volatile Snapshot? _last;
+
+    public DashboardSnapshots(DashboardQueries dashboard, RecentChangesQueries changes, ChangeNotifier notifier, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        (_dashboard, _changes, _clock) = (dashboard, changes, clock);
+        // A singleton that lives as long as the notifier: nothing to unsubscribe.
+        notifier.Changed += _ => Interlocked.Increment(ref _version);
+    }
+
+    public async Task<DashboardView> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (Fresh() is { } view)
+        {
+            return view;
+        }
+
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh() is { } readMeanwhile)
+            {
+                return readMeanwhile;
+            }
+
+            // The version is taken before the read: a save during the read leaves this snapshot stale, never the save unseen.
+            var version = Interlocked.Read(ref _version);
+            var readAt = _clock.GetTimestamp();
+            var read = new DashboardView(
+                await _dashboard.GetSummaryAsync(cancellationToken),
+                await _changes.ListAsync(FeedLength, cancellationToken));
+            _last = new Snapshot(read, version, readAt);
+            return read;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    private DashboardView? Fresh() =>
+        _last is { } last && last.Version == Interlocked.Read(ref _version) && _clock.GetElapsedTime(last.ReadAt) < MaxAge
+            ? last.View
+            : null;
+
+    private sealed record Snapshot(DashboardView View, long Version, long ReadAt);
+}

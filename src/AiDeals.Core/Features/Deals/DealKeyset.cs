@@ -1,0 +1,91 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Data.Configurations;
+using AiDeals.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>
+/// The deals after a cursor, as the ranges of the sort key's index they lie in: first the rows that share the cursor's
+/// key (by id), then those past it, then, descending, those with no key (NULL sorts last there). Each range is a plain
+/// index search from the cursor on, so a deep page costs what the first costs. A single row-value comparison
+/// <c>(key, Id) &gt; (@key, @id)</c> is not enough: SQLite seeks on the key alone and then walks every row that shares
+/// it (200,000 for a status).
+/// </summary>
+internal static class DealKeyset
+{
+    /// <summary>
+    /// The ranges after the cursor, in order; <c>SameKey</c> marks the rows sharing the cursor's key, which are in order
+    /// by id alone (said so, SQLite reads them in the index's order even for an expression key, which it would sort).
+    /// </summary>
+    public static IEnumerable<(IQueryable<Deal> Rows, bool SameKey)> After(AiDealsDbContext db, DealCursor cursor, bool descending)
+    {
+        var key = KeySql(cursor.Sort);
+        var next = descending ? "<" : ">";
+        if (cursor.Key is null)
+        {
+            yield return (Rows(db, $"{key} IS NULL AND \"Id\" {next} {{0}}", cursor.Id), true);
+            if (!descending)
+            {
+                yield return (Rows(db, $"{key} IS NOT NULL"), false);
+            }
+
+            yield break;
+        }
+
+        yield return (Rows(db, $"{key} = {{0}} AND \"Id\" {next} {{1}}", cursor.Key, cursor.Id), true);
+        yield return (Rows(db, $"{key} {next} {{0}}", cursor.Key), false);
+        if (descending && cursor.Sort is DealSortField.Announced or DealSortField.Amount)
+        {
+            yield return (Rows(db, $"{key} IS NULL"), true);
+        }
+    }
+
+    /// <summary>The cursor of a row as the list read it.</summary>
+    public static DealCursor CursorOf(DealFilter filter, DealRow row) => new(filter.Sort, filter.Descending, filter.Sort switch
+    {
+        DealSortField.Title => row.Title,
+        DealSortField.Target => row.SortTarget,
+        DealSortField.Investors => row.SortInvestor,
+        DealSortField.Kind => row.Kind.ToString(),
+        // The enum lists the statuses in their place in a deal's life, as the rank column does.
+        DealSortField.Status => (long)row.Status,
+        DealSortField.Amount => row.AmountHigh ?? row.AmountLow,
+        _ => row.AnnouncedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    }, row.Id);
+
+    // The same expressions as the sort's (DealFiltering.Sort) and its index's, so SQLite searches that index.
+    private static string KeySql(DealSortField sort) => sort switch
+    {
+        DealSortField.Title => "\"Title\"",
+        DealSortField.Target => $"\"{DealListKeys.Target}\"",
+        DealSortField.Investors => $"\"{DealListKeys.Investor}\"",
+        DealSortField.Kind => "\"Kind\"",
+        DealSortField.Status => $"\"{DealListKeys.StatusRank}\"",
+        DealSortField.Amount => "COALESCE(\"AmountHigh\", \"AmountLow\")",
+        _ => "\"AnnouncedOn\"",
+    };
+
+    // A subquery SQLite flattens into the list's query: the range becomes part of the index search, the filters stay LINQ.
+    private static IQueryable<Deal> Rows(AiDealsDbContext db, string condition, params object?[] values)
+    {
+        var sql = "SELECT * FROM \"Deals\" WHERE " + condition;
+        return db.Deals.FromSqlRaw(sql, values!);
+    }
+}
+
+/// <summary>The columns of one deal-list row as read, before its investors are added.</summary>
+internal sealed record DealRow(
+    int Id,
+    string Title,
+    OrganizationRef? Target,
+    DealKind Kind,
+    DealStatus Status,
+    long? AmountLow,
+    long? AmountHigh,
+    AmountQualifier AmountQualifier,
+    DateOnly? AnnouncedOn,
+    DatePrecision AnnouncedPrecision,
+    bool IsUmbrella,
+    string SortTarget,
+    string SortInvestor);

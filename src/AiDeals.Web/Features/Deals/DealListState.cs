@@ -1,0 +1,52 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
+
+namespace AiDeals.Web.Features.Deals;
+
+/// <summary>
+/// What the deal list read for one address, in a form that travels as JSON from the prerendered page into the circuit
+/// (<c>[PersistentState]</c>), so that the rows of a visit are read once: plain fields only, the cursors as their text.
+/// </summary>
+public sealed record DealListState(
+    string Address,
+    IReadOnlyList<DealListState.Row> Rows,
+    string? Next,
+    string? Previous,
+    int Count,
+    bool CountIsAtLeast)
+{
+    public static DealListState Of(string address, DealPage page, DealCount count)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(count);
+        return new(
+            address,
+            [.. page.Items.Select(d => new Row(
+                d.Id, d.Title, d.Target, d.Investors, d.Kind, d.Status, d.Amount.Low, d.Amount.High, d.Amount.Qualifier,
+                d.Announced?.Date, d.Announced?.Precision ?? DatePrecision.Day, d.IsUmbrella))],
+            page.Next?.ToString(),
+            page.Previous?.ToString(),
+            count.Value,
+            count.IsAtLeast);
+    }
+
+    public IReadOnlyList<DealSummary> Items() =>
+        [.. Rows.Select(r => new DealSummary(
+            r.Id, r.Title, r.Target, r.Investors, r.Kind, r.Status, AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
+            r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null, r.IsUmbrella))];
+
+    public sealed record Row(
+        int Id,
+        string Title,
+        OrganizationRef? Target,
+        IReadOnlyList<OrganizationRef> Investors,
+        DealKind Kind,
+        DealStatus Status,
+        long? AmountLow,
+        long? AmountHigh,
+        AmountQualifier AmountQualifier,
+        DateOnly? AnnouncedOn,
+        DatePrecision AnnouncedPrecision,
+        bool IsUmbrella);
+}

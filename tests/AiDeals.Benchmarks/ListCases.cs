@@ -1,0 +1,97 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Deals;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Benchmarks;
+
+/// <summary>
+/// The deal list's views: each sort both ways, each kind of filter, a deep page. The service way is what the list calls:
+/// DealQueries.SearchAsync for the page by keyset and CountAsync for a new filter's count; the browser way is a navigation inside the open list's circuit, as a click
+/// on a header or a filter is, to the view's rows in the grid.
+/// </summary>
+internal static class ListCases
+{
+    /// <summary>The amount range of the range case: at least $1B, at most $2B (about 6% of the generated deals).</summary>
+    private const long RangeMin = 1_000_000_000;
+    private const long RangeMax = 2_000_000_000;
+
+    /// <summary>Two words that each appear in a few titles only: every row must be looked at unless an index finds them.</summary>
+    private const string Text = "helix 21523";
+
+    /// <summary>
+    /// The cursor of the row before the deep page, as the list's "next page" link carries it: read once (an OFFSET walk
+    /// of half the list), before anything is timed.
+    /// </summary>
+    public static async Task<DealCursor?> DeepCursorAsync(DealQueries deals, DataFacts facts)
+    {
+        var before = await deals.SearchAsync(new DealFilter(), new DealPageRequest { Skip = (facts.DeepPage - 1) * DataFacts.PageSize, PageSize = DataFacts.PageSize });
+        return before.Next;
+    }
+
+    public static IEnumerable<BenchCase> All(BenchContext context, DealCursor? deepCursor)
+    {
+        var facts = context.Facts;
+        var views = new List<(string Name, DealFilter Filter, int Page, string Url)>
+        {
+            ("list: default (newest first)", new DealFilter(), 0, "deals"),
+            ("list: announced, oldest first", new DealFilter { Descending = false }, 0, "deals?desc=false"),
+        };
+        foreach (var (field, label) in new[]
+        {
+            (DealSortField.Amount, "amount"), (DealSortField.Title, "title"), (DealSortField.Status, "status"),
+            (DealSortField.Target, "target"), (DealSortField.Investors, "investors"),
+        })
+        {
+            var key = field.ToString().ToLowerInvariant();
+            views.Add(($"list: by {label} asc", new DealFilter { Sort = field, Descending = false }, 0, $"deals?sort={key}&desc=false"));
+            views.Add(($"list: by {label} desc", new DealFilter { Sort = field, Descending = true }, 0, $"deals?sort={key}&desc=true"));
+        }
+
+        views.Add(($"list: investor filter ({facts.FilterInvestorDeals} deals)", new DealFilter { Investors = [facts.FilterInvestor] }, 0,
+            "deals?investor=" + Uri.EscapeDataString(facts.FilterInvestor)));
+        views.Add(("list: status filter (in talks)", new DealFilter { Statuses = [DealStatus.InTalks] }, 0, "deals?status=InTalks"));
+        views.Add(("list: amount $1B–2B", new DealFilter { MinAmount = RangeMin, MaxAmount = RangeMax }, 0,
+            FormattableString.Invariant($"deals?min={RangeMin}&max={RangeMax}")));
+        views.Add(($"list: text \"{Text}\"", new DealFilter { Text = Text }, 0, "deals?q=" + Uri.EscapeDataString(Text)));
+        views.Add((FormattableString.Invariant($"list: deep page ({facts.DeepPage + 1:N0})"), new DealFilter(), facts.DeepPage,
+            FormattableString.Invariant($"deals?page={facts.DeepPage + 1}")
+            + (deepCursor is null ? string.Empty : "&after=" + Uri.EscapeDataString(deepCursor.ToString()))));
+
+        var deals = context.Services.GetRequiredService<DealQueries>();
+        foreach (var (name, filter, page, url) in views)
+        {
+            var isDeep = page > 0;
+            yield return new BenchCase(
+                name,
+                RawList.For(context.Raw, context.Schema, filter, page * DataFacts.PageSize, isDeep ? facts.DeepCursor : null),
+                Service(deals, filter, isDeep ? new DealPageRequest { After = deepCursor, PageSize = DataFacts.PageSize } : FirstPage, counts: !isDeep),
+                context.InBrowser((browser, expected) => browser.ListViewAsync(url, expected)),
+                "e2e (filter → rows)");
+        }
+
+        // The same first view as a page load: from the navigation to the rows in the grid, circuit start included.
+        yield return new BenchCase(
+            "list: page load /deals",
+            RawList.For(context.Raw, context.Schema, new DealFilter(), 0, null),
+            Service(deals, new DealFilter(), FirstPage, counts: true),
+            context.InBrowser((browser, expected) => browser.PageLoadAsync("deals", "rows", expected)),
+            "e2e (load → rows)");
+    }
+
+    private static DealPageRequest FirstPage { get; } = new() { PageSize = DataFacts.PageSize };
+
+    // What the list calls: the page's rows, and the count when the filter changed (a page turn keeps the count).
+    private static Way Service(DealQueries deals, DealFilter filter, DealPageRequest request, bool counts) => Way.Of(async _ =>
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var page = await deals.SearchAsync(filter, request);
+        if (counts)
+        {
+            await deals.CountAsync(filter);
+        }
+
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        return new Sample(elapsed, page.Items.Count) { FirstTitle = page.Items.Count > 0 ? page.Items[0].Title : null };
+    });
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using AiDeals.Core.Features.Deals;
+using Microsoft.Data.Sqlite;
+
+namespace AiDeals.Benchmarks;
+
+/// <summary>
+/// The limit for a deal-list view: the page's ids straight off the index that serves the view's order (or its filter),
+/// then those rows with their target and their investors, each by primary key. No count: a kept count is a one-row read.
+/// </summary>
+internal static class RawList
+{
+    private const string Live = "d.DeletedAt IS NULL";
+
+    private const string RowsSql = """
+        SELECT d.Id, d.Title, t.Name, t.Slug, d.Kind, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier, d.AnnouncedOn,
+               d.AnnouncedPrecision, EXISTS (SELECT 1 FROM Deals c WHERE c.ParentId = d.Id AND c.DeletedAt IS NULL)
+        FROM json_each(@ids) AS j CROSS JOIN Deals AS d ON d.Id = j.value
+        LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
+        ORDER BY j.key
+        """;
+
+    private const string InvestorsSql = """
+        SELECT p.DealId, o.Name, o.Slug
+        FROM json_each(@ids) AS j CROSS JOIN DealParticipants AS p ON p.DealId = j.value
+        JOIN Organizations AS o ON o.Id = p.OrganizationId AND o.DeletedAt IS NULL
+        WHERE p.DeletedAt IS NULL
+        ORDER BY p.DealId, CASE p.Role WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.Name
+        """;
+
+    // Statuses in their place in a deal's life, as the list sorts them.
+    private static readonly string[] StatusOrder = ["Rumored", "InTalks", "Announced", "Completed", "Abandoned"];
+
+    /// <summary>The raw way for a view, or why there is none on this schema.</summary>
+    public static Way For(SqliteConnection connection, Schema schema, DealFilter filter, int offset, (string AnnouncedOn, int Id)? cursor)
+    {
+        var keys = KeysSql(schema, filter, offset, cursor, out var missing);
+        if (keys is null)
+        {
+            return Way.NotAvailable(missing!);
+        }
+
+        var keyCommand = Sql.Command(connection, keys.Value.Sql, keys.Value.Parameters);
+        var rowsCommand = Sql.Command(connection, RowsSql, ("@ids", "[]"));
+        var investorsCommand = Sql.Command(connection, InvestorsSql, ("@ids", "[]"));
+        return Way.Timed(async () =>
+        {
+            var ids = new List<long>(25);
+            await using (var reader = await keyCommand.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+            }
+
+            var json = "[" + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+            rowsCommand.Parameters["@ids"].Value = json;
+            investorsCommand.Parameters["@ids"].Value = json;
+            var rows = await Sql.DrainAsync(rowsCommand);
+            await Sql.DrainAsync(investorsCommand);
+            return rows;
+        });
+    }
+
+    private static (string Sql, (string, object?)[] Parameters)? KeysSql(
+        Schema schema, DealFilter filter, int offset, (string AnnouncedOn, int Id)? cursor, out string? missing)
+    {
+        missing = null;
+        var page = string.Create(CultureInfo.InvariantCulture, $"LIMIT 25 OFFSET {offset}");
+        var desc = filter.Descending ? "DESC" : "ASC";
+        var tie = schema.TiesFollowSort ? desc : "ASC";
+
+        if (filter.Investors.Count > 0)
+        {
+            // The investor's deals from the participants' (OrganizationId, DealId) index, each deal by id, a few sorted.
+            return ($"""
+                WITH ids AS MATERIALIZED (
+                    SELECT DISTINCT p.DealId FROM DealParticipants AS p
+                    WHERE p.OrganizationId = (SELECT Id FROM Organizations WHERE Slug = @slug AND DeletedAt IS NULL) AND p.DeletedAt IS NULL)
+                SELECT d.Id FROM ids CROSS JOIN Deals AS d ON d.Id = ids.DealId
+                WHERE {Live} ORDER BY {Order(filter.Sort, desc, tie)} {page}
+                """, [("@slug", filter.Investors[0])]);
+        }
+
+        if (filter.Text is { } text)
+        {
+            if (schema.DealTextTable is not { } fts)
+            {
+                missing = "n/a (needs an FTS5 index over the deals' title and notes)";
+                return null;
+            }
+
+            var match = string.Join(" ", Words(text).Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            return ($"""
+                WITH hits AS MATERIALIZED (SELECT rowid AS Id FROM "{fts}" WHERE "{fts}" MATCH @match)
+                SELECT d.Id FROM hits CROSS JOIN Deals AS d ON d.Id = hits.Id
+                WHERE {Live} ORDER BY {Order(filter.Sort, desc, tie)} {page}
+                """, [("@match", match)]);
+        }
+
+        if (filter.Statuses.Count > 0 || filter.MinAmount is not null || filter.MaxAmount is not null)
+        {
+            // A frequent status or a wide amount range: walking the order's index and skipping the rest reads a few
+            // hundred rows per page, where the filter's own index would sort every match. Unary + keeps SQLite on that walk.
+            var where = Live;
+            var parameters = new List<(string, object?)>();
+            if (filter.Statuses.Count > 0)
+            {
+                where += " AND +d.Status = @status";
+                parameters.Add(("@status", filter.Statuses[0].ToString()));
+            }
+
+            if (filter.MinAmount is { } min)
+            {
+                where += " AND +COALESCE(d.AmountHigh, d.AmountLow) >= @min";
+                parameters.Add(("@min", min));
+            }
+
+            if (filter.MaxAmount is { } max)
+            {
+                where += " AND +COALESCE(d.AmountLow, d.AmountHigh) <= @max";
+                parameters.Add(("@max", max));
+            }
+
+            return ($"SELECT d.Id FROM Deals AS d WHERE {where} ORDER BY {Order(filter.Sort, desc, tie)} {page}", [.. parameters]);
+        }
+
+        if (cursor is { } after && filter.Sort == DealSortField.Announced && filter.Descending)
+        {
+            // Keyset: the rows after the previous page's last (date, id), off the same index as the first page.
+            if (schema.TiesFollowSort)
+            {
+                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} AND (d.AnnouncedOn, d.Id) < (@on, @id) ORDER BY d.AnnouncedOn DESC, d.Id DESC LIMIT 25",
+                    [("@on", after.AnnouncedOn), ("@id", after.Id)]);
+            }
+
+            return ($"""
+                SELECT * FROM (SELECT d.Id FROM Deals AS d WHERE {Live} AND d.AnnouncedOn = @on AND d.Id > @id ORDER BY d.Id)
+                UNION ALL
+                SELECT * FROM (SELECT d.Id FROM Deals AS d WHERE {Live} AND d.AnnouncedOn < @on ORDER BY d.AnnouncedOn DESC, d.Id)
+                LIMIT 25
+                """, [("@on", after.AnnouncedOn), ("@id", after.Id)]);
+        }
+
+        switch (filter.Sort)
+        {
+            case DealSortField.Status:
+                return StatusKeys(schema, filter.Descending, page, out missing);
+            case DealSortField.Target:
+            case DealSortField.Investors:
+                var column = filter.Sort == DealSortField.Target
+                    ? schema.DealColumnLike("Target", "Name") ?? schema.DealColumnLike("Target", "Sort")
+                    : schema.DealColumnLike("Investor");
+                if (column is null || !schema.HasIndexOn("Deals", column))
+                {
+                    missing = filter.Sort == DealSortField.Target
+                        ? "n/a (needs an indexed target-name sort key on Deals)"
+                        : "n/a (needs an indexed first-investor sort key on Deals)";
+                    return null;
+                }
+
+                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY d.\"{column}\" {desc}, d.Id {tie} {page}", []);
+            default:
+                return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY {Order(filter.Sort, desc, tie)} {page}", []);
+        }
+    }
+
+    private static (string, (string, object?)[])? StatusKeys(Schema schema, bool descending, string page, out string? missing)
+    {
+        missing = null;
+        var desc = descending ? "DESC" : "ASC";
+        var rank = schema.DealColumnLike("Status", "Rank") ?? schema.DealColumnLike("Status", "Sort");
+        if (rank is not null)
+        {
+            if (!schema.HasIndexOn("Deals", rank))
+            {
+                missing = $"n/a (needs an index on Deals.{rank})";
+                return null;
+            }
+
+            return ($"SELECT d.Id FROM Deals AS d WHERE {Live} ORDER BY d.\"{rank}\" {desc}, d.Id {(schema.TiesFollowSort ? desc : "ASC")} {page}", []);
+        }
+
+        // Statuses are stored by name: one walk of the (DeletedAt, Status) index per status, in the order of a deal's life,
+        // each in id order (the index ends in the rowid); SQLite runs UNION ALL arms in turn and stops at the LIMIT.
+        var order = descending ? StatusOrder.Reverse() : StatusOrder;
+        var arms = order.Select(s => $"SELECT * FROM (SELECT d.Id FROM Deals AS d WHERE {Live} AND d.Status = '{s}' ORDER BY d.Id)");
+        return (string.Join("\nUNION ALL\n", arms) + "\n" + page, []);
+    }
+
+    // The words of the free text, as the list splits them; each must appear.
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    private static string Order(DealSortField sort, string desc, string tie) => sort switch
+    {
+        DealSortField.Title => $"d.Title {desc}, d.Id {tie}",
+        DealSortField.Amount => $"COALESCE(d.AmountHigh, d.AmountLow) {desc}, d.Id {tie}",
+        DealSortField.Kind => $"d.Kind {desc}, d.Id {tie}",
+        _ => $"d.AnnouncedOn {desc}, d.Id {tie}",
+    };
+}

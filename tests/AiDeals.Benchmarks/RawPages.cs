@@ -1,0 +1,175 @@
+using Microsoft.Data.Sqlite;
+
+namespace AiDeals.Benchmarks;
+
+/// <summary>
+/// The limit for the dashboard, a profile and a deal page: the same figures and rows read with the fewest passes the
+/// schema allows. Where the schema keeps no aggregates, the dashboard's limit is one pass over the deals and one over
+/// the participants: that, not a page of rows, is what its figures cost until they are kept up to date as deals change.
+/// </summary>
+internal static class RawPages
+{
+    private const string Leaf = "NOT EXISTS (SELECT 1 FROM Deals AS c WHERE c.ParentId = d.Id AND c.DeletedAt IS NULL)";
+
+    private static readonly string[] DashboardSql =
+    [
+        "SELECT COUNT(*) FROM Deals WHERE DeletedAt IS NULL",
+        "SELECT Status, COUNT(*) FROM Deals WHERE DeletedAt IS NULL GROUP BY Status",
+        "SELECT Kind, COUNT(*) FROM Deals WHERE DeletedAt IS NULL GROUP BY Kind",
+        $"""
+        SELECT SUM(CAST(COALESCE(d.AmountLow, 0) AS REAL)), SUM(CAST(COALESCE(d.AmountHigh, d.AmountLow, 0) AS REAL)),
+               MAX(d.AmountQualifier = 'AtLeast'), COUNT(*), SUM(d.AmountQualifier = 'Undisclosed')
+        FROM Deals AS d WHERE d.DeletedAt IS NULL AND {Leaf}
+        """,
+        $"""
+        SELECT d.Id, d.Title, d.AmountLow, d.AmountHigh, d.AmountQualifier, t.Name, t.Slug
+        FROM Deals AS d LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
+        WHERE d.DeletedAt IS NULL AND COALESCE(d.AmountHigh, d.AmountLow) IS NOT NULL AND {Leaf}
+        ORDER BY COALESCE(d.AmountHigh, d.AmountLow) DESC, d.Id LIMIT 1
+        """,
+        """
+        SELECT o.Name, o.Slug, v.Amount, v.AsOf, v.AsOfPrecision, v.Kind
+        FROM Valuations AS v JOIN Organizations AS o ON o.Id = v.OrganizationId AND o.DeletedAt IS NULL
+        WHERE v.DeletedAt IS NULL ORDER BY v.AsOf DESC, v.Id DESC LIMIT 1
+        """,
+        $"""
+        WITH live AS MATERIALIZED (
+            SELECT p.OrganizationId, p.CommitmentLow, p.CommitmentHigh, {Leaf} AS IsLeaf
+            FROM Deals AS d JOIN DealParticipants AS p ON p.DealId = d.Id AND p.DeletedAt IS NULL
+            WHERE d.DeletedAt IS NULL)
+        SELECT (SELECT COUNT(DISTINCT OrganizationId) FROM live), o.Name, o.Slug, g.Low, g.High, g.Deals
+        FROM (SELECT OrganizationId, SUM(CAST(COALESCE(CommitmentLow, 0) AS REAL)) AS Low,
+                     SUM(CAST(COALESCE(CommitmentHigh, CommitmentLow, 0) AS REAL)) AS High, COUNT(*) AS Deals
+              FROM live WHERE IsLeaf GROUP BY OrganizationId) AS g
+        JOIN Organizations AS o ON o.Id = g.OrganizationId AND o.DeletedAt IS NULL
+        WHERE g.High > 0 ORDER BY g.High DESC, o.Name LIMIT 8
+        """,
+        """
+        SELECT substr(AnnouncedOn, 1, 7), COUNT(*) FROM Deals
+        WHERE DeletedAt IS NULL AND AnnouncedPrecision IN ('Day', 'Month')
+          AND AnnouncedOn >= date((SELECT MAX(AnnouncedOn) FROM Deals WHERE DeletedAt IS NULL), 'start of month', '-11 months')
+        GROUP BY 1
+        """,
+        """
+        SELECT substr(OccurredOn, 1, 7), COUNT(*) FROM MarketEvents
+        WHERE DeletedAt IS NULL AND OccurredPrecision IN ('Day', 'Month') GROUP BY 1
+        """,
+    ];
+
+    private static readonly string[] ProfileSql =
+    [
+        "SELECT Name FROM OrganizationAliases WHERE OrganizationId = @id ORDER BY Name",
+        """
+        SELECT p.DealId, d.ParentId, d.Title, t.Name, t.Slug, p.Role, p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier,
+               d.Status, d.AnnouncedOn, d.AnnouncedPrecision
+        FROM DealParticipants AS p JOIN Deals AS d ON d.Id = p.DealId AND d.DeletedAt IS NULL
+        LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
+        WHERE p.OrganizationId = @id AND p.DeletedAt IS NULL
+        ORDER BY d.AnnouncedOn DESC, d.Title
+        """,
+        $"""
+        SELECT d.Id, d.Title, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier, d.AnnouncedOn, d.AnnouncedPrecision, {Leaf}
+        FROM Deals AS d WHERE d.TargetId = @id AND d.DeletedAt IS NULL ORDER BY d.AnnouncedOn DESC, d.Title, d.Id
+        """,
+        """
+        SELECT p.DealId, o.Name, o.Slug FROM Deals AS d
+        JOIN DealParticipants AS p ON p.DealId = d.Id AND p.DeletedAt IS NULL
+        JOIN Organizations AS o ON o.Id = p.OrganizationId AND o.DeletedAt IS NULL
+        WHERE d.TargetId = @id AND d.DeletedAt IS NULL ORDER BY o.Name, p.Id
+        """,
+        "SELECT Id, AsOf, AsOfPrecision, Amount, Kind, DealId FROM Valuations WHERE OrganizationId = @id AND DeletedAt IS NULL ORDER BY AsOf, Id",
+        """
+        SELECT e.Id, e.Title, e.OccurredOn, e.Amount FROM MarketEventOrganizations AS m
+        JOIN MarketEvents AS e ON e.Id = m.MarketEventId AND e.DeletedAt IS NULL WHERE m.OrganizationId = @id ORDER BY e.OccurredOn DESC
+        """,
+        """
+        SELECT c.Id, c.Quote, s.Title, s.Url, s.PublishedOn FROM Citations AS c JOIN Sources AS s ON s.Id = c.SourceId
+        WHERE c.OrganizationId = @id AND c.DeletedAt IS NULL ORDER BY c.Id
+        """,
+    ];
+
+    private static readonly string[] DetailSql =
+    [
+        """
+        SELECT d.Id, d.Version, d.Title, d.Kind, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier, d.AnnouncedOn,
+               d.AnnouncedPrecision, d.ClosedOn, d.ClosedPrecision, d.TargetId, t.Name, t.Slug, pd.Id, pd.Title, d.Notes, d.OutcomeNote
+        FROM Deals AS d LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
+        LEFT JOIN Deals AS pd ON pd.Id = d.ParentId AND pd.DeletedAt IS NULL
+        WHERE d.Id = @id AND d.DeletedAt IS NULL
+        """,
+        """
+        SELECT p.OrganizationId, o.Name, o.Slug, p.Role, p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier
+        FROM DealParticipants AS p JOIN Organizations AS o ON o.Id = p.OrganizationId AND o.DeletedAt IS NULL
+        WHERE p.DealId = @id AND p.DeletedAt IS NULL
+        ORDER BY CASE p.Role WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.Name
+        """,
+        """
+        SELECT Id, Title, Status, AmountLow, AmountHigh, AmountQualifier FROM Deals
+        WHERE ParentId = @id AND DeletedAt IS NULL ORDER BY AnnouncedOn, Title
+        """,
+        """
+        SELECT c.Id, c.Quote, s.Title, s.Url, s.PublishedOn FROM Citations AS c JOIN Sources AS s ON s.Id = c.SourceId
+        WHERE c.DealId = @id AND c.DeletedAt IS NULL ORDER BY c.Id
+        """,
+        "SELECT Id, AsOf, Amount, Kind FROM Valuations WHERE DealId = @id AND DeletedAt IS NULL ORDER BY AsOf DESC, Id",
+        "SELECT Id, EntityType, AtUtc FROM AuditEntries WHERE EntityType = 'Deal' AND EntityId = CAST(@id AS TEXT) ORDER BY Id DESC LIMIT 20",
+    ];
+
+    /// <summary>The dashboard's figures; its rows are the live deal count, as the deal-count tile shows it.</summary>
+    public static Way Dashboard(SqliteConnection connection)
+    {
+        var commands = DashboardSql.Select(sql => Sql.Command(connection, sql)).ToList();
+        return Way.Timed(async () =>
+        {
+            var count = (long)(await commands[0].ExecuteScalarAsync())!;
+            foreach (var command in commands.Skip(1))
+            {
+                await Sql.DrainAsync(command);
+            }
+
+            return count;
+        });
+    }
+
+    /// <summary>A profile; its rows are the organization's deals as investor.</summary>
+    public static Way Profile(SqliteConnection connection, string slug)
+    {
+        var find = Sql.Command(connection, "SELECT Id, Slug, Name, Type, Country, Website, Description, FoundedYear, Version FROM Organizations WHERE Slug = @slug AND DeletedAt IS NULL", ("@slug", slug));
+        var commands = ProfileSql.Select(sql => Sql.Command(connection, sql, ("@id", 0L))).ToList();
+        return Way.Timed(async () =>
+        {
+            long id;
+            await using (var reader = await find.ExecuteReaderAsync())
+            {
+                id = await reader.ReadAsync() ? reader.GetInt64(0) : 0;
+            }
+
+            long deals = 0;
+            foreach (var command in commands)
+            {
+                command.Parameters["@id"].Value = id;
+                var rows = await Sql.DrainAsync(command);
+                deals = command == commands[1] ? rows : deals;
+            }
+
+            return deals;
+        });
+    }
+
+    /// <summary>A deal's page; its rows are the deal's participants.</summary>
+    public static Way Detail(SqliteConnection connection, int id)
+    {
+        var commands = DetailSql.Select(sql => Sql.Command(connection, sql, ("@id", id))).ToList();
+        return Way.Timed(async () =>
+        {
+            long participants = 0;
+            foreach (var command in commands)
+            {
+                var rows = await Sql.DrainAsync(command);
+                participants = command == commands[1] ? rows : participants;
+            }
+
+            return participants;
+        });
+    }
+}

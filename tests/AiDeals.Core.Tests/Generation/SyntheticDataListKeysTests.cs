@@ -1,0 +1,53 @@
+using AiDeals.Core.Data.Configurations;
+using AiDeals.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Tests.Generation;
+
+/// <summary>
+/// The generator writes the deal list's sort keys itself (it sets the triggers aside while it writes): they are the
+/// values the triggers would have written, and the triggers are back afterwards.
+/// </summary>
+[Collection(nameof(GeneratedDatabase))]
+public sealed class SyntheticDataListKeysTests(GeneratedDatabase generated)
+{
+    [Fact]
+    public async Task GeneratedKeys_AreTheTargetAndFirstInvestorTheListShows()
+    {
+        await using var db = await generated.Database.CreateContextAsync();
+        var token = TestContext.Current.CancellationToken;
+        var rows = await db.Deals.AsNoTracking()
+            .OrderBy(d => d.Id)
+            .Take(2_000)
+            .Select(d => new
+            {
+                Target = EF.Property<string>(d, DealListKeys.Target),
+                TargetShown = d.Target == null ? string.Empty : d.Target.Name,
+                Investor = EF.Property<string>(d, DealListKeys.Investor),
+                InvestorShown = d.Participants.AsQueryable()
+                    .OrderBy(p => p.Role == Domain.ParticipantRole.Lead ? 0 : p.Role == Domain.ParticipantRole.CoInvestor ? 1 : p.Role == Domain.ParticipantRole.Backer ? 2 : 3)
+                    .ThenBy(p => p.Organization!.Name)
+                    .Select(p => p.Organization!.Name)
+                    .FirstOrDefault() ?? string.Empty,
+            })
+            .ToListAsync(token);
+
+        Assert.All(rows, r => Assert.Equal(r.TargetShown, r.Target));
+        Assert.All(rows, r => Assert.Equal(r.InvestorShown, r.Investor));
+        Assert.Contains(rows, r => r.Investor.Length > 0);
+    }
+
+    [Fact]
+    public async Task AfterTheRun_TheTriggersAreBack()
+    {
+        await using var db = await generated.Database.CreateContextAsync();
+
+        var triggers = await db.Database
+            .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("TR_DealParticipants_Insert_ListKeys", triggers);
+        Assert.Contains("TR_Organizations_ListKeys", triggers);
+        Assert.Equal(6, triggers.Count(t => t.EndsWith("_ListKeys", StringComparison.Ordinal)));
+    }
+}

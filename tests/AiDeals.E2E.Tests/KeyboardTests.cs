@@ -1,0 +1,90 @@
+using AiDeals.Core.Features.Accounts;
+using AiDeals.E2E.Tests.Infrastructure;
+using AiDeals.E2E.Tests.Pages;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AiDeals.E2E.Tests;
+
+/// <summary>The app with the keyboard alone: the skip link, and an analyst who logs in and edits a deal's notes without a mouse.</summary>
+public sealed class KeyboardTests(E2EFixture fixture)
+{
+    // What the focused element is called: its label, aria-label or text, whichever it has.
+    private const string FocusedName = """
+        () => {
+            const e = document.activeElement;
+            if (!e) return '';
+            const label = e.labels && e.labels.length ? e.labels[0].innerText : '';
+            return (e.getAttribute('aria-label') || label || e.innerText || '').trim();
+        }
+        """;
+
+    [Fact]
+    public async Task SkipLink_ShowsWhenFocused_AndMovesTheFocusPastTheNavigation()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        await page.GotoAsync("deals/1");
+        await AccessibilityTests.ReadyAsync(page, "light");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
+        await Expect(skip).Not.ToBeInViewportAsync();
+
+        // A page opens with the focus on its heading; the skip link is the first stop before the app bar.
+        await TabToAsync(page, "Skip to content", "Shift+Tab");
+        await Expect(skip).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('main-content').contains(document.activeElement)"),
+            "After the skip link, Tab went to: " + await page.EvaluateAsync<string>(FocusedName));
+    }
+
+    [Fact]
+    public async Task Analyst_LogsInAndEditsADealsNotes_WithTheKeyboardAlone()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        await page.GotoAsync("account/login");
+        await Expect(new LoginPage(page).Heading).ToBeVisibleAsync();
+
+        await TabToAsync(page, "Email");
+        await page.Keyboard.TypeAsync(DemoAccounts.Analyst.UserName);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(DemoAccounts.Analyst.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(new AccountBar(page).UserName).ToHaveTextAsync(DemoAccounts.Analyst.DisplayName);
+
+        await DealEditorPage.OpenAsync(page, 6);
+        var addition = " Checked with the keyboard " + Guid.NewGuid().ToString("N")[..6] + ".";
+        await TabToAsync(page, "Notes");
+        await page.Keyboard.PressAsync("ControlOrMeta+End");
+        await page.Keyboard.TypeAsync(addition);
+        await TabToAsync(page, "Save changes");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Uri(fixture.BaseAddress, "deals/6").ToString());
+        await Expect(page.GetByTestId("deal-notes")).ToContainTextAsync(addition.Trim());
+        Assert.Empty(session.PageErrors);
+    }
+
+    /// <summary>Presses Tab (or <paramref name="key"/>) until the element named <paramref name="name"/> has the focus (at most 80 times), as a keyboard user would.</summary>
+    private static async Task TabToAsync(IPage page, string name, string key = "Tab")
+    {
+        var seen = new List<string>();
+        for (var i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync(key);
+            var focused = await page.EvaluateAsync<string>(FocusedName);
+
+            // Buttons show their text in capitals (CSS), which innerText reports.
+            if (string.Equals(focused, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            seen.Add(focused);
+        }
+
+        Assert.Fail($"Tab never reached \"{name}\"; it reached: {string.Join(" | ", seen)}");
+    }
+}
