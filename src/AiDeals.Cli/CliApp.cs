@@ -2,7 +2,9 @@ using System.CommandLine;
 using AiDeals.Cli.Features.Accounts;
 using AiDeals.Cli.Features.Backup;
 using AiDeals.Cli.Features.Database;
+using AiDeals.Cli.Features.Export;
 using AiDeals.Cli.Features.Generate;
+using AiDeals.Cli.Features.Import;
 using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Cli;
@@ -21,6 +23,8 @@ internal static class CliApp
         root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(CreateUserCommand.Create(input));
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

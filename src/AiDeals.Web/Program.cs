@@ -4,6 +4,7 @@ using AiDeals.Web.Components;
 using AiDeals.Web.Features.Accounts;
 using AiDeals.Web.Features.Api;
 using AiDeals.Web.Features.Deals;
+using AiDeals.Web.Features.Export;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -29,6 +30,8 @@ try
             retainedFileCountLimit: builder.Configuration.GetValue("Logs:RetainedDays", 14)));
 
     var connectionString = AppDatabase.ResolveConnectionString(builder.Configuration, builder.Environment);
+    builder.Services.AddSingleton(builder.Configuration.GetSection(AiDeals.Core.Features.Import.ImportOptions.Section).Get<AiDeals.Core.Features.Import.ImportOptions>()
+        ?? new AiDeals.Core.Features.Import.ImportOptions());
     builder.Services.AddAiDealsCore(connectionString);
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
     builder.AddAccountsAndRoles();
@@ -82,6 +85,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapAccountEndpoints();
     app.MapDealExport();
+    app.MapDealBookExport();
     if (app.Environment.IsDevelopment())
     {
         AiDeals.Web.Features.Diagnostics.MemoryEndpoints.MapMemoryDiagnostics(app);

@@ -42,6 +42,7 @@ public class CommandAuthorizationTests
                 "CreateOrganization", "UpdateOrganization", "DeleteOrganization", "RestoreOrganization", "MergeOrganizations",
                 "CreateMarketEvent", "UpdateMarketEvent", "DeleteMarketEvent", "RestoreMarketEvent",
                 "CreateSource", "UpdateSource", "DeleteSource", "RestoreSource",
+                "CiteRecord",
             },
             names);
     }

@@ -19,6 +19,9 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
     /// <summary>An optional reason written into the audit entries of this context's saves.</summary>
     public string? AuditReason { get; private set; }
 
+    /// <summary>The batch written into the audit entries of this context's saves (see <see cref="Features.CommandRunner.RunBatchAsync"/>).</summary>
+    public string? AuditBatch { get; private set; }
+
     /// <summary>What this context's committed saves changed, since it was created; the command runner announces it.</summary>
     internal DataChange? Changes { get; private set; }
 
@@ -62,6 +65,8 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
         AuditUser = user;
         AuditReason = FormText.Blank(reason);
     }
+
+    internal void InBatch(string batch) => AuditBatch = batch;
 
     internal void Committed(DataChange change) => Changes = Changes is null
         ? change

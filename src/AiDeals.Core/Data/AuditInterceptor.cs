@@ -285,6 +285,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 AtUtc = now,
                 User = db.AuditUser!,
                 Reason = db.AuditReason,
+                Batch = db.AuditBatch,
                 Changes = JsonSerializer.Serialize(
                     audit.Changes.ToDictionary(c => c.Key, c => new { old = c.Value.Old, @new = c.Value.New }),
                     ChangesJson),

@@ -2,7 +2,9 @@ using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Export;
 using AiDeals.Core.Features.History;
+using AiDeals.Core.Features.Import;
 using AiDeals.Core.Features.MarketEvents;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Features.Sources;
@@ -26,6 +28,9 @@ public static class DataServiceCollectionExtensions
             options, connectionString, provider.GetRequiredService<AuditInterceptor>()));
 
         services.AddSingleton<DealBookLoader>();
+        services.TryAddSingleton(new ImportOptions());
+        services.AddSingleton<Importer>();
+        services.AddSingleton<DealBookExporter>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SyntheticDataGenerator>();
         services.AddSingleton<DealQueries>();

@@ -19,4 +19,7 @@ public class AuditEntry
     public required string Changes { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The batch the change came in with (an import's "Import of deals.csv"), so the history can show it whole.</summary>
+    public string? Batch { get; set; }
 }

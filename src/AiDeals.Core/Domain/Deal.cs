@@ -4,6 +4,9 @@ public class Deal : EditableEntity
 {
     public required string Title { get; set; }
 
+    /// <summary>The deal's id in the system it was imported from (a deal book's key); unique when given.</summary>
+    public string? ExternalId { get; set; }
+
     public DealKind Kind { get; set; }
 
     public DealStatus Status { get; set; }

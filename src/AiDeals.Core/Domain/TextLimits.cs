@@ -10,6 +10,7 @@ public static class DealLimits
     public const int Title = 300;
     public const int Notes = 4000;
     public const int OutcomeNote = 2000;
+    public const int ExternalId = 100;
 }
 
 /// <summary>The longest quote a citation holds.</summary>
@@ -45,4 +46,5 @@ public static class MarketEventLimits
 public static class AuditLimits
 {
     public const int Reason = 1000;
+    public const int Batch = 300;
 }

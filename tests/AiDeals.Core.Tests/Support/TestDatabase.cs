@@ -57,6 +57,10 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>The command runner, as the app's pages and endpoints use it.</summary>
     public CommandRunner Commands => _services.GetRequiredService<CommandRunner>();
 
+    public AiDeals.Core.Features.Import.Importer Importer => _services.GetRequiredService<AiDeals.Core.Features.Import.Importer>();
+
+    public AiDeals.Core.Features.Export.DealBookExporter Exporter => _services.GetRequiredService<AiDeals.Core.Features.Export.DealBookExporter>();
+
     public DashboardQueries Dashboard => _services.GetRequiredService<DashboardQueries>();
 
     public RecentChangesQueries RecentChanges => _services.GetRequiredService<RecentChangesQueries>();

@@ -13,6 +13,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.User).HasMaxLength(256);
         builder.Property(a => a.Reason).HasMaxLength(AuditLimits.Reason);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        builder.Property(a => a.Batch).HasMaxLength(AuditLimits.Batch);
         builder.HasIndex(a => a.AtUtc);
+        builder.HasIndex(a => a.Batch);
     }
 }

@@ -14,6 +14,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Ignore(d => d.Announced);
         builder.Ignore(d => d.Closed);
         builder.Property(d => d.Title).HasMaxLength(DealLimits.Title);
+        builder.Property(d => d.ExternalId).HasMaxLength(DealLimits.ExternalId);
+        builder.HasIndex(d => d.ExternalId).IsUnique().HasFilter("ExternalId IS NOT NULL");
         builder.Property(d => d.Notes).HasMaxLength(DealLimits.Notes);
         builder.Property(d => d.OutcomeNote).HasMaxLength(DealLimits.OutcomeNote);
 

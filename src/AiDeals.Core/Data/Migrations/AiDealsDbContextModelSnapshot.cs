@@ -92,6 +92,10 @@ namespace AiDeals.Core.Data.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Batch")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -118,6 +122,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Batch");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -211,6 +217,10 @@ namespace AiDeals.Core.Data.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -264,6 +274,10 @@ namespace AiDeals.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("ExternalId IS NOT NULL");
 
                     b.HasIndex("ParentId");
 
@@ -557,9 +571,9 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DealId");
-
                     b.HasIndex("AsOf");
+
+                    b.HasIndex("DealId");
 
                     b.HasIndex("OrganizationId", "AsOf");
 

@@ -82,7 +82,7 @@ internal static partial class DealBookForms
     }
 
     /// <summary>A deal form's field as the book's JSON names it: <c>Participants[1].CommitmentLow</c> → <c>.participants[1].commitment</c>.</summary>
-    private static string DealPath(string field)
+    internal static string DealPath(string field)
     {
         if (ParticipantField().Match(field) is { Success: true } participant)
         {
@@ -106,6 +106,7 @@ internal static partial class DealBookForms
             nameof(DealForm.OutcomeNote) => ".outcome",
             nameof(DealForm.TargetId) => ".target",
             nameof(DealForm.ParentId) => ".parent",
+            nameof(DealForm.ExternalId) => ".key",
             _ => "." + Camel(field),
         };
     }

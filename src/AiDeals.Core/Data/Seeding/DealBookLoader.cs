@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +11,6 @@ namespace AiDeals.Core.Data.Seeding;
 public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     public const string SeedUser = "seed";
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-    };
 
     /// <summary>Loads the deal book when the database holds no deal (deleted ones included), so a second run adds nothing.</summary>
     public async Task<DealBookLoadResult> LoadIfEmptyAsync(string path, CancellationToken cancellationToken = default)
@@ -119,7 +110,7 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<DealBook>(stream, JsonOptions, cancellationToken)
+            return await JsonSerializer.DeserializeAsync<DealBook>(stream, DealBookJson.Read, cancellationToken)
                 ?? throw new DealBookException(path, "$", "the file holds null instead of a deal book.");
         }
         catch (JsonException ex)

@@ -26,6 +26,11 @@ public sealed class DealForm : IEditForm
     [EnumDataType(typeof(DealStatus), ErrorMessage = "Choose a status.")]
     public DealStatus Status { get; set; } = DealStatus.Announced;
 
+    /// <summary>The deal's id in the system it came from (an import's key), kept as it is by the editor.</summary>
+    [PlainText]
+    [TextLimit(DealLimits.ExternalId)]
+    public string? ExternalId { get; set; }
+
     /// <summary>The organization invested in, if any.</summary>
     public int? TargetId { get; set; }
 

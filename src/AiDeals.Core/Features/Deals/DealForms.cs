@@ -8,23 +8,22 @@ namespace AiDeals.Core.Features.Deals;
 internal static class DealForms
 {
     /// <summary>The live deal as a form at its current version, its rows in the order they were added; null when there is none.</summary>
-    public static async Task<DealForm?> ReadAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
-    {
-        var deal = await db.Deals.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (deal is null)
-        {
-            return null;
-        }
+    public static async Task<DealForm?> ReadAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken) =>
+        (await ReadManyAsync(db, [id], cancellationToken)).SingleOrDefault();
 
-        var participants = await db.DealParticipants.AsNoTracking().Where(p => p.DealId == id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var citations = await db.Citations.AsNoTracking().Where(c => c.DealId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return new DealForm
+    /// <summary>Live deals as forms, in bulk (an import matching its rows): the same forms <see cref="ReadAsync"/> reads one by one.</summary>
+    public static async Task<List<DealForm>> ReadManyAsync(AiDealsDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var deals = await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Include(d => d.Participants).Include(d => d.Citations).AsSplitQuery().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        return [.. deals.Select(deal => new DealForm
         {
             Id = deal.Id,
             Version = deal.Version,
             Title = deal.Title,
             Kind = deal.Kind,
             Status = deal.Status,
+            ExternalId = deal.ExternalId,
             TargetId = deal.TargetId,
             AmountLow = deal.AmountLow,
             AmountHigh = deal.AmountHigh,
@@ -36,7 +35,7 @@ internal static class DealForms
             ParentId = deal.ParentId,
             Notes = deal.Notes,
             OutcomeNote = deal.OutcomeNote,
-            Participants = participants.Select(p => new ParticipantForm
+            Participants = [.. deal.Participants.OrderBy(p => p.Id).Select(p => new ParticipantForm
             {
                 Id = p.Id,
                 OrganizationId = p.OrganizationId,
@@ -44,9 +43,9 @@ internal static class DealForms
                 CommitmentLow = p.CommitmentLow,
                 CommitmentHigh = p.CommitmentHigh,
                 CommitmentQualifier = p.CommitmentQualifier,
-            }).ToList(),
-            Citations = citations.Select(c => new CitationForm { Id = c.Id, SourceId = c.SourceId, Quote = c.Quote }).ToList(),
-        };
+            })],
+            Citations = [.. deal.Citations.OrderBy(c => c.Id).Select(c => new CitationForm { Id = c.Id, SourceId = c.SourceId, Quote = c.Quote })],
+        })];
     }
 
     /// <summary>The deal's own fields from the form; its participants and citations are the caller's to add or merge.</summary>
@@ -55,6 +54,7 @@ internal static class DealForms
         deal.Title = form.Title.Trim();
         deal.Kind = form.Kind;
         deal.Status = form.Status;
+        deal.ExternalId = FormText.Blank(form.ExternalId);
         deal.TargetId = form.TargetId;
         deal.AmountLow = form.AmountLow;
         deal.AmountHigh = form.AmountHigh;

@@ -78,6 +78,12 @@ public static class DealValidator
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(errors);
+        if (FormText.Blank(form.ExternalId) is { } externalId
+            && await db.Deals.IgnoreQueryFilters().AnyAsync(d => d.ExternalId == externalId && d.Id != dealId, cancellationToken))
+        {
+            errors.Add(nameof(DealForm.ExternalId), $"Another deal has the external id '{externalId}'.");
+        }
+
         var organizationIds = form.Participants.Select(p => p.OrganizationId).Append(form.TargetId).OfType<int>().Distinct().ToList();
         var liveOrganizations = (await db.Organizations.AsNoTracking()
             .Where(o => organizationIds.Contains(o.Id))

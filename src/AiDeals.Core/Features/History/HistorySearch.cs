@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.History;
 
 /// <summary>
-/// Which changes to list: by user, by entity type (and one record's id), and by UTC day range, both ends included.
+/// Which changes to list: by user, by entity type (and one record's id), by UTC day range, both ends included, and by
+/// the batch they came in with (an import).
 /// Account changes are left out unless <see cref="IncludeAccounts"/> (the page sets it for admins only).
 /// </summary>
 public sealed record HistoryFilter(
@@ -17,7 +18,8 @@ public sealed record HistoryFilter(
     int? EntityId = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    bool IncludeAccounts = false);
+    bool IncludeAccounts = false,
+    string? Batch = null);
 
 /// <summary>
 /// The record a change belongs to, for a link: a participant or a citation belongs to its deal, an alias to its
@@ -63,6 +65,11 @@ public sealed class HistorySearch(IDbContextFactory<AiDealsDbContext> contextFac
         {
             var user = filter.User.Trim();
             query = query.Where(a => a.User == user);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Batch))
+        {
+            query = query.Where(a => a.Batch == filter.Batch);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.EntityType))

@@ -30,13 +30,17 @@ public partial class HistoryFilters
     [Parameter]
     public string? To { get; set; }
 
+    /// <summary>The changes of one batch only (an import's label).</summary>
+    [Parameter]
+    public string? Batch { get; set; }
+
     /// <summary>Offer the user accounts' changes too (admins).</summary>
     [Parameter]
     public bool IncludeAccounts { get; set; }
 
     private IEnumerable<string> TypeChoices => IncludeAccounts ? [.. HistorySearch.EntityTypes, AccountService.AuditEntityType] : HistorySearch.EntityTypes;
 
-    private bool Filtered => User is not null || Type is not null || From is not null || To is not null;
+    private bool Filtered => User is not null || Type is not null || From is not null || To is not null || Batch is not null;
 
     private bool DatesReversed => ParseDay(From) is { } from && ParseDay(To) is { } to && to < from;
 
@@ -60,11 +64,13 @@ public partial class HistoryFilters
 
     private void ClearRecord() => Go(id: null);
 
+    private void ClearBatch() => Go(batch: null);
+
     private void ClearFilters() => Navigation.NavigateTo("/history");
 
     /// <summary>The new address of the view, on its first page: a changed filter starts there.</summary>
     private void Go(Optional<string?> user = default, Optional<string?> type = default, Optional<int?> id = default,
-        Optional<string?> from = default, Optional<string?> to = default)
+        Optional<string?> from = default, Optional<string?> to = default, Optional<string?> batch = default)
     {
         var parameters = new Dictionary<string, object?>
         {
@@ -73,6 +79,7 @@ public partial class HistoryFilters
             ["id"] = id.Or(Id),
             ["from"] = from.Or(From),
             ["to"] = to.Or(To),
+            ["batch"] = batch.Or(Batch),
         };
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters("/history", parameters));
     }

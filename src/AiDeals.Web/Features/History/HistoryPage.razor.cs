@@ -39,6 +39,10 @@ public partial class HistoryPage
     [SupplyParameterFromQuery(Name = "to")]
     public string? To { get; set; }
 
+    /// <summary>The changes of one batch (an import), from the import's "See the batch in the history".</summary>
+    [SupplyParameterFromQuery(Name = "batch")]
+    public string? Batch { get; set; }
+
     [SupplyParameterFromQuery(Name = "page")]
     public string? Page { get; set; }
 
@@ -51,7 +55,7 @@ public partial class HistoryPage
 
     private int PageCount => _result is null ? 1 : Math.Max(1, (int)Math.Ceiling(_result.TotalCount / (double)PageSize));
 
-    private bool Filtered => User is not null || Type is not null || From is not null || To is not null;
+    private bool Filtered => User is not null || Type is not null || From is not null || To is not null || Batch is not null;
 
     private string CountText => _result is null ? "Loading…"
         : _result.TotalCount == 1 ? "1 change"
@@ -72,7 +76,8 @@ public partial class HistoryPage
             EntityId: RecordId,
             From: HistoryFilters.ParseDay(From),
             To: HistoryFilters.ParseDay(To),
-            IncludeAccounts: _isAdmin);
+            IncludeAccounts: _isAdmin,
+            Batch: string.IsNullOrWhiteSpace(Batch) ? null : Batch);
         var result = await History.SearchAsync(filter, new PageRequest(CurrentPage - 1, PageSize));
         if (result.Items.Count == 0 && result.TotalCount > 0 && CurrentPage > 1)
         {

@@ -1,0 +1,50 @@
+using System.Globalization;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Import;
+using CsvHelper;
+
+namespace AiDeals.Core.Features.Export;
+
+/// <summary>
+/// The deals CSV for the command line: the columns and values of the deal list's CSV download (UTF-8 with a byte-order
+/// mark, CRLF, invariant numbers, formulas escaped), which import reads back.
+/// </summary>
+public static class DealCsvWriter
+{
+    private static readonly CsvWriterOptions Csv = new()
+    {
+        WriteByteOrderMark = true,
+        FormatProvider = CultureInfo.InvariantCulture,
+        NewLine = "\r\n",
+        // A title such as "=HYPERLINK(...)" is text to show, not a formula for the reader's spreadsheet to run.
+        Injection = CsvInjection.Escape,
+    };
+
+    /// <summary>The columns, as the deal list's download names them: every import column but the external id.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. DealCsvColumns.All.Where(c => c != DealCsvColumns.ExternalId)];
+
+    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<DealExportRow> rows, CancellationToken cancellationToken = default)
+    {
+        await using var csv = CsvWriter.Create(stream, Csv, leaveOpen: true);
+        csv.WriteHeader([.. Columns]);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            csv.WriteRecord(
+            [
+                row.Title,
+                row.Target ?? string.Empty,
+                string.Join("; ", row.Investors),
+                row.Kind.ToString(),
+                row.Status.ToString(),
+                row.Amount.Low?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                row.Amount.High?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                row.Amount.Qualifier.ToString(),
+                row.Announced?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+                row.Announced?.Precision.ToString() ?? string.Empty,
+                string.Join(" ", row.SourceUrls),
+            ]);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,253 @@
+using System.Text.Json;
+using AiDeals.Core.Data.Seeding;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Deals;
+
+namespace AiDeals.Core.Features.Import;
+
+// The deals of the file: matched by external id, else by target + investor + announced period (and title when that
+// is not enough), made into the editors' form, and created or updated by the editors' commands.
+internal sealed partial class ImportRun
+{
+    private readonly HashSet<int> _matchedDeals = [];
+    private readonly Dictionary<string, string> _sameRows = new(StringComparer.OrdinalIgnoreCase);
+
+    private IEnumerable<Command> DealSteps()
+    {
+        var book = source.Book.Deals ?? [];
+        foreach (var i in ParentsFirst(book))
+        {
+            var (item, path) = (book[i], Path("deals", i));
+            var entry = Begin(RecordKind.Deal, path, item.Title);
+            if (item.Key is not null && !Keyed(entry, item.Key, path, _deals))
+            {
+                continue;
+            }
+
+            if (Form(entry, item, path) is not var (form, existing))
+            {
+                continue;
+            }
+
+            if (existing is null)
+            {
+                yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
+                continue;
+            }
+
+            Remember(item.Key, existing.Id);
+            if (!Same(existing, form))
+            {
+                yield return Run(entry, new UpdateDeal(form), existing.Version, DealBookForms.DealPath);
+            }
+        }
+    }
+
+    private void Remember(string? key, int id)
+    {
+        if (key is not null)
+        {
+            _deals[key] = id;
+        }
+    }
+
+    /// <summary>The entry as the editor's form (over the stored deal it matches, if any); null after a problem.</summary>
+    private (DealForm Form, DealForm? Existing)? Form(Entry entry, DealBookDeal item, string path)
+    {
+        int? targetId = item.Target is null ? null : OrganizationId(item.Target);
+        if (item.Target is not null && targetId is null)
+        {
+            return Refuse(entry, path + ".target", $"No organization has the key, name or alias '{item.Target}'.");
+        }
+
+        var participants = (item.Participants ?? []).Select(p => OrganizationId(p.Organization)).ToList();
+        if (participants.IndexOf(null) is var unknown and >= 0)
+        {
+            return Refuse(entry, $"{path}.participants[{unknown}].organization", $"No organization has the key, name or alias '{item.Participants![unknown].Organization}'.");
+        }
+
+        var announced = Date(item.Announced);
+        var closed = Date(item.Closed);
+        if (item.Announced is not null && announced is null || item.Closed is not null && closed is null)
+        {
+            var (field, text) = item.Announced is not null && announced is null ? ("announced", item.Announced) : ("closed", item.Closed);
+            return Refuse(entry, $"{path}.{field}", $"'{text}' is not a date: write 2025-01-27, 2025-01, 2024-Q4 or 2019.");
+        }
+
+        int? parentId = item.Parent is null ? null : DealId(item.Parent);
+        if (item.Parent is not null && parentId is null)
+        {
+            return Refuse(entry, path + ".parent", $"No deal has the key or external id '{item.Parent}'.");
+        }
+
+        var sources = (item.Citations ?? []).Select(c => c.Source is { } key && _sources.TryGetValue(key, out var id) ? id : (int?)null).ToList();
+        if (sources.IndexOf(null) is var noSource and >= 0)
+        {
+            return Refuse(entry, $"{path}.citations[{noSource}].source", $"No source has the key '{item.Citations![noSource].Source}'.");
+        }
+
+        var existing = Match(entry, item, path, targetId, announced, participants.FirstOrDefault());
+        if (entry.Action == ImportAction.Error)
+        {
+            return null;
+        }
+
+        var form = existing is null ? new DealForm() : JsonSerializer.Deserialize<DealForm>(JsonSerializer.Serialize(existing))!;
+        // A stored deal matched by its target, investor and period keeps its external id (none, often): the file's key
+        // may be only another database's id for it ("deal-12").
+        form.ExternalId = existing is null ? item.Key?.Trim() : form.ExternalId;
+        form.Title = item.Title?.Trim() ?? form.Title;
+        (form.Kind, form.Status) = (item.Kind, item.Status);
+        form.TargetId = item.Target is null ? form.TargetId : targetId;
+        if (item.Amount is { } amount)
+        {
+            (form.AmountLow, form.AmountHigh, form.AmountQualifier) = (amount.Low, amount.High, amount.Qualifier);
+        }
+
+        (form.AnnouncedOn, form.AnnouncedPrecision) = announced is { } on ? (on.Date, on.Precision) : (form.AnnouncedOn, form.AnnouncedPrecision);
+        (form.ClosedOn, form.ClosedPrecision) = closed is { } off ? (off.Date, off.Precision) : (form.ClosedOn, form.ClosedPrecision);
+        form.ParentId = item.Parent is null ? form.ParentId : parentId;
+        form.Notes = item.Notes ?? form.Notes;
+        form.OutcomeNote = item.Outcome ?? form.OutcomeNote;
+        if (item.Participants is not null)
+        {
+            form.Participants = [.. item.Participants.Select((p, j) => Participant(existing, p, participants[j]!.Value))];
+        }
+
+        if (item.Citations is not null)
+        {
+            form.Citations = [.. item.Citations.Select((c, j) => new CitationForm
+            {
+                Id = existing?.Citations.FirstOrDefault(s => s.SourceId == sources[j] && s.Quote == c.Quote?.Trim())?.Id,
+                SourceId = sources[j],
+                Quote = c.Quote ?? string.Empty,
+            })];
+        }
+
+        return (form, existing);
+    }
+
+    /// <summary>A participant of the file; a CSV says only who, so a stored participant keeps its role and commitment.</summary>
+    private ParticipantForm Participant(DealForm? existing, DealBookParticipant participant, int organizationId)
+    {
+        var stored = existing?.Participants.FirstOrDefault(p => p.OrganizationId == organizationId);
+        return stored is not null && source.IsCsv ? stored : new ParticipantForm
+        {
+            Id = stored?.Id,
+            OrganizationId = organizationId,
+            Role = participant.Role,
+            CommitmentLow = participant.Commitment?.Low,
+            CommitmentHigh = participant.Commitment?.High,
+            CommitmentQualifier = participant.Commitment?.Qualifier ?? AmountQualifier.Undisclosed,
+        };
+    }
+
+    /// <summary>The stored deal the entry is: by external id, else by target, announced period and first investor (and title).</summary>
+    private DealForm? Match(Entry entry, DealBookDeal item, string path, int? targetId, PartialDate? announced, int? investorId)
+    {
+        if (item.Key is not null && lookup.DealsByExternalId.TryGetValue(item.Key, out var byKey))
+        {
+            return Claim(entry, path, byKey);
+        }
+
+        var row = $"{targetId}|{announced}|{investorId}|{item.Title?.Trim()}";
+        if (item.Key is null && !_sameRows.TryAdd(row, path))
+        {
+            Fail(entry, path, $"The same deal as line {LineOf(_sameRows[row])} (same title, target, investor and announced period): give it once.");
+            return null;
+        }
+
+        var candidates = (lookup.DealsByTargetAndPeriod.GetValueOrDefault((targetId, announced?.Date, announced?.Precision ?? DatePrecision.Day)) ?? [])
+            .Where(d => (d.ExternalId is null || item.Key is null) && (investorId is null || d.Participants.Any(p => p.OrganizationId == investorId)))
+            .ToList();
+        if (candidates.Count > 1)
+        {
+            candidates = [.. candidates.Where(d => string.Equals(d.Title, item.Title?.Trim(), StringComparison.OrdinalIgnoreCase))];
+        }
+
+        return candidates switch
+        {
+            [] => null,
+            [var one] => Claim(entry, path, one),
+            _ => Refuse(entry, path, $"Matches {candidates.Count} stored deals (same title, target, investor and period): give it an external id to say which.")?.Form,
+        };
+    }
+
+    private DealForm? Claim(Entry entry, string path, DealForm stored)
+    {
+        if (_matchedDeals.Add(stored.Id))
+        {
+            return stored;
+        }
+
+        Fail(entry, path, $"Matches the stored deal \"{stored.Title}\" that an earlier entry of the file matches already: give it once.");
+        return null;
+    }
+
+    private (DealForm Form, DealForm? Existing)? Refuse(Entry entry, string path, string message)
+    {
+        Fail(entry, path, message);
+        return null;
+    }
+
+    private static PartialDate? Date(string? text) => PartialDate.TryParse(text, out var date) ? date : null;
+
+    private int? DealId(string key) =>
+        _deals.TryGetValue(key, out var id) ? id : lookup.DealsByExternalId.TryGetValue(key, out var stored) ? stored.Id : null;
+
+    // Same when a save would change nothing: participants compared as a set, as the editor stores them.
+    private static bool Same(DealForm stored, DealForm form)
+    {
+        return JsonSerializer.Serialize(Sorted(stored)) == JsonSerializer.Serialize(Sorted(form));
+    }
+
+    private static DealForm Sorted(DealForm form)
+    {
+        var copy = JsonSerializer.Deserialize<DealForm>(JsonSerializer.Serialize(form))!;
+        copy.Participants = [.. copy.Participants.OrderBy(p => p.OrganizationId)];
+        copy.Citations = [.. copy.Citations.OrderBy(c => c.SourceId).ThenBy(c => c.Quote, StringComparer.Ordinal)];
+        copy.Title = copy.Title.Trim();
+        copy.Notes = FormText.Blank(copy.Notes);
+        copy.OutcomeNote = FormText.Blank(copy.OutcomeNote);
+        return copy;
+    }
+
+    /// <summary>The deals' indexes with each umbrella before its parts, so that a part's command names its umbrella's id.</summary>
+    private static List<int> ParentsFirst(IReadOnlyList<DealBookDeal> deals)
+    {
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < deals.Count; i++)
+        {
+            if (deals[i].Key is { } key)
+            {
+                byKey.TryAdd(key, i);
+            }
+        }
+
+        var order = new List<int>(deals.Count);
+        var placed = new bool[deals.Count];
+        for (var i = 0; i < deals.Count; i++)
+        {
+            var chain = new Stack<int>();
+            for (var at = i; !placed[at] && !chain.Contains(at); at = byKey.GetValueOrDefault(deals[at].Parent ?? string.Empty, at))
+            {
+                chain.Push(at);
+                if (deals[at].Parent is null || !byKey.ContainsKey(deals[at].Parent!))
+                {
+                    break;
+                }
+            }
+
+            while (chain.TryPop(out var next))
+            {
+                if (!placed[next])
+                {
+                    placed[next] = true;
+                    order.Add(next);
+                }
+            }
+        }
+
+        return order;
+    }
+}
