@@ -66,11 +66,11 @@ try
 
     app.UseSerilogRequestLogging();
 
-    // The API answers its errors as problem details; the pages show the not-found page.
+    // The pages show the not-found page; the API answers its errors as problem details. The API's handlers sit inside
+    // the pages' one, so an API error has its body before the pages' handler looks (it acts on empty bodies only).
+    // (Re-executing from inside a UseWhen branch answered every missing page with an empty 404.)
+    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
     app.UseApiErrors();
-    app.UseWhen(
-        context => !ApiWebExtensions.IsApi(context),
-        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseAuthentication();
     app.UseAuthorization();
 

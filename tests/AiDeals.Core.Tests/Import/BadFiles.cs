@@ -41,7 +41,7 @@ internal static class BadFiles
         yield return Row("amount with a euro sign", With(6, "€2000"), "not a whole number of US dollars");
         yield return Row("amount with a dollar sign", With(6, "$2000"), "not a whole number of US dollars");
         yield return Row("amount in words", With(6, "two thousand"), "not a whole number of US dollars");
-        yield return Row("amount beyond any deal", With(6, "999999999999999999"), "100 trillion");
+        yield return Row("amount beyond any deal", With(6, "999999999999999999"), "more than $100T");
         yield return Row("low above high", With(5, "5000"), "low");
         yield return Row("qualifier unknown", With(7, "Maybe"), "is not one of");
         yield return Row("qualifier as a number", With(7, "2"), "is not one of");

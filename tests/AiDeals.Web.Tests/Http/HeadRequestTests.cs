@@ -46,7 +46,10 @@ public sealed class HeadRequestTests(KestrelWebFactory factory) : IClassFixture<
     [Theory]
     [InlineData("/", 200)]
     [InlineData("/deals", 200)]
-    [InlineData("/deals?status=InTalks&page=2", 200)]
+    [InlineData("/deals?status=InTalks", 200)]
+
+    // Past the last page: the prerender moves the address to the last page.
+    [InlineData("/deals?status=InTalks&page=2", 302)]
     [InlineData("/deals/1", 200)]
     [InlineData("/organizations", 200)]
     [InlineData("/organizations/openai", 200)]
