@@ -1,0 +1,151 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using AiDeals.Core.Domain;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>
+/// The deal list's filter as SQL over the live deals (alias <c>d</c>), with its values as parameters: the same rows as
+/// <see cref="DealFiltering.Filter(Data.AiDealsDbContext, DealFilter)"/>, written by hand for the list's hot path (see
+/// <see cref="DealListReader"/>). Only whole numbers the code made itself (limits, ids) are written into the text.
+/// </summary>
+internal sealed class DealListSql
+{
+    private const string LiveOrganization = "o.\"DeletedAt\" IS NULL";
+
+    private readonly List<object> _values = [];
+    private readonly List<string> _conditions = ["d.\"DeletedAt\" IS NULL"];
+    private string _from = "\"Deals\" AS d";
+
+    private DealListSql()
+    {
+    }
+
+    /// <summary>The live deals the filter matches.</summary>
+    public static DealListSql For(DealFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var sql = new DealListSql();
+        if (filter.Targets.Count > 0)
+        {
+            sql._conditions.Add($"d.\"TargetId\" IN (SELECT o.\"Id\" FROM \"Organizations\" AS o WHERE {LiveOrganization} AND o.\"Slug\" IN ({sql.List(filter.Targets)}))");
+        }
+
+        if (filter.Statuses.Count > 0)
+        {
+            sql._conditions.Add($"d.\"Status\" IN ({sql.List(filter.Statuses.Select(s => s.ToString()))})");
+        }
+
+        if (filter.Kinds.Count > 0)
+        {
+            sql._conditions.Add($"d.\"Kind\" IN ({sql.List(filter.Kinds.Select(k => k.ToString()))})");
+        }
+
+        if (filter.AnnouncedFrom is { } from)
+        {
+            // As in DealFiltering: a range on the AnnouncedOn index first, refined by the period's precision.
+            var month = new DateOnly(from.Year, from.Month, 1);
+            var quarter = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1);
+            var year = new DateOnly(from.Year, 1, 1);
+            sql._conditions.Add($"d.\"AnnouncedOn\" >= {sql.Date(year)} AND (d.\"AnnouncedOn\" >= {sql.Date(from)}"
+                + $" OR d.\"AnnouncedPrecision\" = '{DatePrecision.Year}'"
+                + $" OR (d.\"AnnouncedPrecision\" = '{DatePrecision.Quarter}' AND d.\"AnnouncedOn\" >= {sql.Date(quarter)})"
+                + $" OR (d.\"AnnouncedPrecision\" = '{DatePrecision.Month}' AND d.\"AnnouncedOn\" >= {sql.Date(month)}))");
+        }
+
+        if (filter.AnnouncedTo is { } to)
+        {
+            sql._conditions.Add($"d.\"AnnouncedOn\" <= {sql.Date(to)}");
+        }
+
+        // The amount indexes' own expressions, so that SQLite can search them.
+        if (filter.MinAmount is { } min)
+        {
+            sql._conditions.Add($"COALESCE(d.\"AmountHigh\", d.\"AmountLow\") >= {sql.Value(min)}");
+        }
+
+        if (filter.MaxAmount is { } max)
+        {
+            sql._conditions.Add($"COALESCE(d.\"AmountLow\", d.\"AmountHigh\") <= {sql.Value(max)}");
+        }
+
+        foreach (var term in DealFiltering.Terms(filter.Text))
+        {
+            var pattern = sql.Value(DealFiltering.LikePattern(term));
+            sql._conditions.Add($"(d.\"Title\" LIKE {pattern} ESCAPE '\\' OR (d.\"Notes\" IS NOT NULL AND d.\"Notes\" LIKE {pattern} ESCAPE '\\'))");
+        }
+
+        if (filter.Investors.Count > 0)
+        {
+            // The investors' deals, each once, off the participants' (OrganizationId, DealId) index, then each deal by its
+            // id: said as IN or EXISTS, SQLite walks every live deal and probes the participants for each. A CROSS JOIN
+            // keeps its left side as the outer loop.
+            sql._from = "(SELECT DISTINCT p.\"DealId\" FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\""
+                + $" WHERE p.\"DeletedAt\" IS NULL AND {LiveOrganization} AND o.\"Slug\" IN ({sql.List(filter.Investors)})) AS ids CROSS JOIN \"Deals\" AS d";
+            sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
+        }
+
+        return sql;
+    }
+
+    /// <summary>The page's rows in the order given, <paramref name="range"/> (a keyset range) added to the filter.</summary>
+    public string Page(string? range, string orderBy, int take, int skip)
+    {
+        var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")
+            .Append(" d.\"AmountQualifier\", d.\"AnnouncedOn\", d.\"AnnouncedPrecision\",")
+            .Append(" EXISTS (SELECT 1 FROM \"Deals\" AS c WHERE c.\"ParentId\" = d.\"Id\" AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
+            .Append(" FROM ").Append(_from)
+            .Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL")
+            .Append(" WHERE ").AppendJoin(" AND ", _conditions);
+        if (range is not null)
+        {
+            text.Append(" AND ").Append(range);
+        }
+
+        text.Append(" ORDER BY ").Append(orderBy).Append(CultureInfo.InvariantCulture, $" LIMIT {take}");
+        if (skip > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" OFFSET {skip}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>How many deals match, counting no further than <paramref name="cap"/>.</summary>
+    public string Count(int cap) =>
+        string.Create(CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", _conditions)} LIMIT {cap})");
+
+    /// <summary>A keyset range's condition with its values made parameters of this command.</summary>
+    public string Range(string condition, object?[] values) =>
+        string.Format(CultureInfo.InvariantCulture, condition, [.. values.Select(v => (object)Value(v!))]);
+
+    /// <summary>A command on the connection with this SQL's values bound.</summary>
+    public DbCommand Command(DbConnection connection, string text)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        for (var i = 0; i < _values.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = Name(i);
+            parameter.Value = _values[i];
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static string Name(int index) => "@v" + index.ToString(CultureInfo.InvariantCulture);
+
+    private string Value(object value)
+    {
+        _values.Add(value);
+        return Name(_values.Count - 1);
+    }
+
+    // Dates are stored as ISO text, as EF writes a DateOnly.
+    private string Date(DateOnly date) => Value(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => Value(v)));
+}
