@@ -14,8 +14,12 @@ internal sealed class DealListSql
 {
     private const string LiveOrganization = "o.\"DeletedAt\" IS NULL";
 
+    // Where a condition may search an index ("{+}" in its text): a unary plus makes SQLite leave that index alone.
+    private const string Plus = "{+}";
+
     private readonly List<object> _values = [];
     private readonly List<string> _conditions = ["d.\"DeletedAt\" IS NULL"];
+    private readonly List<(IndexKey Key, string Condition)> _ranges = [];
     private string _from = "\"Deals\" AS d";
 
     private DealListSql()
@@ -48,26 +52,26 @@ internal sealed class DealListSql
             var month = new DateOnly(from.Year, from.Month, 1);
             var quarter = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1);
             var year = new DateOnly(from.Year, 1, 1);
-            sql._conditions.Add($"d.\"AnnouncedOn\" >= {sql.Date(year)} AND (d.\"AnnouncedOn\" >= {sql.Date(from)}"
+            sql._ranges.Add((IndexKey.Announced, $"{Plus}d.\"AnnouncedOn\" >= {sql.Date(year)} AND (d.\"AnnouncedOn\" >= {sql.Date(from)}"
                 + $" OR d.\"AnnouncedPrecision\" = '{DatePrecision.Year}'"
                 + $" OR (d.\"AnnouncedPrecision\" = '{DatePrecision.Quarter}' AND d.\"AnnouncedOn\" >= {sql.Date(quarter)})"
-                + $" OR (d.\"AnnouncedPrecision\" = '{DatePrecision.Month}' AND d.\"AnnouncedOn\" >= {sql.Date(month)}))");
+                + $" OR (d.\"AnnouncedPrecision\" = '{DatePrecision.Month}' AND d.\"AnnouncedOn\" >= {sql.Date(month)}))"));
         }
 
         if (filter.AnnouncedTo is { } to)
         {
-            sql._conditions.Add($"d.\"AnnouncedOn\" <= {sql.Date(to)}");
+            sql._ranges.Add((IndexKey.Announced, $"{Plus}d.\"AnnouncedOn\" <= {sql.Date(to)}"));
         }
 
         // The amount indexes' own expressions, so that SQLite can search them.
         if (filter.MinAmount is { } min)
         {
-            sql._conditions.Add($"COALESCE(d.\"AmountHigh\", d.\"AmountLow\") >= {sql.Value(min)}");
+            sql._ranges.Add((IndexKey.AmountHigh, $"{Plus}COALESCE(d.\"AmountHigh\", d.\"AmountLow\") >= {sql.Value(min)}"));
         }
 
         if (filter.MaxAmount is { } max)
         {
-            sql._conditions.Add($"COALESCE(d.\"AmountLow\", d.\"AmountHigh\") <= {sql.Value(max)}");
+            sql._ranges.Add((IndexKey.AmountLow, $"{Plus}COALESCE(d.\"AmountLow\", d.\"AmountHigh\") <= {sql.Value(max)}"));
         }
 
         foreach (var term in DealFiltering.Terms(filter.Text))
@@ -89,15 +93,21 @@ internal sealed class DealListSql
         return sql;
     }
 
-    /// <summary>The page's rows in the order given, <paramref name="range"/> (a keyset range) added to the filter.</summary>
-    public string Page(string? range, string orderBy, int take, int skip)
+    /// <summary>
+    /// The page's rows in the sort's order, <paramref name="range"/> (a keyset range) added to the filter. SQLite walks
+    /// the sort's index and keeps the rows that match on the way, so a page stops after its last row whatever the
+    /// filter's size; a date or amount range on another key than the sort's is kept out of the index choice, as SQLite
+    /// would otherwise take the range's index and sort every row in it (61,000 deals for $1B–2B). The investor and target
+    /// filters are the exception: their own indexes find their few deals, which are then sorted.
+    /// </summary>
+    public string Page(DealSortField sort, string? range, string orderBy, int take, int skip)
     {
         var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")
             .Append(" d.\"AmountQualifier\", d.\"AnnouncedOn\", d.\"AnnouncedPrecision\",")
             .Append(" EXISTS (SELECT 1 FROM \"Deals\" AS c WHERE c.\"ParentId\" = d.\"Id\" AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
             .Append(" FROM ").Append(_from)
             .Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL")
-            .Append(" WHERE ").AppendJoin(" AND ", _conditions);
+            .Append(" WHERE ").AppendJoin(" AND ", Conditions(SortKey(sort)));
         if (range is not null)
         {
             text.Append(" AND ").Append(range);
@@ -112,9 +122,29 @@ internal sealed class DealListSql
         return text.ToString();
     }
 
-    /// <summary>How many deals match, counting no further than <paramref name="cap"/>.</summary>
-    public string Count(int cap) =>
-        string.Create(CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", _conditions)} LIMIT {cap})");
+    /// <summary>
+    /// How many deals match, counting no further than <paramref name="cap"/>. Of an amount range, only the lower bound's
+    /// index is offered: read from the bound up, the first entries mostly match the upper bound too, where the upper
+    /// bound's index, read from the smallest amount up, holds few that reach the lower one.
+    /// </summary>
+    public string Count(int cap)
+    {
+        var key = _ranges.Any(r => r.Key == IndexKey.AmountHigh) ? IndexKey.AmountHigh : _ranges.Select(r => r.Key).FirstOrDefault();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", Conditions(key))} LIMIT {cap})");
+    }
+
+    // The index each sort walks, as far as the ranges are concerned.
+    private static IndexKey SortKey(DealSortField sort) => sort switch
+    {
+        DealSortField.Announced => IndexKey.Announced,
+        DealSortField.Amount => IndexKey.AmountHigh,
+        _ => IndexKey.None,
+    };
+
+    // The filter's conditions, only the ranges on the given key left free to search its index.
+    private IEnumerable<string> Conditions(IndexKey indexed) =>
+        _conditions.Concat(_ranges.Select(r => r.Condition.Replace(Plus, r.Key == indexed && r.Key != IndexKey.None ? string.Empty : "+", StringComparison.Ordinal)));
 
     /// <summary>A keyset range's condition with its values made parameters of this command.</summary>
     public string Range(string condition, object?[] values) =>
@@ -148,4 +178,12 @@ internal sealed class DealListSql
     private string Date(DateOnly date) => Value(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => Value(v)));
+
+    private enum IndexKey
+    {
+        None,
+        Announced,
+        AmountHigh,
+        AmountLow,
+    }
 }

@@ -66,7 +66,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
 
             var range = condition is null ? null : sql.Range(condition, values);
             var orderBy = sameKey ? $"d.\"Id\"{direction}" : $"{key}{direction}, d.\"Id\"{direction}";
-            var text = sql.Page(range, orderBy, wanted, cursor is null ? page.Skip : 0);
+            var text = sql.Page(filter.Sort, range, orderBy, wanted, cursor is null ? page.Skip : 0);
             await DealListReader.ReadPageAsync(connection, sql, text, rows, CommandObserver, cancellationToken);
         }
 
