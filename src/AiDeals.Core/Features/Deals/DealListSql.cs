@@ -20,6 +20,7 @@ internal sealed class DealListSql
     private readonly List<object> _values = [];
     private readonly List<string> _conditions = ["d.\"DeletedAt\" IS NULL"];
     private readonly List<(IndexKey Key, string Condition)> _ranges = [];
+    private string? _keptCount;
     private string _from = "\"Deals\" AS d";
 
     private DealListSql()
@@ -31,6 +32,7 @@ internal sealed class DealListSql
     {
         ArgumentNullException.ThrowIfNull(filter);
         var sql = new DealListSql();
+        sql._keptCount = KeptCountKeys(filter) is { } keys ? $"SELECT COALESCE(SUM(\"Count\"), 0) FROM \"DashboardCounts\" WHERE \"Key\" IN ({sql.List(keys)})" : null;
         if (filter.Targets.Count > 0)
         {
             sql._conditions.Add($"d.\"TargetId\" IN (SELECT o.\"Id\" FROM \"Organizations\" AS o WHERE {LiveOrganization} AND o.\"Slug\" IN ({sql.List(filter.Targets)}))");
@@ -123,15 +125,39 @@ internal sealed class DealListSql
     }
 
     /// <summary>
-    /// How many deals match, counting no further than <paramref name="cap"/>. Of an amount range, only the lower bound's
+    /// How many deals match: a kept count where the dashboard keeps one, else counting no further than
+    /// <paramref name="cap"/>. Of an amount range, only the lower bound's
     /// index is offered: read from the bound up, the first entries mostly match the upper bound too, where the upper
     /// bound's index, read from the smallest amount up, holds few that reach the lower one.
     /// </summary>
     public string Count(int cap)
     {
+        if (_keptCount is not null)
+        {
+            return _keptCount;
+        }
+
         var key = _ranges.Any(r => r.Key == IndexKey.AmountHigh) ? IndexKey.AmountHigh : _ranges.Select(r => r.Key).FirstOrDefault();
         return string.Create(CultureInfo.InvariantCulture,
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", Conditions(key))} LIMIT {cap})");
+    }
+
+    // Every deal, the deals of some statuses, or of some kinds: the dashboard keeps those counts (Data/Aggregates), kept
+    // up to date by triggers in the transaction of every write, so the count is a read of a row or a few.
+    private static IEnumerable<string>? KeptCountKeys(DealFilter filter)
+    {
+        var onlyStatuses = filter.Statuses.Count > 0 && filter.Kinds.Count == 0;
+        var onlyKinds = filter.Kinds.Count > 0 && filter.Statuses.Count == 0;
+        if (filter.Investors.Count > 0 || filter.Targets.Count > 0 || filter.AnnouncedFrom is not null || filter.AnnouncedTo is not null
+            || filter.MinAmount is not null || filter.MaxAmount is not null || DealFiltering.Terms(filter.Text).Count > 0
+            || (filter.Statuses.Count > 0 && filter.Kinds.Count > 0))
+        {
+            return null;
+        }
+
+        return onlyStatuses ? filter.Statuses.Distinct().Select(s => "status:" + s)
+            : onlyKinds ? filter.Kinds.Distinct().Select(k => "kind:" + k)
+            : ["deals"];
     }
 
     // The index each sort walks, as far as the ranges are concerned.
