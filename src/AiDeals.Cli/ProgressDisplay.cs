@@ -2,8 +2,11 @@ using Spectre.Console;
 
 namespace AiDeals.Cli;
 
-/// <summary>One step of long work: how much of the total is done, and the line that says so.</summary>
-internal readonly record struct ProgressStep(double Done, string Line);
+/// <summary>
+/// One step of long work: how much of the total is done, and the line that says so (null: a step the bar shows but that
+/// is too small to print as a line of its own).
+/// </summary>
+internal readonly record struct ProgressStep(double Done, string? Line);
 
 /// <summary>
 /// How a long command shows its progress: a live bar (Spectre.Console) in an interactive terminal, one line per report
@@ -33,7 +36,13 @@ internal static class ProgressDisplay
 
     private sealed class LineProgress(TextWriter output) : IProgress<ProgressStep>
     {
-        public void Report(ProgressStep value) => output.WriteLine("  " + value.Line);
+        public void Report(ProgressStep value)
+        {
+            if (value.Line is not null)
+            {
+                output.WriteLine("  " + value.Line);
+            }
+        }
     }
 
     private sealed class BarProgress(ProgressTask task) : IProgress<ProgressStep>

@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(E2EFixture fixture)
         ["analyst"] =
         [
             "/", "/deals", "/deals/1", "/deals/1/edit", "/deals/new", "/organizations/openai", "/organizations/softbank/edit",
-            "/organizations/new", "/valuations/new", "/events/new", "/sources", "/history", "/import",
+            "/organizations/new", "/valuations/new", "/events/new", "/sources", "/history", "/import", "/account/api-tokens",
         ],
         ["admin"] = ["/admin/users"],
     };

@@ -34,7 +34,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SyntheticDataGenerator>();
         services.AddSingleton<DealQueries>();
-        services.AddSingleton<DealScanQueries>();
         services.AddSingleton<DealDetailQueries>();
         services.AddSingleton<DealFormQueries>();
         services.AddSingleton<DashboardQueries>();

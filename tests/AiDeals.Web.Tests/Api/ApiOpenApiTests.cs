@@ -32,6 +32,23 @@ public sealed class ApiOpenApiTests(ApiWebFactory factory)
     }
 
     [Fact]
+    public async Task Reference_AnswersOnlyApiAndItsScripts_AnyOtherApiWordIs404Problem()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = await client.GetAsync("/api/", Cancel);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/scalar.js", Cancel)).StatusCode);
+        foreach (var address in new[] { "/api/v1", "/api/anything", "/api/openapi", "/api/v2/deals" })
+        {
+            var response = await client.GetAsync(address, Cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{address}: {(int)response.StatusCode}");
+            Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{address}: {response.Content.Headers.ContentType}");
+        }
+    }
+
+    [Fact]
     public async Task Document_Schemas_HaveEnumsAsStringsAmountBoundsAndTheBearerScheme()
     {
         using var document = await ReadAsync();

@@ -85,10 +85,19 @@ public sealed class ApiWriteTests(ApiWebFactory factory)
         Assert.Equal("API conflict deal, the admin's title", problem.GetProperty("current").GetProperty("title").GetString());
         Assert.True(problem.GetProperty("changedAtUtc").GetDateTime() > DateTime.UtcNow.AddMinutes(-5));
 
-        // If-Match names the version as the ETag did: the stale one conflicts as the body's would.
+        // A stale If-Match is a failed precondition (RFC 9110): 412 with the record's ETag now, for an update and a delete.
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/deals/{id}") { Content = JsonContent.Create(form) };
         request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0\""));
-        Assert.Equal(HttpStatusCode.Conflict, (await analyst.SendAsync(request, Cancel)).StatusCode);
+        var precondition = await analyst.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, precondition.StatusCode);
+        Assert.Equal("\"1\"", precondition.Headers.ETag?.Tag);
+        Assert.Equal("application/problem+json", precondition.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, (await precondition.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("currentVersion").GetInt32());
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/deals/{id}");
+        delete.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0\""));
+        var staleDelete = await analyst.SendAsync(delete, Cancel);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, staleDelete.StatusCode);
+        Assert.Equal("\"1\"", staleDelete.Headers.ETag?.Tag);
     }
 
     [Fact]

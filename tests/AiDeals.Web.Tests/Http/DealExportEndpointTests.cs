@@ -6,6 +6,7 @@ using AiDeals.Core.Features.Deals;
 using AiDeals.Web.Features.Deals;
 using AiDeals.Web.Tests.Support;
 using CsvHelper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiDeals.Web.Tests.Http;
 
@@ -90,6 +91,23 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
 
         // The page is the list's, not the file's: the file has every page.
         Assert.Equal(["SoftBank commitment to Stargate", "SoftBank direct investment in OpenAI"], rows.Select(r => r["Title"]));
+    }
+
+    [Theory]
+    [InlineData("?investor=softbank&sort=amount", "softbank")]
+    [InlineData("", null)]
+    public async Task Export_SameFilter_IsByteForByteWhatTheCommandLinesWriterWrites(string query, string? investor)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var download = await _client.GetByteArrayAsync(new Uri("/deals/export.csv" + query, UriKind.Relative), cancel);
+
+        var filter = investor is null ? new DealFilter() : new DealFilter { Investors = [investor], Sort = DealSortField.Amount, Descending = true };
+        using var written = new MemoryStream();
+        var deals = factory.Services.GetRequiredService<DealQueries>();
+        await AiDeals.Core.Features.Export.DealCsvWriter.WriteAsync(written, deals.ExportAsync(filter, cancel), cancel);
+
+        Assert.True(download.Length > 200, $"Only {download.Length} bytes exported.");
+        Assert.Equal(written.ToArray(), download);
     }
 
     [Fact]

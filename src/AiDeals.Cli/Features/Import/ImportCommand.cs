@@ -46,9 +46,13 @@ internal static class ImportCommand
         var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
         var actor = Actor.Create(User, Roles.Analyst);
         var clock = Stopwatch.StartNew();
-        var report = dryRun
-            ? await importer.PreviewAsync(actor, file.Name, content, cancellationToken: cancellationToken)
-            : await importer.CommitAsync(actor, file.Name, content, cancellationToken: cancellationToken);
+        var report = await ProgressDisplay.RunAsync(output, dryRun ? $"Checking {file.Name}" : $"Importing {file.Name}", 100, display =>
+        {
+            var progress = new PercentProgress(display);
+            return dryRun
+                ? importer.PreviewAsync(actor, file.Name, content, progress, cancellationToken)
+                : importer.CommitAsync(actor, file.Name, content, progress, cancellationToken);
+        });
         var c = report.Counts;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{file.Name} ({(report.Format == ImportFormat.Csv ? "deals CSV" : report.Format is null ? "unreadable" : "deal book")}): {c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Failed} with errors ({clock.Elapsed.TotalSeconds:0.0} s)."));
@@ -68,5 +72,19 @@ internal static class ImportCommand
             : report.ChangesNothing ? "Nothing to change: the database holds all of it already."
             : $"Imported into {database.DataSource} as the batch \"{report.Batch}\".");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The import's entries done as a percent for the bar, and a line only every tenth (a file or a pipe gets 11 lines, not 200).</summary>
+    private sealed class PercentProgress(IProgress<ProgressStep> display) : IProgress<ImportProgress>
+    {
+        private int _lastTenth = -1;
+
+        public void Report(ImportProgress value)
+        {
+            var tenth = value.Percent / 10;
+            var line = tenth != _lastTenth ? string.Create(CultureInfo.InvariantCulture, $"{value.Percent}% ({value.Done:N0} of {value.Total:N0} entries)") : null;
+            _lastTenth = tenth;
+            display.Report(new ProgressStep(value.Percent, line));
+        }
     }
 }

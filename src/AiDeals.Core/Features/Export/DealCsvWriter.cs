@@ -6,15 +6,18 @@ using CsvHelper;
 namespace AiDeals.Core.Features.Export;
 
 /// <summary>
-/// The deals CSV for the command line: the columns and values of the deal list's CSV download (UTF-8 with a byte-order
-/// mark, CRLF, invariant numbers, formulas escaped), which import reads back.
+/// The deals CSV, the one definition of its columns and values: the deal list's download and the command line's export
+/// both write it (UTF-8 with a byte-order mark, CRLF, invariant numbers, formulas escaped), and import reads it back.
 /// </summary>
 public static class DealCsvWriter
 {
     private static readonly CsvWriterOptions Csv = new()
     {
+        // Spreadsheets read a leading BOM as "this is UTF-8"; without it Excel shows "SoftBankâ€“OpenAI".
         WriteByteOrderMark = true,
+        // Whole dollars as digits only, whatever the server's culture: a spreadsheet in any locale reads them as numbers.
         FormatProvider = CultureInfo.InvariantCulture,
+        // RFC 4180: CRLF after each record, fields quoted when they need it, quotes doubled.
         NewLine = "\r\n",
         // A title such as "=HYPERLINK(...)" is text to show, not a formula for the reader's spreadsheet to run.
         Injection = CsvInjection.Escape,

@@ -94,13 +94,20 @@ internal static class ApiOpenApi
         app.MapOpenApi(DocumentPath).AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference(ReferencePath, options => options
+            var reference = app.MapScalarApiReference(ReferencePath, options => options
                 .WithTitle("AiDeals API")
                 .DisableDefaultFonts()
                 .AddDocument("v1", "AiDeals API v1", DocumentPath)
                 .AddHttpAuthentication(BearerScheme, auth => auth.Token = string.Empty))
                 .WithMetadata(new ContentSecurityPolicyMetadata(SecurityHeaders.ApiReferencePolicy))
                 .AllowAnonymous();
+
+            // Scalar's page route is /api/{documentName?}: any /api/<word> would answer the reference of a document that
+            // does not exist. Only /api (and /api/) is the reference; its two scripts are routes of their own.
+            reference.Add(endpoint => endpoint.FilterFactories.Add((_, next) => context =>
+                context.HttpContext.GetRouteValue("documentName") is string { Length: > 0 }
+                    ? ValueTask.FromResult<object?>(ApiResults.NotFound("API address here: the reference is at /api, the API under /api/v1"))
+                    : next(context)));
         }
     }
 }

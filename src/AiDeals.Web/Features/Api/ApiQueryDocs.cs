@@ -30,8 +30,11 @@ internal static class ApiQueryDocs
             ("q", JsonSchemaType.String, false, "Words that must each appear in the title or the notes."),
             ("sort", JsonSchemaType.String, false, "announced (default), title, target, investors, kind, status or amount."),
             ("desc", JsonSchemaType.Boolean, false, "Descending (default for announced and amount) or not."),
-            ("cursor", JsonSchemaType.String, false, "The next cursor of the previous page; leave out for the first page."),
-            ("limit", JsonSchemaType.Integer, false, "Rows per page, 1 to 500 (100 unless given)."),
+            ("page", JsonSchemaType.Integer, false, "Numbered page from 1 (without cursor and limit): costs more the deeper it is; the answer holds the total."),
+            ("size", JsonSchemaType.Integer, false, "Rows per numbered page, 1 to 500 (100 unless given)."),
+            ("cursor", JsonSchemaType.String, false, "Page token: the \"next\" of the previous answer, with the same filters, sort and desc (another sort's token is a 400). "
+                + "Leave out for the first page. Paging by token reads every deal once, in the chosen sort, while others write."),
+            ("limit", JsonSchemaType.Integer, false, "Rows per page when paging by token, 1 to 500 (100 unless given); giving it alone starts paging by token."),
         ],
         ["ListOrganizations"] =
         [

@@ -7,7 +7,7 @@ namespace AiDeals.Web.Features.Api;
 /// <summary>
 /// The one place a command's outcome becomes an HTTP answer: saved → 200 (201 for a new record, 204 for a delete) with
 /// the record and its ETag; invalid → 400 with the messages keyed as the form's fields; conflict → 409 with who saved, when,
-/// and the record as it is now; not found → 404; forbidden → 403. And the ETag rules of single records.
+/// and the record as it is now (412 with the current ETag when the stale version came as <c>If-Match</c>); not found → 404; forbidden → 403. And the ETag rules of single records.
 /// </summary>
 internal static class ApiResults
 {
@@ -41,12 +41,15 @@ internal static class ApiResults
     /// The version an update or delete is made against: <c>If-Match</c> when the caller sent one (an ETag from a read),
     /// else <paramref name="fallback"/> (the body's or the query's <c>version</c>).
     /// </summary>
-    public static int? Version(HttpContext http, int? fallback)
+    public static int? Version(HttpContext http, int? fallback) => IfMatchVersion(http) ?? fallback;
+
+    /// <summary>The version of the caller's <c>If-Match</c>, when it sent one that is a record's ETag.</summary>
+    private static int? IfMatchVersion(HttpContext http)
     {
         var ifMatch = http.Request.GetTypedHeaders().IfMatch.FirstOrDefault();
         return ifMatch is not null && int.TryParse(ifMatch.Tag.Value?.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : fallback;
+            : null;
     }
 
     /// <summary>A version the caller must give (in the query or as If-Match), or a 400 saying so.</summary>
@@ -73,8 +76,16 @@ internal static class ApiResults
                 return TypedResults.ValidationProblem(result.Errors, title: "The request breaks the rules.");
             case CommandOutcome.Conflict:
                 var conflict = result.Conflict!;
+                // A stale If-Match is a failed precondition (RFC 9110 §13.1.1): 412 with the record's ETag now, so the
+                // caller reads again; a stale version in the body stays a 409, as for the editors.
+                var precondition = IfMatchVersion(http) is not null;
+                if (precondition)
+                {
+                    http.Response.Headers.ETag = ETag(conflict.CurrentVersion);
+                }
+
                 return TypedResults.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
+                    statusCode: precondition ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
                     title: "Someone saved this record since you read it.",
                     detail: conflict.ChangedBy is null
                         ? "Read it again and apply your change to the current version."

@@ -25,6 +25,9 @@ internal static class ApiWebExtensions
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Anything under <c>/api</c>: the API, its reference, and addresses of neither (an API version that does not exist).</summary>
+    private static bool IsUnderApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -85,7 +88,8 @@ internal static class ApiWebExtensions
     public static WebApplication UseApiErrors(this WebApplication app)
     {
         var maxBody = app.Configuration.GetValue(MaxBodyKey, DefaultMaxBodyBytes);
-        app.UseWhen(IsApi, api =>
+        // Under /api as a whole, not only /api/v1: a script that asks /api/v2/deals gets a 404 it can read, not the page.
+        app.UseWhen(IsUnderApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
@@ -146,6 +150,7 @@ internal static class ApiWebExtensions
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     private static Task Status(HttpResponse response, int status)

@@ -1,73 +1,58 @@
-using System.Globalization;
-using System.Text;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Web.Features.Deals;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace AiDeals.Web.Features.Api;
 
 /// <summary>
-/// <c>GET /api/v1/deals</c>: the deal list with the filters and query names of <c>/deals</c>, read by <see cref="DealQuery"/>.
-/// With <c>cursor</c> or <c>limit</c> it scans by keyset in id order (<see cref="DealScanQueries"/>): each answer's
-/// <c>next</c> is the next call's <c>cursor</c>, and a script reads every deal once while others write. Without them it
-/// answers one page (<c>page</c>, <c>size</c>) in the list's sort, with the total.
+/// <c>GET /api/v1/deals</c>: the deal list with the filters, sorts and query names of <c>/deals</c>, read by
+/// <see cref="DealQuery"/>. With <c>cursor</c> or <c>limit</c> it pages by keyset in the list's own order (the sort key,
+/// then the id: <see cref="DealQueries.SearchAsync(DealFilter, DealPageRequest, CancellationToken)"/>): each answer's
+/// <c>next</c> is an opaque token for the next call's <c>cursor</c>, and a script reads every deal once, in any sort, while
+/// others write. Without them it answers one numbered page (<c>page</c>, <c>size</c>) with the total.
 /// </summary>
 internal static class DealListEndpoint
 {
-    private const string CursorPrefix = "id:";
+    public const string CursorKey = "cursor";
+    public const string LimitKey = "limit";
 
     public static void MapDealList(this RouteGroupBuilder api, string path) =>
-        api.MapGet(path, async (HttpRequest request, DealQueries deals, DealScanQueries scans, CancellationToken ct) =>
+        api.MapGet(path, async (HttpRequest request, DealQueries deals, CancellationToken ct) =>
             {
-                var query = DealQuery.FromQuery(request.Query);
-                if (!request.Query.ContainsKey("cursor") && !request.Query.ContainsKey("limit"))
+                var filter = DealQuery.FromQuery(request.Query).ToFilter();
+                if (!request.Query.ContainsKey(CursorKey) && !request.Query.ContainsKey(LimitKey))
                 {
-                    return Results.Ok(await deals.SearchAsync(query.ToFilter(), ApiQuery.Page(request), ct));
+                    return Results.Ok(await deals.SearchAsync(filter, ApiQuery.Page(request), ct));
                 }
 
-                var cursor = request.Query["cursor"].FirstOrDefault();
-                if (!TryReadCursor(cursor, out var afterId))
+                DealCursor? after = null;
+                var text = request.Query[CursorKey].FirstOrDefault();
+                if (!string.IsNullOrEmpty(text) && !DealCursor.TryParse(text, filter, out after))
                 {
+                    // A token written for another sort or direction, edited, or from the id-order scan of old.
                     return TypedResults.ValidationProblem(
-                        new Dictionary<string, string[]> { ["cursor"] = ["Pass the next cursor of the previous answer, or leave it out to start."] });
+                        new Dictionary<string, string[]>
+                        {
+                            [CursorKey] = ["Pass the next token of the previous answer, with the same sort and desc, or leave it out to start."],
+                        },
+                        title: "The page token is not one this list wrote for this sort.");
                 }
 
-                var limit = ApiQuery.Int(request, "limit") is { } l && l >= 1 ? l : ApiQuery.DefaultPageSize;
-                var scan = await scans.ScanAsync(query.ToFilter(), afterId, limit, ct);
-                return Results.Ok(new DealScanAnswer(scan.Items, scan.NextAfterId is { } next ? WriteCursor(next) : null));
+                var limit = ApiQuery.Int(request, LimitKey) is { } l && l >= 1 ? Math.Min(l, PageRequest.MaxPageSize) : ApiQuery.DefaultPageSize;
+                var page = await deals.SearchAsync(filter, new DealPageRequest { After = after, PageSize = limit }, ct);
+                return Results.Ok(new DealCursorAnswer(page.Items, page.Next?.ToString()));
             })
             .WithName("ListDeals")
-            .WithSummary("Deals filtered as on /deals: one page in the list's sort (page, size), or with cursor/limit every deal once, in id order.")
+            .WithSummary("Deals filtered and sorted as on /deals: one numbered page (page, size) with the total, or with cursor/limit "
+                + "pages by an opaque token in the chosen sort, every deal once while others write.")
             .Produces<PagedResult<DealSummary>>()
-            .Produces<DealScanAnswer>()
+            .Produces<DealCursorAnswer>()
             .ProducesValidationProblem()
             .AsRead();
-
-    /// <summary>An opaque cursor: the last id read, so that a script passes it back and never builds one.</summary>
-    public static string WriteCursor(int afterId) =>
-        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(CursorPrefix + afterId.ToString(CultureInfo.InvariantCulture)));
-
-    private static bool TryReadCursor(string? cursor, out int afterId)
-    {
-        afterId = 0;
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return true;
-        }
-
-        try
-        {
-            var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
-            return text.StartsWith(CursorPrefix, StringComparison.Ordinal)
-                && int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out afterId);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 }
 
-/// <summary>A slice of the deals in id order; <see cref="Next"/> is the cursor of the next slice, null after the last.</summary>
-internal sealed record DealScanAnswer(IReadOnlyList<DealSummary> Items, string? Next);
+/// <summary>
+/// A page of the deals in the list's sort; <see cref="Next"/> is the opaque token of the next page (the <c>cursor</c> of
+/// the next call, with the same filters and sort), null after the last.
+/// </summary>
+internal sealed record DealCursorAnswer(IReadOnlyList<DealSummary> Items, string? Next);
