@@ -67,7 +67,7 @@ public static class FeedEndpoints
             Newest(items, clock),
             items);
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site, DealsLink(query)), "application/atom+xml"));
-        return await WriteAsync(feed);
+        return Write(feed);
     }
 
     private static async Task<IResult> WatchingAsync(
@@ -96,7 +96,7 @@ public static class FeedEndpoints
             items);
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
         context.Response.Headers.CacheControl = "private, no-store";
-        return await WriteAsync(feed);
+        return Write(feed);
     }
 
     private static Uri SiteOf(HttpContext context) => new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
@@ -105,10 +105,10 @@ public static class FeedEndpoints
         items.Count == 0 ? clock.GetUtcNow() : items.Max(i => i.LastUpdatedTime);
 
     /// <summary>Written to memory first: the formatter writes synchronously, which Kestrel refuses on the response stream.</summary>
-    private static async Task<IResult> WriteAsync(SyndicationFeed feed)
+    private static IResult Write(SyndicationFeed feed)
     {
         using var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = false, Indent = false }))
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
