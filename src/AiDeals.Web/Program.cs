@@ -47,6 +47,7 @@ try
         .AddHubOptions(options => options.MaximumReceiveMessageSize = CircuitLimits.MaximumReceiveMessageSize);
     builder.Services.AddMudServices();
     builder.Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
+    builder.Services.AddScoped<AiDeals.Web.Components.Layout.LiveAnnouncer>();
 
     var app = builder.Build();
 

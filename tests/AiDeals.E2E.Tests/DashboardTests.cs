@@ -30,6 +30,43 @@ public sealed partial class DashboardTests(E2EFixture fixture)
         Assert.Empty(session.PageErrors);
     }
 
+    [Fact]
+    public async Task ActivityChart_ShowsItsFiguresAsATable_ThatAddUpToItsCaption()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        await DashboardPage.OpenAsync(page);
+        var chart = page.GetByTestId("activity-chart");
+        await Expect(chart.GetByRole(AriaRole.Img).First).ToHaveAttributeAsync("aria-label", new Regex("^Deals and market events by month: "));
+
+        var table = chart.GetByTestId("activity-table");
+        await Expect(table.GetByRole(AriaRole.Table)).Not.ToBeVisibleAsync();
+        await table.GetByText("Show the figures as a table").ClickAsync();
+        await Expect(table.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        await Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveTextAsync(["Month", "Deals", "Market events"]);
+
+        // The caption says how many deals and events the months hold; the table's columns add up to the same.
+        var caption = CaptionCounts().Match(await chart.GetByTestId("activity-caption").InnerTextAsync());
+        Assert.True(caption.Success, "the caption gives its counts");
+        var rows = table.Locator("tbody tr");
+        var deals = 0;
+        var events = 0;
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            var cells = await rows.Nth(i).Locator("td").AllInnerTextsAsync();
+            deals += int.Parse(cells[0], System.Globalization.CultureInfo.InvariantCulture);
+            events += int.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Assert.Equal(int.Parse(caption.Groups["deals"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), deals);
+        Assert.Equal(int.Parse(caption.Groups["events"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), events);
+        await SaveScreenshotAsync(page, "dashboard-activity-table.png");
+        Assert.Empty(session.PageErrors);
+    }
+
+    [GeneratedRegex(@"(?<deals>[\d,]+) of [\d,]+ deals, (?<events>[\d,]+) of [\d,]+ market events")]
+    private static partial Regex CaptionCounts();
+
     private static async Task SaveScreenshotAsync(IPage page, string fileName)
     {
         Directory.CreateDirectory(E2EFixture.ScreenshotFolder);

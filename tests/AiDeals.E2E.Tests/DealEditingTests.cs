@@ -35,6 +35,8 @@ public sealed partial class DealEditingTests(E2EFixture fixture)
         var id = await editor.SaveAndOpenDealAsync();
         var detail = await DealDetailPage.WaitForAsync(page, title);
         await Expect(detail.Amount).ToHaveTextAsync("$1B–$2.5B");
+        // A screen reader hears the save without the focus moving (the layout's polite live region).
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Deal created." })).ToHaveCountAsync(1);
 
         await page.GetByTestId("edit-deal").ClickAsync();
         await Expect(editor.Form).ToBeVisibleAsync();
@@ -81,6 +83,8 @@ public sealed partial class DealEditingTests(E2EFixture fixture)
 
         await Expect(secondEditor.Conflict).ToBeVisibleAsync();
         await Expect(secondEditor.ConflictWho).ToContainTextAsync(DemoAccounts.Analyst.UserName);
+        await Expect(second.Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Not saved:" })).ToContainTextAsync(
+            $"{DemoAccounts.Analyst.UserName} saved this deal while you were editing");
         await Expect(secondEditor.DifferingFields).ToHaveCountAsync(1);
         await Expect(secondEditor.DifferingFields).ToContainTextAsync("The first analyst's reading.");
         await Expect(secondEditor.DifferingFields).ToContainTextAsync("The second analyst's reading.");

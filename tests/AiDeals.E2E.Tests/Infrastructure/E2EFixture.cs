@@ -22,6 +22,21 @@ public sealed class E2EFixture : IAsyncLifetime
         _server.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await ChromiumLauncher.LaunchAsync(_playwright);
+        await WarmUpAsync();
+    }
+
+    // A new server's first page, circuit and login compile most of the app and hash a password for the first time:
+    // 20 s and more on a busy machine, all of it charged to whichever test happens to run first. Done once here, with
+    // room to spare, the first test's time is its own.
+    private async Task WarmUpAsync()
+    {
+        await using var session = await OpenSessionAsync();
+        session.Page.SetDefaultTimeout(120_000);
+        await session.Page.GotoAsync("/account/login");
+        var account = AiDeals.Core.Features.Accounts.DemoAccounts.Analyst;
+        await new Pages.LoginPage(session.Page).LogInAsync(account.UserName, account.Password);
+        await session.Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await session.Page.GetByTestId("account-name").WaitForAsync();
     }
 
     /// <summary>A fresh browser context whose relative addresses resolve against the app.</summary>

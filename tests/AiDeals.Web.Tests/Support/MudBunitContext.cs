@@ -21,6 +21,7 @@ public abstract class MudBunitContext : BunitContext
         Services.AddLogging();
         Services.AddAiDealsCore(database.ConnectionString);
         Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
+        Services.AddScoped<AiDeals.Web.Components.Layout.LiveAnnouncer>();
         Authorization = AddAuthorization();
     }
 

@@ -251,6 +251,8 @@ public sealed partial class EditorShell : IDisposable
         _validator?.Clear();
         _yours = await YoursNowAsync();
         _conflict = conflict;
+        var who = string.IsNullOrWhiteSpace(conflict.ChangedBy) ? "Another user" : conflict.ChangedBy;
+        Announcer.Urgent($"Not saved: {who} saved this {RecordName} while you were editing. Compare their values with yours below, then reload theirs or save merged.");
     }
 
     private async Task<IReadOnlyDictionary<string, string?>> YoursNowAsync() =>
