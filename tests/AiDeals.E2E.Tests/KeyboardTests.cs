@@ -70,6 +70,34 @@ public sealed class KeyboardTests(E2EFixture fixture)
         Assert.Empty(session.PageErrors);
     }
 
+    [Fact]
+    public async Task Dialog_KeepsTheFocusInside_AndGivesItBackOnEscape()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        await AccessibilityTests.LogInAsync(page, "analyst");
+        await page.GotoAsync("deals/1");
+        await AccessibilityTests.ReadyAsync(page, "light");
+        var opener = page.GetByTestId("delete-deal");
+        await opener.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToBeVisibleAsync();
+
+        const string InDialog = "() => !!document.activeElement && !!document.activeElement.closest('[role=dialog]')";
+        await page.WaitForFunctionAsync(InDialog);
+        for (var i = 0; i < 12; i++)
+        {
+            await page.Keyboard.PressAsync(i % 3 == 2 ? "Shift+Tab" : "Tab");
+            Assert.True(await page.EvaluateAsync<bool>(InDialog), "Tab left the dialog for: " + await page.EvaluateAsync<string>(FocusedName));
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(opener).ToBeFocusedAsync();
+        Assert.Empty(session.PageErrors);
+    }
+
     /// <summary>Presses Tab (or <paramref name="key"/>) until the element named <paramref name="name"/> has the focus (at most 80 times), as a keyboard user would.</summary>
     private static async Task TabToAsync(IPage page, string name, string key = "Tab")
     {

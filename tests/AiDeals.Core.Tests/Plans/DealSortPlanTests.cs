@@ -72,13 +72,42 @@ public sealed class DealSortPlanTests(SyntheticDeals synthetic) : IClassFixture<
     }
 
     [Fact]
-    public async Task CountAsync_EveryDeal_CountsIndexEntriesUpToTheCap()
+    public async Task CountAsync_EveryDeal_ReadsTheKeptCount()
     {
         var recording = synthetic.Record();
 
         var count = await recording.Service.CountAsync(new DealFilter(), TestContext.Current.CancellationToken);
 
         Assert.Equal(new DealCount(SyntheticDeals.DealCount, IsAtLeast: false), count);
+        var sql = Assert.Single(recording.Commands);
+        Assert.Contains("\"DashboardCounts\"", sql, StringComparison.Ordinal);
+        var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);
+        Assert.Empty(QueryPlans.FullScans(plan));
+    }
+
+    [Theory]
+    [InlineData(DealStatus.InTalks)]
+    [InlineData(DealStatus.Completed, DealStatus.Abandoned)]
+    public async Task CountAsync_Statuses_ReadsTheKeptCountsOfTheDealsThatAreLive(params DealStatus[] statuses)
+    {
+        var recording = synthetic.Record();
+
+        var count = await recording.Service.CountAsync(new DealFilter { Statuses = statuses }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(synthetic.Deals.Count(d => d.DeletedAt is null && statuses.Contains(d.Status)), count.Value);
+        Assert.Contains("\"DashboardCounts\"", Assert.Single(recording.Commands), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CountAsync_AmountRange_CountsIndexEntriesUpToTheCap()
+    {
+        var filter = new DealFilter { MinAmount = 1_000_000, MaxAmount = 2_000_000_000 };
+        var recording = synthetic.Record();
+
+        var count = await recording.Service.CountAsync(filter, TestContext.Current.CancellationToken);
+
+        var expected = synthetic.Deals.Count(d => d.DeletedAt is null && (d.AmountHigh ?? d.AmountLow) >= filter.MinAmount && (d.AmountLow ?? d.AmountHigh) <= filter.MaxAmount);
+        Assert.Equal(new DealCount(expected, IsAtLeast: false), count);
         var sql = Assert.Single(recording.Commands);
         Assert.Contains("LIMIT", sql, StringComparison.Ordinal);
         var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);

@@ -82,7 +82,8 @@ internal sealed class RecordingDeals
             .AddInterceptors(_recorder)
             .LogTo(message => Warnings.Add(message), LogLevel.Warning);
         Contexts = new PooledDbContextFactory<AiDealsDbContext>(options.Options);
-        Service = new DealQueries(Contexts);
+        // The keyset list and its count run their SQL on the connection themselves and tell it to the recorder.
+        Service = new DealQueries(Contexts) { CommandObserver = _recorder.Add };
     }
 
     public IDbContextFactory<AiDealsDbContext> Contexts { get; }
@@ -143,12 +144,14 @@ internal sealed class RecordingDeals
             return ValueTask.FromResult(result);
         }
 
-        private void Add(DbCommand command)
+        public void Add(string commandText)
         {
             lock (_commands)
             {
-                _commands.Add(command.CommandText);
+                _commands.Add(commandText);
             }
         }
+
+        private void Add(DbCommand command) => Add(command.CommandText);
     }
 }

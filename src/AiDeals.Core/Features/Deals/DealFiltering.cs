@@ -159,7 +159,7 @@ internal static class DealFiltering
             : [.. text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxTextTerms)];
 
     // '%' and '_' typed by a person are letters to find, not wildcards.
-    private static string LikePattern(string term) =>
+    public static string LikePattern(string term) =>
         "%" + term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";

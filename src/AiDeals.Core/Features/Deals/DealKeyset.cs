@@ -1,7 +1,5 @@
-using AiDeals.Core.Data;
 using AiDeals.Core.Data.Configurations;
 using AiDeals.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Deals;
 
@@ -15,29 +13,30 @@ namespace AiDeals.Core.Features.Deals;
 internal static class DealKeyset
 {
     /// <summary>
-    /// The ranges after the cursor, in order; <c>SameKey</c> marks the rows sharing the cursor's key, which are in order
-    /// by id alone (said so, SQLite reads them in the index's order even for an expression key, which it would sort).
+    /// The ranges after the cursor, in order, as conditions on the list's deals (alias <c>d</c>) with their values;
+    /// <c>SameKey</c> marks the rows sharing the cursor's key, which are in order by id alone (said so, SQLite reads
+    /// them in the index's order even for an expression key, which it would sort).
     /// </summary>
-    public static IEnumerable<(IQueryable<Deal> Rows, bool SameKey)> After(AiDealsDbContext db, DealCursor cursor, bool descending)
+    public static IEnumerable<(string Condition, object?[] Values, bool SameKey)> After(DealCursor cursor, bool descending)
     {
         var key = KeySql(cursor.Sort);
         var next = descending ? "<" : ">";
         if (cursor.Key is null)
         {
-            yield return (Rows(db, $"{key} IS NULL AND \"Id\" {next} {{0}}", cursor.Id), true);
+            yield return ($"{key} IS NULL AND d.\"Id\" {next} {{0}}", [cursor.Id], true);
             if (!descending)
             {
-                yield return (Rows(db, $"{key} IS NOT NULL"), false);
+                yield return ($"{key} IS NOT NULL", [], false);
             }
 
             yield break;
         }
 
-        yield return (Rows(db, $"{key} = {{0}} AND \"Id\" {next} {{1}}", cursor.Key, cursor.Id), true);
-        yield return (Rows(db, $"{key} {next} {{0}}", cursor.Key), false);
+        yield return ($"{key} = {{0}} AND d.\"Id\" {next} {{1}}", [cursor.Key, cursor.Id], true);
+        yield return ($"{key} {next} {{0}}", [cursor.Key], false);
         if (descending && cursor.Sort is DealSortField.Announced or DealSortField.Amount)
         {
-            yield return (Rows(db, $"{key} IS NULL"), true);
+            yield return ($"{key} IS NULL", [], true);
         }
     }
 
@@ -54,24 +53,20 @@ internal static class DealKeyset
         _ => row.AnnouncedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     }, row.Id);
 
-    // The same expressions as the sort's (DealFiltering.Sort) and its index's, so SQLite searches that index.
-    private static string KeySql(DealSortField sort) => sort switch
+    /// <summary>
+    /// The sort's key as the list's SQL says it of the deal <c>d</c>: the same expressions as its index's (an
+    /// expression index serves only the same expression), so SQLite walks that index.
+    /// </summary>
+    public static string KeySql(DealSortField sort) => sort switch
     {
-        DealSortField.Title => "\"Title\"",
-        DealSortField.Target => $"\"{DealListKeys.Target}\"",
-        DealSortField.Investors => $"\"{DealListKeys.Investor}\"",
-        DealSortField.Kind => "\"Kind\"",
-        DealSortField.Status => $"\"{DealListKeys.StatusRank}\"",
-        DealSortField.Amount => "COALESCE(\"AmountHigh\", \"AmountLow\")",
-        _ => "\"AnnouncedOn\"",
+        DealSortField.Title => "d.\"Title\"",
+        DealSortField.Target => $"d.\"{DealListKeys.Target}\"",
+        DealSortField.Investors => $"d.\"{DealListKeys.Investor}\"",
+        DealSortField.Kind => "d.\"Kind\"",
+        DealSortField.Status => $"d.\"{DealListKeys.StatusRank}\"",
+        DealSortField.Amount => "COALESCE(d.\"AmountHigh\", d.\"AmountLow\")",
+        _ => "d.\"AnnouncedOn\"",
     };
-
-    // A subquery SQLite flattens into the list's query: the range becomes part of the index search, the filters stay LINQ.
-    private static IQueryable<Deal> Rows(AiDealsDbContext db, string condition, params object?[] values)
-    {
-        var sql = "SELECT * FROM \"Deals\" WHERE " + condition;
-        return db.Deals.FromSqlRaw(sql, values!);
-    }
 }
 
 /// <summary>The columns of one deal-list row as read, before its investors are added.</summary>

@@ -14,6 +14,9 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
 
     private static readonly ILookup<int, OrganizationRef> EmptyInvestors = Array.Empty<OrganizationRef>().ToLookup(_ => 0);
 
+    /// <summary>Told the text of every SQL command the keyset list and its count run (their plans are tested).</summary>
+    internal Action<string>? CommandObserver { get; init; }
+
     /// <summary>A numbered page with the exact count of every deal the filter matches (a full count: see <see cref="CountAsync"/>).</summary>
     public async Task<PagedResult<DealSummary>> SearchAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -44,10 +47,15 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         // Before a cursor is after it in the opposite order, read back to front.
         var backwards = page.Before is not null;
         var descending = filter.Descending != backwards;
+        var sql = DealListSql.For(filter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         var rows = new List<DealRow>();
-        IEnumerable<(IQueryable<Deal> Rows, bool SameKey)> ranges = cursor is null ? [(db.Deals, false)] : DealKeyset.After(db, cursor, descending);
-        foreach (var (range, sameKey) in ranges)
+        var key = DealKeyset.KeySql(filter.Sort);
+        var direction = descending ? " DESC" : string.Empty;
+        IEnumerable<(string? Condition, object?[] Values, bool SameKey)> ranges = cursor is null ? [(null, [], false)] : DealKeyset.After(cursor, descending).Select(r => ((string?)r.Condition, r.Values, r.SameKey));
+        foreach (var (condition, values, sameKey) in ranges)
         {
             // One row more than the page tells whether another page follows.
             var wanted = size + 1 - rows.Count;
@@ -56,10 +64,10 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 break;
             }
 
-            var filtered = DealFiltering.Filter(db, filter, range);
-            var sorted = !sameKey ? DealFiltering.Sort(filtered, filter.Sort, descending)
-                : descending ? filtered.OrderByDescending(d => d.Id) : filtered.OrderBy(d => d.Id);
-            rows.AddRange(await ReadAsync(cursor is null && page.Skip > 0 ? sorted.Skip(page.Skip).Take(wanted) : sorted.Take(wanted), cancellationToken));
+            var range = condition is null ? null : sql.Range(condition, values);
+            var orderBy = sameKey ? $"d.\"Id\"{direction}" : $"{key}{direction}, d.\"Id\"{direction}";
+            var text = sql.Page(filter.Sort, range, orderBy, wanted, cursor is null ? page.Skip : 0);
+            await DealListReader.ReadPageAsync(connection, sql, text, rows, CommandObserver, cancellationToken);
         }
 
         var more = rows.Count > size;
@@ -77,7 +85,8 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         DealCursor? Last() => rows.Count == 0 ? null : DealKeyset.CursorOf(filter, rows[^1]);
         var next = backwards ? Last() : more ? Last() : null;
         var previous = backwards ? (more ? First() : null) : (cursor is not null || page.Skip > 0 ? First() : null);
-        return new DealPage(await WithInvestorsAsync(db, rows, cancellationToken), next, previous);
+        var investors = await DealListReader.InvestorsAsync(connection, [.. rows.Select(r => r.Id)], CommandObserver, cancellationToken);
+        return new DealPage(Summaries(rows, investors), next, previous);
     }
 
     /// <summary>
@@ -87,7 +96,8 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     public async Task<DealCount> CountAsync(DealFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var count = await DealFiltering.Filter(db, filter).Take(DealCount.Cap + 1).CountAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var count = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter), DealCount.Cap + 1, CommandObserver, cancellationToken);
         return count > DealCount.Cap ? new DealCount(DealCount.Cap, IsAtLeast: true) : new DealCount(count, IsAtLeast: false);
     }
 
@@ -121,8 +131,11 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 .Select(p => new { p.DealId, Investor = new OrganizationRef(p.Organization!.Name, p.Organization.Slug) })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.DealId, p => p.Investor);
+        return Summaries(rows, investors);
+    }
 
-        return [.. rows.Select(r => new DealSummary(
+    private static List<DealSummary> Summaries(List<DealRow> rows, ILookup<int, OrganizationRef> investors) =>
+        [.. rows.Select(r => new DealSummary(
             r.Id,
             r.Title,
             r.Target,
@@ -132,7 +145,6 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
             AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
             r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null,
             r.IsUmbrella))];
-    }
 
     /// <summary>How many deals the export completes at once with their investors and sources: two indexed reads per batch.</summary>
     private const int ExportBatch = 2_000;

@@ -1,0 +1,215 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using AiDeals.Core.Domain;
+
+namespace AiDeals.Core.Features.Deals;
+
+/// <summary>
+/// The deal list's filter as SQL over the live deals (alias <c>d</c>), with its values as parameters: the same rows as
+/// <see cref="DealFiltering.Filter(Data.AiDealsDbContext, DealFilter)"/>, written by hand for the list's hot path (see
+/// <see cref="DealListReader"/>). Only whole numbers the code made itself (limits, ids) are written into the text.
+/// </summary>
+internal sealed class DealListSql
+{
+    private const string LiveOrganization = "o.\"DeletedAt\" IS NULL";
+
+    // Where a condition may search an index ("{+}" in its text): a unary plus makes SQLite leave that index alone.
+    private const string Plus = "{+}";
+
+    private readonly List<object> _values = [];
+    private readonly List<string> _conditions = ["d.\"DeletedAt\" IS NULL"];
+    private readonly List<(IndexKey Key, string Condition)> _ranges = [];
+    private string? _keptCount;
+    private string _from = "\"Deals\" AS d";
+
+    private DealListSql()
+    {
+    }
+
+    /// <summary>The live deals the filter matches.</summary>
+    public static DealListSql For(DealFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var sql = new DealListSql();
+        sql._keptCount = KeptCountKeys(filter) is { } keys ? $"SELECT COALESCE(SUM(\"Count\"), 0) FROM \"DashboardCounts\" WHERE \"Key\" IN ({sql.List(keys)})" : null;
+        if (filter.Targets.Count > 0)
+        {
+            sql._conditions.Add($"d.\"TargetId\" IN (SELECT o.\"Id\" FROM \"Organizations\" AS o WHERE {LiveOrganization} AND o.\"Slug\" IN ({sql.List(filter.Targets)}))");
+        }
+
+        if (filter.Statuses.Count > 0)
+        {
+            sql._conditions.Add($"d.\"Status\" IN ({sql.List(filter.Statuses.Select(s => s.ToString()))})");
+        }
+
+        if (filter.Kinds.Count > 0)
+        {
+            sql._conditions.Add($"d.\"Kind\" IN ({sql.List(filter.Kinds.Select(k => k.ToString()))})");
+        }
+
+        if (filter.AnnouncedFrom is { } from)
+        {
+            // As in DealFiltering: a range on the AnnouncedOn index first, refined by the period's precision.
+            var month = new DateOnly(from.Year, from.Month, 1);
+            var quarter = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1);
+            var year = new DateOnly(from.Year, 1, 1);
+            sql._ranges.Add((IndexKey.Announced, $"{Plus}d.\"AnnouncedOn\" >= {sql.Date(year)} AND (d.\"AnnouncedOn\" >= {sql.Date(from)}"
+                + $" OR d.\"AnnouncedPrecision\" = '{DatePrecision.Year}'"
+                + $" OR (d.\"AnnouncedPrecision\" = '{DatePrecision.Quarter}' AND d.\"AnnouncedOn\" >= {sql.Date(quarter)})"
+                + $" OR (d.\"AnnouncedPrecision\" = '{DatePrecision.Month}' AND d.\"AnnouncedOn\" >= {sql.Date(month)}))"));
+        }
+
+        if (filter.AnnouncedTo is { } to)
+        {
+            sql._ranges.Add((IndexKey.Announced, $"{Plus}d.\"AnnouncedOn\" <= {sql.Date(to)}"));
+        }
+
+        // The amount indexes' own expressions, so that SQLite can search them.
+        if (filter.MinAmount is { } min)
+        {
+            sql._ranges.Add((IndexKey.AmountHigh, $"{Plus}COALESCE(d.\"AmountHigh\", d.\"AmountLow\") >= {sql.Value(min)}"));
+        }
+
+        if (filter.MaxAmount is { } max)
+        {
+            sql._ranges.Add((IndexKey.AmountLow, $"{Plus}COALESCE(d.\"AmountLow\", d.\"AmountHigh\") <= {sql.Value(max)}"));
+        }
+
+        foreach (var term in DealFiltering.Terms(filter.Text))
+        {
+            var pattern = sql.Value(DealFiltering.LikePattern(term));
+            sql._conditions.Add($"(d.\"Title\" LIKE {pattern} ESCAPE '\\' OR (d.\"Notes\" IS NOT NULL AND d.\"Notes\" LIKE {pattern} ESCAPE '\\'))");
+        }
+
+        if (filter.Investors.Count > 0)
+        {
+            // The investors' deals, each once, off the participants' (OrganizationId, DealId) index, then each deal by its
+            // id: said as IN or EXISTS, SQLite walks every live deal and probes the participants for each. A CROSS JOIN
+            // keeps its left side as the outer loop.
+            sql._from = "(SELECT DISTINCT p.\"DealId\" FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\""
+                + $" WHERE p.\"DeletedAt\" IS NULL AND {LiveOrganization} AND o.\"Slug\" IN ({sql.List(filter.Investors)})) AS ids CROSS JOIN \"Deals\" AS d";
+            sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
+        }
+
+        return sql;
+    }
+
+    /// <summary>
+    /// The page's rows in the sort's order, <paramref name="range"/> (a keyset range) added to the filter. SQLite walks
+    /// the sort's index and keeps the rows that match on the way, so a page stops after its last row whatever the
+    /// filter's size; a date or amount range on another key than the sort's is kept out of the index choice, as SQLite
+    /// would otherwise take the range's index and sort every row in it (61,000 deals for $1B–2B). The investor and target
+    /// filters are the exception: their own indexes find their few deals, which are then sorted.
+    /// </summary>
+    public string Page(DealSortField sort, string? range, string orderBy, int take, int skip)
+    {
+        var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")
+            .Append(" d.\"AmountQualifier\", d.\"AnnouncedOn\", d.\"AnnouncedPrecision\",")
+            .Append(" EXISTS (SELECT 1 FROM \"Deals\" AS c WHERE c.\"ParentId\" = d.\"Id\" AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
+            .Append(" FROM ").Append(_from)
+            .Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL")
+            .Append(" WHERE ").AppendJoin(" AND ", Conditions(SortKey(sort)));
+        if (range is not null)
+        {
+            text.Append(" AND ").Append(range);
+        }
+
+        text.Append(" ORDER BY ").Append(orderBy).Append(CultureInfo.InvariantCulture, $" LIMIT {take}");
+        if (skip > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" OFFSET {skip}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// How many deals match: a kept count where the dashboard keeps one, else counting no further than
+    /// <paramref name="cap"/>. Of an amount range, only the lower bound's
+    /// index is offered: read from the bound up, the first entries mostly match the upper bound too, where the upper
+    /// bound's index, read from the smallest amount up, holds few that reach the lower one.
+    /// </summary>
+    public string Count(int cap)
+    {
+        if (_keptCount is not null)
+        {
+            return _keptCount;
+        }
+
+        var key = _ranges.Any(r => r.Key == IndexKey.AmountHigh) ? IndexKey.AmountHigh : _ranges.Select(r => r.Key).FirstOrDefault();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", Conditions(key))} LIMIT {cap})");
+    }
+
+    // Every deal, the deals of some statuses, or of some kinds: the dashboard keeps those counts (Data/Aggregates), kept
+    // up to date by triggers in the transaction of every write, so the count is a read of a row or a few.
+    private static IEnumerable<string>? KeptCountKeys(DealFilter filter)
+    {
+        var onlyStatuses = filter.Statuses.Count > 0 && filter.Kinds.Count == 0;
+        var onlyKinds = filter.Kinds.Count > 0 && filter.Statuses.Count == 0;
+        if (filter.Investors.Count > 0 || filter.Targets.Count > 0 || filter.AnnouncedFrom is not null || filter.AnnouncedTo is not null
+            || filter.MinAmount is not null || filter.MaxAmount is not null || DealFiltering.Terms(filter.Text).Count > 0
+            || (filter.Statuses.Count > 0 && filter.Kinds.Count > 0))
+        {
+            return null;
+        }
+
+        return onlyStatuses ? filter.Statuses.Distinct().Select(s => "status:" + s)
+            : onlyKinds ? filter.Kinds.Distinct().Select(k => "kind:" + k)
+            : ["deals"];
+    }
+
+    // The index each sort walks, as far as the ranges are concerned.
+    private static IndexKey SortKey(DealSortField sort) => sort switch
+    {
+        DealSortField.Announced => IndexKey.Announced,
+        DealSortField.Amount => IndexKey.AmountHigh,
+        _ => IndexKey.None,
+    };
+
+    // The filter's conditions, only the ranges on the given key left free to search its index.
+    private IEnumerable<string> Conditions(IndexKey indexed) =>
+        _conditions.Concat(_ranges.Select(r => r.Condition.Replace(Plus, r.Key == indexed && r.Key != IndexKey.None ? string.Empty : "+", StringComparison.Ordinal)));
+
+    /// <summary>A keyset range's condition with its values made parameters of this command.</summary>
+    public string Range(string condition, object?[] values) =>
+        string.Format(CultureInfo.InvariantCulture, condition, [.. values.Select(v => (object)Value(v!))]);
+
+    /// <summary>A command on the connection with this SQL's values bound.</summary>
+    public DbCommand Command(DbConnection connection, string text)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        for (var i = 0; i < _values.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = Name(i);
+            parameter.Value = _values[i];
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static string Name(int index) => "@v" + index.ToString(CultureInfo.InvariantCulture);
+
+    private string Value(object value)
+    {
+        _values.Add(value);
+        return Name(_values.Count - 1);
+    }
+
+    // Dates are stored as ISO text, as EF writes a DateOnly.
+    private string Date(DateOnly date) => Value(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => Value(v)));
+
+    private enum IndexKey
+    {
+        None,
+        Announced,
+        AmountHigh,
+        AmountLow,
+    }
+}
