@@ -5,6 +5,7 @@ using AiDeals.Web.Features.Accounts;
 using AiDeals.Web.Features.Api;
 using AiDeals.Web.Features.Deals;
 using AiDeals.Web.Features.Export;
+using AiDeals.Web.Features.Feeds;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -65,7 +66,7 @@ try
         }
     }
 
-    app.UseSerilogRequestLogging();
+    app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = RequestLogPaths.Properties);
 
     // The pages show the not-found page; the API answers its errors as problem details. The API's handlers sit inside
     // the pages' one, so an API error has its body before the pages' handler looks (it acts on empty bodies only).
@@ -87,6 +88,7 @@ try
     app.MapAccountEndpoints();
     app.MapDealExport();
     app.MapDealBookExport();
+    app.MapFeeds();
     if (app.Environment.IsDevelopment())
     {
         AiDeals.Web.Features.Diagnostics.MemoryEndpoints.MapMemoryDiagnostics(app);

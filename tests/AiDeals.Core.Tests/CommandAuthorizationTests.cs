@@ -43,6 +43,8 @@ public class CommandAuthorizationTests
                 "CreateMarketEvent", "UpdateMarketEvent", "DeleteMarketEvent", "RestoreMarketEvent",
                 "CreateSource", "UpdateSource", "DeleteSource", "RestoreSource",
                 "CiteRecord",
+                "SaveView", "UpdateSavedView", "DeleteSavedView",
+                "WatchRecord", "UnwatchRecord", "MarkChangesSeen", "CreateWatchFeed", "RevokeWatchFeed",
             },
             names);
     }

@@ -54,6 +54,12 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<Features.SavedViews.SavedView> SavedViews => Set<Features.SavedViews.SavedView>();
+
+    public DbSet<Features.Watchlists.WatchedRecord> WatchedRecords => Set<Features.Watchlists.WatchedRecord>();
+
+    public DbSet<Features.Watchlists.Watchlist> Watchlists => Set<Features.Watchlists.Watchlist>();
+
     /// <summary>Audit entries captured before a save and completed after it (ids of added rows are known only then).</summary>
     internal List<PendingAudit> PendingAudits { get; } = [];
 

@@ -197,6 +197,13 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         entry.Entity is Features.Accounts.AppUser or Features.Accounts.ApiToken
         || entry.Metadata.ClrType.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly;
 
+    /// <summary>
+    /// Fields the history does not show: the version and normalized names follow from other fields, and a feed token's
+    /// hash is a credential's stand-in (the prefix beside it tells which token changed).
+    /// </summary>
+    private static bool IsAudited(string property) =>
+        property is not (nameof(EditableEntity.Version) or "NormalizedName" or nameof(Features.Watchlists.Watchlist.FeedTokenHash));
+
     private static PendingAudit? Describe(EntityEntry entry)
     {
         var changes = new Dictionary<string, FieldChange>();
@@ -209,7 +216,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.IsPrimaryKey() || property.Metadata.Name is nameof(EditableEntity.Version) or "NormalizedName")
+            if (property.Metadata.IsPrimaryKey() || !IsAudited(property.Metadata.Name))
             {
                 continue;
             }
@@ -267,8 +274,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             {
                 foreach (var property in audit.Entry.Properties)
                 {
-                    if (!property.Metadata.IsPrimaryKey() && property.CurrentValue is not null
-                        && property.Metadata.Name is not (nameof(EditableEntity.Version) or "NormalizedName"))
+                    if (!property.Metadata.IsPrimaryKey() && property.CurrentValue is not null && IsAudited(property.Metadata.Name))
                     {
                         audit.Changes[property.Metadata.Name] = new FieldChange(null, property.CurrentValue);
                     }

@@ -48,6 +48,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<MarketEventQueries>();
         services.AddSingleton<SourceQueries>();
+        services.AddSingleton<Features.SavedViews.SavedViewQueries>();
+        services.AddSingleton<Features.Watchlists.WatchlistQueries>();
+        services.AddSingleton<Features.Watchlists.WatchedChanges>();
+        services.AddSingleton<Features.Feeds.DealFeedQueries>();
         return services;
     }
 

@@ -34,12 +34,13 @@ public sealed class HistoryQueries(IDbContextFactory<AiDealsDbContext> contextFa
         return entries.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Select(ChangeRecords.Of).ToList();
     }
 
-    /// <summary>The latest changes to any record, newest first. Account changes are left out: readers see this feed.</summary>
+    /// <summary>The latest changes to any record, newest first. Account and personal changes are left out: readers see this feed.</summary>
     public async Task<IReadOnlyList<ChangeRecord>> RecentAsync(int count, CancellationToken cancellationToken = default)
     {
+        var personal = PersonalRecords.EntityTypes;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType != Accounts.AccountService.AuditEntityType)
+            .Where(a => a.EntityType != Accounts.AccountService.AuditEntityType && !personal.Contains(a.EntityType))
             .OrderByDescending(a => a.Id)
             .Take(Math.Clamp(count, 1, 200))
             .ToListAsync(cancellationToken);

@@ -58,7 +58,8 @@ public sealed class HistorySearch(IDbContextFactory<AiDealsDbContext> contextFac
         var query = db.AuditEntries.AsNoTracking();
         if (!filter.IncludeAccounts)
         {
-            query = query.Where(a => a.EntityType != AccountService.AuditEntityType);
+            var personal = PersonalRecords.EntityTypes;
+            query = query.Where(a => a.EntityType != AccountService.AuditEntityType && !personal.Contains(a.EntityType));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.User))
@@ -173,7 +174,7 @@ public sealed class HistorySearch(IDbContextFactory<AiDealsDbContext> contextFac
     }
 
     /// <summary>The record each change belongs to (by change id), named, deleted records included.</summary>
-    private static async Task<Dictionary<long, HistoryRecord>> DescribeRecordsAsync(
+    internal static async Task<Dictionary<long, HistoryRecord>> DescribeRecordsAsync(
         AiDealsDbContext db, List<ChangeRecord> changes, CancellationToken cancellationToken)
     {
         List<int> IdsOf(string type) => changes.Where(c => c.EntityType == type).Select(c => ChangeRecords.IdOf(c.EntityId)).OfType<int>().Distinct().ToList();

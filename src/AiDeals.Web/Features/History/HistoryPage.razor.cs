@@ -121,7 +121,7 @@ public partial class HistoryPage
         }
     }
 
-    private static string? HrefOf(HistoryRecord record) => !record.Exists ? null : record.Kind switch
+    internal static string? HrefOf(HistoryRecord record) => !record.Exists ? null : record.Kind switch
     {
         RecordKind.Deal when record.Id is { } id => $"/deals/{id}",
         RecordKind.Organization or RecordKind.Valuation when record.Slug is { } slug => OrganizationLinks.Profile(slug),
@@ -131,7 +131,7 @@ public partial class HistoryPage
     };
 
     /// <summary>"Deal", "Participant of", "Alias of": what changed, relative to the record it belongs to.</summary>
-    private static string ChangeLabel(ChangeRecord change) => change.EntityType switch
+    internal static string ChangeLabel(ChangeRecord change) => change.EntityType switch
     {
         nameof(DealParticipant) => "Participant of",
         nameof(Citation) => "Citation of",
