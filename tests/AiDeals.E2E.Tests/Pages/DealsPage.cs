@@ -65,11 +65,15 @@ public sealed partial class DealsPage(IPage page)
     }
 
     /// <summary>
-    /// The grid loads its data only over the interactive circuit (never while prerendering), so a count
-    /// such as "6 deals" means the circuit is up and the filters will answer clicks.
+    /// The page is prerendered with its rows and count, so those say nothing about the circuit; the layout's theme
+    /// attribute leaves "pending" only after its first interactive render, when the filters answer typing and clicks.
+    /// (Typing before that is lost when the circuit takes the page over.)
     /// </summary>
-    public async Task WaitUntilInteractiveAsync() =>
+    public async Task WaitUntilInteractiveAsync()
+    {
+        await Expect(page.Locator("[data-theme='light'], [data-theme='dark']")).ToHaveCountAsync(1);
         await Expect(DealCount).ToHaveTextAsync(LoadedCount());
+    }
 
     /// <summary>
     /// Types <paramref name="typed"/> (part of a name or an alias) into the Investor filter and picks the organization
@@ -77,9 +81,24 @@ public sealed partial class DealsPage(IPage page)
     /// </summary>
     public async Task ChooseInvestorAsync(string name, string? typed = null)
     {
-        await InvestorFilter.FillAsync(typed ?? name);
         var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = name });
         var chip = InvestorChips.Filter(new() { HasText = name });
+
+        // A re-render that lands while the text goes in can overtake it (the field shows its old value and no search
+        // runs): type it again until the suggestions come.
+        for (var attempt = 1; ; attempt++)
+        {
+            await InvestorFilter.FillAsync(typed ?? name);
+            try
+            {
+                await Expect(option.First).ToBeVisibleAsync(new() { Timeout = 6_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await InvestorFilter.FillAsync(string.Empty);
+            }
+        }
 
         // The suggestion list re-renders when its search finishes; a click on the list being replaced is lost, so
         // click again until the pick shows as a chip.
