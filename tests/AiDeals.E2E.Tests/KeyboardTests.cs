@@ -33,6 +33,9 @@ public sealed class KeyboardTests(E2EFixture fixture)
         await TabToAsync(page, "Skip to content", "Shift+Tab");
         await Expect(skip).ToBeInViewportAsync();
         await page.Keyboard.PressAsync("Enter");
+
+        // The circuit moves the focus (a round trip); a person's next key comes after it has.
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'main-content'");
         await page.Keyboard.PressAsync("Tab");
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('main-content').contains(document.activeElement)"),
