@@ -20,6 +20,10 @@ public static class AmountText
     /// <summary>What a field says of an amount above <see cref="AmountRange.MaxFigure"/>.</summary>
     public static string TooLargeMessage { get; } = AmountRange.ValidateFigure(AmountRange.MaxFigure + 1)!;
 
+    /// <summary>A total's low and high ends as the charts and tables show them: "$15B" when they meet, "$46B–$56B" when not.</summary>
+    public static string Span(long low, long high) =>
+        low == high ? AmountRange.Format(low) : AmountRange.Format(low) + "–" + AmountRange.Format(high);
+
     /// <summary>Reads an amount as people write it: "10B", "$1.5T", "250m", "12,000,000", "12000000".</summary>
     public static bool TryParse(string? text, out long dollars) => TryParse(text, out dollars, out _);
 
