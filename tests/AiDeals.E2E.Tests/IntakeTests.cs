@@ -54,6 +54,26 @@ public sealed class IntakeTests(E2EFixture fixture, EmptyServerFixture empty) : 
         Assert.Empty(session.PageErrors);
     }
 
+    /// <summary>The cards beside the article, read in the seeded app (a reading saves nothing): no WCAG violation, either theme.</summary>
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Proposals_HaveNoWcagViolation(string theme)
+    {
+        await using var session = await fixture.OpenSessionAsync(theme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = session.Page;
+        await AccessibilityTests.LogInAsync(page, "analyst");
+        await page.GotoAsync("intake");
+        await AccessibilityTests.ReadyAsync(page, theme);
+
+        await ReadArticleAsync(page);
+        await Expect(page.GetByTestId("intake-update").First).ToBeVisibleAsync();
+        await Shoot(page, $"intake-seeded-{theme}");
+
+        var violations = await AccessibilityTests.ViolationsAsync(page);
+        Assert.True(violations.Length == 0, $"/intake with proposals ({theme}):\n{violations}");
+    }
+
     private static async Task<ILocator> ReadArticleAsync(IPage page)
     {
         await Field(page, "intake-title", "input").FillAsync("SoftBank Plans $25 Billion OpenAI Investment");
@@ -77,7 +97,7 @@ public sealed class IntakeTests(E2EFixture fixture, EmptyServerFixture empty) : 
     private static Task Shoot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions
     {
         Path = Path.Combine(E2EFixture.ScreenshotFolder, name + ".png"),
-        FullPage = true,
+        FullPage = false,
         Animations = ScreenshotAnimations.Disabled,
     });
 }

@@ -192,7 +192,7 @@ internal sealed partial class ArticleReading(IntakeArticle article, PartyNames n
         if (money is not null)
         {
             (proposal.Currency, proposal.Amount) = (money.Currency, money.Amount);
-            proposal.Why.Add(money.Cue is null ? $"amount “{money.Text}”" : $"amount “{money.Cue}” → {money.Qualifier}");
+            proposal.Why.Add(money.Cue is null ? $"amount “{money.Text}”" : $"amount “{money.Cue}” → {Labels.Of(money.Qualifier).ToLowerInvariant()}");
         }
 
         return proposal;
