@@ -9,9 +9,13 @@ internal sealed partial class ArticleReading(IntakeArticle article, PartyNames n
 {
     private readonly Dictionary<string, OrganizationType> _types = LearnTypes(article.Text);
     private List<Proposal> _lastDeals = [];
+    private List<Proposal> _sentenceDeals = [];
     private int _count;
 
     public List<Proposal> Proposals { get; } = [];
+
+    // Every name the article uses that the database does not know: "Inflection" later means the "Inflection AI" named before.
+    private List<string>? _unknownNames;
 
     public void ReadSentences()
     {
@@ -23,11 +27,12 @@ internal sealed partial class ArticleReading(IntakeArticle article, PartyNames n
                 continue;
             }
 
-            var parties = names.Find(sentence.Text);
+            var parties = Aligned(names.Find(sentence.Text));
             var found = new List<Proposal>();
             var amounts = MoneyExpressions.Find(sentence.Text);
             foreach (var money in amounts)
             {
+                _sentenceDeals = found;
                 if (parties.Count == 0 && Continues().IsMatch(sentence.Text[..money.Start]) && _lastDeals.Count > 0)
                 {
                     Extend(_lastDeals[^1], sentence, money);
@@ -66,9 +71,9 @@ internal sealed partial class ArticleReading(IntakeArticle article, PartyNames n
     private Proposal? Deal(ArticleSentence sentence, IReadOnlyList<PartyMention> parties, MoneyMention money)
     {
         var reading = DealParties.Read(sentence.Text, parties, money);
-        if (reading.Target is null || reading.Investors.Count == 0)
+        if (reading.Target is null || (reading.Investors.Count == 0 && !reading.Raised))
         {
-            // Without both sides the words do not say a deal; proposing half of one would only be guessing.
+            // Without a target, or without an investor unless the target raised the money, the words do not say a deal.
             return null;
         }
 
@@ -89,17 +94,21 @@ internal sealed partial class ArticleReading(IntakeArticle article, PartyNames n
 
     private Proposal? Valuation(ArticleSentence sentence, IReadOnlyList<PartyMention> parties, MoneyMention money)
     {
+        // Whose worth: the one named after "valuing"/"values", else the target of a deal the sentence states, else a party
+        // before the amount, else (for "the company", "the startup") the target of the last deal told.
         var valuing = Valuing().Match(sentence.Text[..money.Start]);
-        var of = valuing.Success
-            ? parties.FirstOrDefault(p => p.Start >= valuing.Index)
-            : parties.LastOrDefault(p => p.End <= money.Start) ?? parties.FirstOrDefault();
+        var named = valuing.Success ? parties.FirstOrDefault(p => p.Start >= valuing.Index && p.End <= money.Start) : null;
+        var of = named?.Party(TypeOf(named))
+            ?? _sentenceDeals.FirstOrDefault(p => p.Kind == ProposalKind.Deal)?.Target
+            ?? (parties.LastOrDefault(p => p.End <= money.Start) is { } before ? before.Party(TypeOf(before)) : null)
+            ?? _lastDeals.LastOrDefault()?.Target;
         if (of is null)
         {
             return null;
         }
 
         var proposal = New(ProposalKind.Valuation, sentence, money);
-        proposal.Target = of.Party(TypeOf(of));
+        proposal.Target = of;
         proposal.ValuationKind = FigureKinds.ValuationKindOf(sentence.Text);
         proposal.Date = FirstDate(sentence.Text) ?? ArticleMonth;
         proposal.Why.Add("valuation words near the amount");
@@ -210,6 +219,15 @@ internal sealed partial class ArticleReading(IntakeArticle article, PartyNames n
             : DealKind.EquityInvestment;
     }
 
+    private List<PartyMention> Aligned(IReadOnlyList<PartyMention> parties)
+    {
+        _unknownNames ??= [.. ArticleSentences.Split(article.Text).Where(s => !IsHeadline(s.Text)).SelectMany(s => names.Find(s.Text)).Where(p => p.Known is null).Select(p => p.Name).Distinct()];
+        return [.. parties.Select(p => p.Known is not null ? p
+            : _unknownNames.Where(n => n.StartsWith(p.Name + " ", StringComparison.OrdinalIgnoreCase)).OrderBy(n => n.Length).FirstOrDefault() is { } longer
+                ? p with { Name = longer }
+                : p)];
+    }
+
     private OrganizationType TypeOf(PartyMention party) =>
         _types.TryGetValue(party.Name, out var type) ? type : OrganizationType.Company;
 
@@ -253,7 +271,7 @@ internal sealed partial class ArticleReading(IntakeArticle article, PartyNames n
     [GeneratedRegex(@"\bpart\s+of\s+(?:a|an|the)\s+(?:broader|wider|larger|bigger|overall)\s+(?<what>partnership|deal|agreement|plan|program|programme|commitment|investment|project|initiative)", RegexOptions.IgnoreCase)]
     private static partial Regex PartOf();
 
-    [GeneratedRegex(@"\bvaluing\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bvalu(?:e|es|ed|ing)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Valuing();
 
     [GeneratedRegex(@"\bpartnership\b", RegexOptions.IgnoreCase)]

@@ -4,7 +4,11 @@ using AiDeals.Core.Domain;
 namespace AiDeals.Core.Features.Intake;
 
 /// <summary>Who invests in whom for one amount of a sentence, the role the words give the investors, and the words that said so.</summary>
-public sealed record DealPartiesReading(IReadOnlyList<PartyMention> Investors, PartyMention? Target, ParticipantRole Role, bool Acquisition, IReadOnlyList<string> Why);
+public sealed record DealPartiesReading(IReadOnlyList<PartyMention> Investors, PartyMention? Target, ParticipantRole Role, bool Acquisition, IReadOnlyList<string> Why)
+{
+    /// <summary>The target raised the money ("OpenAI raised $6.6B"): a deal even when the words name no investor.</summary>
+    public bool Raised { get; init; }
+}
 
 /// <summary>
 /// Reads who invests in whom around an amount, in the active and the passive voice: "SoftBank ... invest $25B in OpenAI"
@@ -40,21 +44,27 @@ public static partial class DealParties
         }
 
         // "OpenAI raised $6.6B": the subject of a raising verb is the target.
+        var raised = false;
         if (investors.Count == 0 && Raise().Match(sentence[..money.Start]) is { Success: true } raise
             && parties.LastOrDefault(p => p.End <= raise.Index) is { } raiser && target is null)
         {
-            target = raiser;
+            (target, raised) = (raiser, true);
             why.Add(raise.Value.Trim());
         }
 
-        // "... from A, B and C", "led by A", "backed by A and B": the investors named in a list.
+        // "... from A, B and C", "led by A, with participation from B": the investors named in lists; the first list's words give the role.
+        var listed = investors.Count > 0;
         foreach (Match list in ListLead().Matches(sentence))
         {
             var named = ListAfter(sentence, parties, list.Index + list.Length).Where(p => p != target).ToList();
-            if (named.Count > 0 && investors.Count == 0)
+            if (named.Count > 0 && !listed)
             {
+                if (investors.Count == 0)
+                {
+                    role = list.Groups["led"].Success ? ParticipantRole.Lead : list.Groups["backed"].Success ? ParticipantRole.Backer : ParticipantRole.CoInvestor;
+                }
+
                 investors.AddRange(named);
-                role = list.Groups["led"].Success ? ParticipantRole.Lead : list.Groups["backed"].Success ? ParticipantRole.Backer : ParticipantRole.CoInvestor;
                 why.Add(list.Value.Trim());
             }
         }
@@ -75,7 +85,7 @@ public static partial class DealParties
             role = ParticipantRole.CoInvestor;
         }
 
-        return new DealPartiesReading(investors.DistinctBy(p => p.Name.ToUpperInvariant()).ToList(), target, role, acquisition, why);
+        return new DealPartiesReading(investors.DistinctBy(p => p.Name.ToUpperInvariant()).ToList(), target, role, acquisition, why) { Raised = raised };
     }
 
     // The parties that follow a list's lead words, joined by commas and "and": "A, B and C".
@@ -120,7 +130,7 @@ public static partial class DealParties
     [GeneratedRegex(@"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,\s*as\s+well\s+as\s+|\s+as\s+well\s+as\s+)?\s*(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListGap();
 
-    [GeneratedRegex(@"\b(?:(?<led>led\s+by|co-led\s+by)|(?<backed>backed\s+by|funded\s+by|supported\s+by)|from|with\s+participation\s+from|including|joined\s+by|alongside)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<led>led\s+by|co-led\s+by)|(?<backed>backed\s+by|funded\s+by|supported\s+by)|from|with\s+participation\s+from|including|joined\s+by|alongside|(?:investment|stake|funding|financing|bet)\s+by)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListLead();
 
     [GeneratedRegex(@"\b(?:invest(?:s|ed|ing)?|commit(?:s|ted|ting)?|spend(?:s|ing)?|spent|put(?:s|ting)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|pledge(?:s|d)?|plough(?:s|ed)?|bet(?:s|ting)?|back(?:s|ed|ing)?|fund(?:s|ed|ing)?|lead(?:s|ing)?|led|provid(?:e|es|ed|ing)|lend(?:s|ing)?|lent|contribut(?:e|es|ed|ing)|make|makes|made|take|takes|took)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -57,7 +57,7 @@ public static partial class FigureKinds
     /// <summary>The sign of a change in market value: a drop is negative.</summary>
     public static int SignOf(string sentence) => Drop().IsMatch(sentence) ? -1 : 1;
 
-    [GeneratedRegex(@"(?:\bvaluation\s+(?:of\s+|at\s+|reaching\s+|to\s+|hit(?:ting)?\s+|now\s+at\s+|near\s+|above\s+|topping\s+)?(?:an?\s+)?(?:about\s+|nearly\s+|roughly\s+|around\s+)?|\bvalued\s+(?:it\s+)?at\s+|\bvaluing\s+[^,.]{1,40}?\s+at\s+|\bworth\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bvaluation\s+(?:of\s+|at\s+|reaching\s+|to\s+|hit(?:ting)?\s+|now\s+at\s+|near\s+|above\s+|topping\s+)?(?:an?\s+)?(?:about\s+|nearly\s+|roughly\s+|around\s+)?|\bvalu(?:e|es|ed|ing)\s+(?:[^,.$€£¥]{1,40}?\s+)?at\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ValuationBefore();
 
     [GeneratedRegex(@"^\s*(?:post-money\s+|pre-money\s+)?valuation\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

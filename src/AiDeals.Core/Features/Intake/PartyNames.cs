@@ -25,11 +25,12 @@ public sealed partial class PartyNames(OrganizationMentions known)
         "but", "as", "at", "by", "from", "of", "to", "after", "before", "while", "when", "since", "under", "over", "will", "would",
         "could", "meanwhile", "also", "both", "all", "some", "most", "many", "other", "such", "his", "her", "their", "our", "we", "they",
         "he", "she", "there", "here", "what", "which", "who", "why", "how", "so", "yet", "not", "no", "one", "two", "three", "last",
-        "next", "first", "new", "according", "together", "separately", "earlier", "later", "today", "yesterday", "monday", "tuesday",
+        "next", "first", "according", "together", "separately", "earlier", "later", "today", "yesterday", "monday", "tuesday",
         "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "ai", "ceo", "cfo", "ipo", "us", "u.s.", "uk", "eu", "chinese",
+        "august", "september", "october", "november", "december", "ceo", "cfo", "ipo", "us", "u.s.", "uk", "eu", "chinese",
         "japanese", "american", "european", "french", "german", "british", "indian", "korean", "saudi", "emirati", "canadian",
-        "investors", "investor", "shares", "series", "round", "seed", "billion", "million", "takeaway", "competitive", "arena",
+        "investors", "investor", "shares", "series", "round", "seed", "billion", "million", "takeaway", "competitive", "arena", "middle",
+        "eastern", "western", "northern", "southern", "asian", "african", "arab", "gulf", "existing", "sovereign", "separately", "elon",
     };
 
     private static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
@@ -47,7 +48,7 @@ public sealed partial class PartyNames(OrganizationMentions known)
         foreach (Match match in Capitalized().Matches(sentence))
         {
             var (start, words) = Trim(match.Index, match.Groups["name"].Value);
-            if (words.Length < 2 || Product().IsMatch(words) || mentions.Any(m => start < m.End && m.Start < start + words.Length) || IsPerson(sentence, start))
+            if (words.Length < 2 || words == "AI" || Product().IsMatch(words) || Describes(sentence, start + words.Length) || mentions.Any(m => start < m.End && m.Start < start + words.Length) || IsPerson(sentence, start))
             {
                 continue;
             }
@@ -63,9 +64,9 @@ public sealed partial class PartyNames(OrganizationMentions known)
     // Ordinary words at either end are not part of a name: "The Stargate" is Stargate; a name of only such words is none.
     private static (int Start, string Words) Trim(int start, string words)
     {
-        var parts = Word().Matches(words).Where(w => !NotNames.Contains(w.Value)).ToList();
-        var first = Word().Matches(words).SkipWhile(w => NotNames.Contains(w.Value)).FirstOrDefault();
-        var last = Word().Matches(words).Reverse().SkipWhile(w => NotNames.Contains(w.Value)).FirstOrDefault();
+        var parts = Word().Matches(words).Where(w => !Ordinary(w.Value)).ToList();
+        var first = Word().Matches(words).SkipWhile(w => Ordinary(w.Value)).FirstOrDefault();
+        var last = Word().Matches(words).Reverse().SkipWhile(w => Ordinary(w.Value)).FirstOrDefault();
         if (parts.Count == 0 || first is null || last is null)
         {
             return (start, string.Empty);
@@ -73,6 +74,12 @@ public sealed partial class PartyNames(OrganizationMentions known)
 
         return (start + first.Index, words[first.Index..(last.Index + last.Length)]);
     }
+
+    // "Paris-based", "Abu Dhabi-based": where a name is from, not the name.
+    private static bool Ordinary(string word) => NotNames.Contains(word) || word.EndsWith("-based", StringComparison.OrdinalIgnoreCase);
+
+    // "the ChatGPT maker", "the Claude developer": a product named to describe its maker, not an organization.
+    private static bool Describes(string sentence, int end) => Descriptor().IsMatch(sentence[end..]);
 
     private static bool IsPerson(string sentence, int start)
     {
@@ -89,8 +96,11 @@ public sealed partial class PartyNames(OrganizationMentions known)
     private static partial Regex Capitalized();
 
     // "R1", "H100", "GPT-4o": a model or a chip, not an organization.
-    [GeneratedRegex(@"^(?:[A-Z]{1,4}-?\d[\w.\-]*|[A-Z]{2,}s)$")]
+    [GeneratedRegex(@"^(?:[A-Z]\d|[A-Z]\d{3,}\w*|GPT-?\d[\w.\-]*|[A-Z]{2,}s)$")]
     private static partial Regex Product();
+
+    [GeneratedRegex(@"^\s+(?:maker|developer|creator|owner|parent|chatbot|model)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Descriptor();
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
