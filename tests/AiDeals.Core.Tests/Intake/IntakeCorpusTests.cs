@@ -15,11 +15,29 @@ public sealed class IntakeCorpusTests(ITestOutputHelper output)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// The corpus the rules were written against (corpus.json, 15 articles) and five articles written after the rules and not
+    /// tuned for (heldout.json): both scores are printed; the floor holds for the whole.
+    /// </summary>
     [Fact]
     public void Corpus_AmountsPartiesAndStatus_AreReadWithinTheFloor()
     {
-        var corpus = JsonSerializer.Deserialize<List<CorpusArticle>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Intake", "Corpus", "corpus.json")), Json)!;
-        Assert.True(corpus.Count >= 15);
+        var tuned = Read("corpus.json");
+        var heldOut = Read("heldout.json");
+        Assert.True(tuned.Count >= 15);
+        output.WriteLine("held out: " + Measure(heldOut));
+        output.WriteLine("tuned on: " + Measure(tuned));
+        var score = Measure([.. tuned, .. heldOut]);
+        Assert.True(score.AmountRecall >= 0.85 && score.AmountPrecision >= 0.85, score.ToString());
+        Assert.True(score.PartyRecall >= 0.75 && score.PartyPrecision >= 0.75, score.ToString());
+        Assert.True(score.StatusRecall >= 0.75 && score.StatusPrecision >= 0.75, score.ToString());
+    }
+
+    private static List<CorpusArticle> Read(string file) =>
+        JsonSerializer.Deserialize<List<CorpusArticle>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Intake", "Corpus", file)), Json)!;
+
+    private Score Measure(List<CorpusArticle> corpus)
+    {
         var score = new Score();
         foreach (var article in corpus)
         {
@@ -29,10 +47,7 @@ public sealed class IntakeCorpusTests(ITestOutputHelper output)
             score.Add(article, proposals, output);
         }
 
-        output.WriteLine(score.ToString());
-        Assert.True(score.AmountRecall >= 0.85 && score.AmountPrecision >= 0.85, score.ToString());
-        Assert.True(score.PartyRecall >= 0.75 && score.PartyPrecision >= 0.75, score.ToString());
-        Assert.True(score.StatusRecall >= 0.75 && score.StatusPrecision >= 0.75, score.ToString());
+        return score;
     }
 
     public sealed record CorpusArticle(string Name, string Date, string Text, List<Expected> Expected);
