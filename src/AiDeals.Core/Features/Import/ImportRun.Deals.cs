@@ -12,12 +12,21 @@ internal sealed partial class ImportRun
     private readonly HashSet<int> _matchedDeals = [];
     private readonly Dictionary<string, string> _sameRows = new(StringComparer.OrdinalIgnoreCase);
 
+    // Deals created in the group that is not saved yet: a part of one waits for the group's save.
+    private readonly HashSet<string> _unsavedDeals = new(StringComparer.Ordinal);
+
     private IEnumerable<Command> DealSteps()
     {
         var book = source.Book.Deals ?? [];
         foreach (var i in ParentsFirst(book))
         {
             var (item, path) = (book[i], Path("deals", i));
+            if (item.Parent is { } parent && _unsavedDeals.Contains(parent))
+            {
+                yield return CommandBatch.SaveHere;
+                _unsavedDeals.Clear();
+            }
+
             var entry = Begin(RecordKind.Deal, path, item.Title);
             if (item.Key is not null && !Keyed(entry, item.Key, path, _deals))
             {
@@ -31,6 +40,11 @@ internal sealed partial class ImportRun
 
             if (existing is null)
             {
+                if (item.Key is { } created)
+                {
+                    _unsavedDeals.Add(created);
+                }
+
                 yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
                 continue;
             }
@@ -48,6 +62,7 @@ internal sealed partial class ImportRun
         if (key is not null)
         {
             _deals[key] = id;
+            _unsavedDeals.Remove(key);
         }
     }
 
@@ -212,7 +227,10 @@ internal sealed partial class ImportRun
         return copy;
     }
 
-    /// <summary>The deals' indexes with each umbrella before its parts, so that a part's command names its umbrella's id.</summary>
+    /// <summary>
+    /// The deals' indexes by depth: the deals under no umbrella of the file first, then their parts, then theirs, each
+    /// level in file order, so that a part's umbrella is saved (and has its id) before the part and few saves wait for one.
+    /// </summary>
     private static List<int> ParentsFirst(IReadOnlyList<DealBookDeal> deals)
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -224,30 +242,17 @@ internal sealed partial class ImportRun
             }
         }
 
-        var order = new List<int>(deals.Count);
-        var placed = new bool[deals.Count];
+        var depths = new int[deals.Count];
         for (var i = 0; i < deals.Count; i++)
         {
-            var chain = new Stack<int>();
-            for (var at = i; !placed[at] && !chain.Contains(at); at = byKey.GetValueOrDefault(deals[at].Parent ?? string.Empty, at))
+            // A chain that comes back on itself stops where it does; the validators answer the loop.
+            var seen = new HashSet<int> { i };
+            for (var at = i; deals[at].Parent is { } parent && byKey.TryGetValue(parent, out var up) && seen.Add(up); at = up)
             {
-                chain.Push(at);
-                if (deals[at].Parent is null || !byKey.ContainsKey(deals[at].Parent!))
-                {
-                    break;
-                }
-            }
-
-            while (chain.TryPop(out var next))
-            {
-                if (!placed[next])
-                {
-                    placed[next] = true;
-                    order.Add(next);
-                }
+                depths[i]++;
             }
         }
 
-        return order;
+        return [.. Enumerable.Range(0, deals.Count).OrderBy(i => depths[i])];
     }
 }
