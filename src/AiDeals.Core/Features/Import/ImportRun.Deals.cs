@@ -227,10 +227,7 @@ internal sealed partial class ImportRun
         return copy;
     }
 
-    /// <summary>
-    /// The deals' indexes by depth: the deals under no umbrella of the file first, then their parts, then theirs, each
-    /// level in file order, so that a part's umbrella is saved (and has its id) before the part and few saves wait for one.
-    /// </summary>
+    /// <summary>The deals' indexes with each umbrella before its parts, so that a part's command names its umbrella's id.</summary>
     private static List<int> ParentsFirst(IReadOnlyList<DealBookDeal> deals)
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -242,17 +239,30 @@ internal sealed partial class ImportRun
             }
         }
 
-        var depths = new int[deals.Count];
+        var order = new List<int>(deals.Count);
+        var placed = new bool[deals.Count];
         for (var i = 0; i < deals.Count; i++)
         {
-            // A chain that comes back on itself stops where it does; the validators answer the loop.
-            var seen = new HashSet<int> { i };
-            for (var at = i; deals[at].Parent is { } parent && byKey.TryGetValue(parent, out var up) && seen.Add(up); at = up)
+            var chain = new Stack<int>();
+            for (var at = i; !placed[at] && !chain.Contains(at); at = byKey.GetValueOrDefault(deals[at].Parent ?? string.Empty, at))
             {
-                depths[i]++;
+                chain.Push(at);
+                if (deals[at].Parent is null || !byKey.ContainsKey(deals[at].Parent!))
+                {
+                    break;
+                }
+            }
+
+            while (chain.TryPop(out var next))
+            {
+                if (!placed[next])
+                {
+                    placed[next] = true;
+                    order.Add(next);
+                }
             }
         }
 
-        return [.. Enumerable.Range(0, deals.Count).OrderBy(i => depths[i])];
+        return order;
     }
 }
