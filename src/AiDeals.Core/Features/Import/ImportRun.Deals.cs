@@ -12,19 +12,17 @@ internal sealed partial class ImportRun
     private readonly HashSet<int> _matchedDeals = [];
     private readonly Dictionary<string, string> _sameRows = new(StringComparer.OrdinalIgnoreCase);
 
-    // Deals created in the group that is not saved yet: a part of one waits for the group's save.
-    private readonly HashSet<string> _unsavedDeals = new(StringComparer.Ordinal);
-
     private IEnumerable<Command> DealSteps()
     {
         var book = source.Book.Deals ?? [];
         foreach (var i in ParentsFirst(book))
         {
             var (item, path) = (book[i], Path("deals", i));
-            if (item.Parent is { } parent && _unsavedDeals.Contains(parent))
+            // A part is saved alone: after its umbrella's save (it names its id), and in its own save, since a save
+            // may order the inserts of deals that name an umbrella after the others, and ids follow the file's order.
+            if (item.Parent is not null)
             {
                 yield return CommandBatch.SaveHere;
-                _unsavedDeals.Clear();
             }
 
             var entry = Begin(RecordKind.Deal, path, item.Title);
@@ -40,12 +38,12 @@ internal sealed partial class ImportRun
 
             if (existing is null)
             {
-                if (item.Key is { } created)
+                yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
+                if (item.Parent is not null)
                 {
-                    _unsavedDeals.Add(created);
+                    yield return CommandBatch.SaveHere;
                 }
 
-                yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
                 continue;
             }
 
@@ -62,7 +60,6 @@ internal sealed partial class ImportRun
         if (key is not null)
         {
             _deals[key] = id;
-            _unsavedDeals.Remove(key);
         }
     }
 
