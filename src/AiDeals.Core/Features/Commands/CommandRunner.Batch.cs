@@ -75,16 +75,9 @@ public sealed partial class CommandRunner
     /// </summary>
     private static async Task<CommandResult?> PrepareInBatchAsync(AiDealsDbContext db, Actor actor, Command command, LiveRows live, CancellationToken cancellationToken)
     {
-        if (!command.Allows(actor))
+        if (Refusal(actor, command) is { } refused)
         {
-            return CommandResult.Forbidden;
-        }
-
-        var errors = new FieldErrors();
-        command.Validate(errors);
-        if (errors.Any)
-        {
-            return errors.ToResult();
+            return refused;
         }
 
         db.ActFor(actor.UserName, command.Reason);

@@ -11,10 +11,9 @@ namespace AiDeals.Core.Features;
 /// </summary>
 public sealed partial class CommandRunner(IDbContextFactory<AiDealsDbContext> contexts, ChangeNotifier notifier)
 {
-    public async Task<CommandResult> RunAsync(Actor actor, Command command, CancellationToken cancellationToken = default)
+    /// <summary>The checks that need no database, alike for one command and a batch's: the caller's role, then the input.</summary>
+    private static CommandResult? Refusal(Actor actor, Command command)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(command);
         if (!command.Allows(actor))
         {
             return CommandResult.Forbidden;
@@ -22,9 +21,16 @@ public sealed partial class CommandRunner(IDbContextFactory<AiDealsDbContext> co
 
         var errors = new FieldErrors();
         command.Validate(errors);
-        if (errors.Any)
+        return errors.Any ? errors.ToResult() : null;
+    }
+
+    public async Task<CommandResult> RunAsync(Actor actor, Command command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (Refusal(actor, command) is { } refusal)
         {
-            return errors.ToResult();
+            return refusal;
         }
 
         await using var db = await contexts.CreateForAsync(actor, command.Reason, cancellationToken);
