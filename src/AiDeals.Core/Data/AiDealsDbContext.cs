@@ -45,6 +45,8 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+
     /// <summary>The dashboard's kept counts and sums; written by the database's triggers, never by a save.</summary>
     public DbSet<Aggregates.DashboardCount> DashboardCounts => Set<Aggregates.DashboardCount>();
 

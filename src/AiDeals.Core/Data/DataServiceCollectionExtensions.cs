@@ -54,6 +54,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Features.Watchlists.WatchlistQueries>();
         services.AddSingleton<Features.Watchlists.WatchedChanges>();
         services.AddSingleton<Features.Feeds.DealFeedQueries>();
+        services.AddSingleton<Features.Rates.RateQueries>();
+        services.AddSingleton<Features.Rates.RateChanges>();
         return services;
     }
 

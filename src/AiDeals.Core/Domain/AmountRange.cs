@@ -3,7 +3,8 @@ using System.Globalization;
 namespace AiDeals.Core.Domain;
 
 /// <summary>
-/// An amount of whole US dollars with its uncertainty: exact, up to, at least, a range, an estimate, or undisclosed.
+/// An amount of whole US dollars (or, as a deal reports it, whole units of its currency) with its uncertainty: exact,
+/// up to, at least, a range, an estimate, or undisclosed.
 /// </summary>
 public readonly record struct AmountRange
 {
@@ -97,15 +98,35 @@ public readonly record struct AmountRange
     public bool IsDisclosed => Qualifier != AmountQualifier.Undisclosed;
 
     /// <summary>The amount for people: "$15B–$25B", "up to $25B", "more than $40B", "~$589B", "undisclosed".</summary>
-    public override string ToString() => Qualifier switch
+    public override string ToString() => ToString(Currencies.Usd);
+
+    /// <summary>The amount in units of <paramref name="currency"/> for people: "€600M", "up to £1B", "¥1T–¥2T".</summary>
+    public string ToString(string currency) => Qualifier switch
     {
-        AmountQualifier.Exact => Format(Low!.Value),
-        AmountQualifier.Estimated => "~" + Format(Low!.Value),
-        AmountQualifier.UpTo => "up to " + Format(High!.Value),
-        AmountQualifier.AtLeast => "more than " + Format(Low!.Value),
-        AmountQualifier.Range => Format(Low!.Value) + "–" + Format(High!.Value),
+        AmountQualifier.Exact => Currencies.Format(Low!.Value, currency),
+        AmountQualifier.Estimated => "~" + Currencies.Format(Low!.Value, currency),
+        AmountQualifier.UpTo => "up to " + Currencies.Format(High!.Value, currency),
+        AmountQualifier.AtLeast => "more than " + Currencies.Format(Low!.Value, currency),
+        AmountQualifier.Range => Currencies.Format(Low!.Value, currency) + "–" + Currencies.Format(High!.Value, currency),
         _ => "undisclosed",
     };
+
+    /// <summary>
+    /// This amount, in units of a currency, as whole US dollars at <paramref name="unitsPerUsd"/>; a range whose ends
+    /// round to the same dollar becomes an estimate of that dollar.
+    /// </summary>
+    public AmountRange ToDollars(double unitsPerUsd)
+    {
+        if (!(unitsPerUsd > 0) || double.IsInfinity(unitsPerUsd))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unitsPerUsd), unitsPerUsd, "A rate is a positive number.");
+        }
+
+        long? Convert(long? units) => units is { } value ? Total(value / unitsPerUsd) : null;
+        var (low, high) = (Convert(Low), Convert(High));
+        var qualifier = Qualifier == AmountQualifier.Range && low == high ? AmountQualifier.Estimated : Qualifier;
+        return Create(low, high, qualifier);
+    }
 
     /// <summary>
     /// A whole-dollar figure for people in the largest fitting unit: $157B, $1.5T, $250M, $12K, $900.

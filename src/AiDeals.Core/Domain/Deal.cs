@@ -15,12 +15,28 @@ public class Deal : EditableEntity
 
     public Organization? Target { get; set; }
 
-    // The amount is stored flat (three indexed columns) so SQL can filter and sort on it; Amount is the typed view.
+    // The amount in US dollars is stored flat (three indexed columns) so SQL can filter, sort and total on it; Amount
+    // is the typed view. A deal reported in another currency keeps what was reported beside it (see Report).
     public long? AmountLow { get; set; }
 
     public long? AmountHigh { get; set; }
 
     public AmountQualifier AmountQualifier { get; set; } = AmountQualifier.Undisclosed;
+
+    /// <summary>The ISO 4217 currency the amount was reported in; USD for most deals.</summary>
+    public string Currency { get; set; } = Currencies.Usd;
+
+    /// <summary>The reported figures in <see cref="Currency"/>; null for a deal in dollars, whose figures are the amount's.</summary>
+    public long? ReportedLow { get; set; }
+
+    public long? ReportedHigh { get; set; }
+
+    public AmountQualifier? ReportedQualifier { get; set; }
+
+    /// <summary>The rate the dollar figures were converted at (units of the currency per dollar) and its date; null when none was.</summary>
+    public double? RateUnitsPerUsd { get; set; }
+
+    public DateOnly? RateOn { get; set; }
 
     public DateOnly? AnnouncedOn { get; set; }
 
@@ -49,6 +65,43 @@ public class Deal : EditableEntity
     {
         get => AmountRange.Create(AmountLow, AmountHigh, AmountQualifier);
         set => (AmountLow, AmountHigh, AmountQualifier) = (value.Low, value.High, value.Qualifier);
+    }
+
+    /// <summary>The amount as it was reported, in units of <see cref="Currency"/>.</summary>
+    public AmountRange Reported => Currencies.IsUsd(Currency) ? Amount : AmountRange.Create(ReportedLow, ReportedHigh, ReportedQualifier ?? AmountQualifier.Undisclosed);
+
+    /// <summary>
+    /// A figure was reported in another currency and no usable rate converted it: the dollar amount reads undisclosed,
+    /// and every dollar total leaves the deal out (and says how many it left out).
+    /// </summary>
+    public bool IsUnconverted => !Currencies.IsUsd(Currency) && ReportedQualifier is not (null or AmountQualifier.Undisclosed) && RateOn is null;
+
+    /// <summary>
+    /// Sets the amount as reported in <paramref name="currency"/>, and the dollar figures from <paramref name="rate"/>:
+    /// for dollars the figures themselves; for another currency, converted at the rate, or undisclosed when there is
+    /// no rate (never a made-up one).
+    /// </summary>
+    public void Report(string currency, AmountRange reported, ExchangeRate? rate)
+    {
+        Currency = Currencies.Normalize(currency);
+        if (Currency == Currencies.Usd)
+        {
+            (ReportedLow, ReportedHigh, ReportedQualifier) = (null, null, null);
+            (RateUnitsPerUsd, RateOn) = (null, null);
+            Amount = reported;
+            return;
+        }
+
+        (ReportedLow, ReportedHigh, ReportedQualifier) = (reported.Low, reported.High, reported.Qualifier);
+        if (rate is null || !reported.IsDisclosed)
+        {
+            (RateUnitsPerUsd, RateOn) = (null, null);
+            Amount = AmountRange.Undisclosed;
+            return;
+        }
+
+        (RateUnitsPerUsd, RateOn) = (rate.UnitsPerUsd, rate.On);
+        Amount = reported.ToDollars(rate.UnitsPerUsd);
     }
 
     public PartialDate? Announced

@@ -13,6 +13,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Ignore(d => d.Amount);
         builder.Ignore(d => d.Announced);
         builder.Ignore(d => d.Closed);
+        builder.Ignore(d => d.Reported);
+        builder.Ignore(d => d.IsUnconverted);
+        builder.Property(d => d.Currency).HasMaxLength(3).HasDefaultValue(Currencies.Usd);
         builder.Property(d => d.Title).HasMaxLength(DealLimits.Title);
         builder.Property(d => d.ExternalId).HasMaxLength(DealLimits.ExternalId);
         builder.HasIndex(d => d.ExternalId).IsUnique().HasFilter("ExternalId IS NOT NULL");
@@ -46,6 +49,10 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Property<int>(DealListKeys.StatusRank).HasComputedColumnSql(DealListKeys.StatusRankSql, stored: false);
         builder.HasIndex("DeletedAt", DealListKeys.StatusRank);
         builder.HasIndex(d => d.ParentId);
+
+        // The deals in other currencies, by date: those a change of rates converts again, and those no rate converted
+        // (the count every dollar total shows). Dollar deals, nearly all of them, stay out of it.
+        builder.HasIndex(d => new { d.Currency, d.AnnouncedOn }).HasFilter("\"Currency\" <> 'USD'");
 
         builder.ToTable(t =>
         {

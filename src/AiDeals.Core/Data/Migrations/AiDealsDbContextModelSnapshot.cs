@@ -214,6 +214,13 @@ namespace AiDeals.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("USD");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -236,6 +243,22 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RateOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RateUnitsPerUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("ReportedHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportedLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedQualifier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SortInvestor")
                         .IsRequired()
@@ -280,6 +303,9 @@ namespace AiDeals.Core.Data.Migrations
                         .HasFilter("ExternalId IS NOT NULL");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Currency", "AnnouncedOn")
+                        .HasFilter("\"Currency\" <> 'USD'");
 
                     b.HasIndex("DeletedAt", "AnnouncedOn");
 
@@ -349,6 +375,42 @@ namespace AiDeals.Core.Data.Migrations
                     b.ToTable("DealParticipants");
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Domain.ExchangeRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("UnitsPerUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "On")
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.ToTable("ExchangeRates", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExchangeRates_Positive", "\"UnitsPerUsd\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.MarketEvent", b =>

@@ -3,7 +3,8 @@ using AiDeals.Core.Domain;
 namespace AiDeals.Core.Data.Seeding;
 
 // The JSON shape of a deal book (seed-data/dealbook.json): figures with the quotes that back them, linked by keys.
-// Money is whole US dollars; dates are "2025-01-27", "2025-01", "2024-Q4" or "2019".
+// Money is whole units of a currency: US dollars unless a deal's amount names another ("currency": "EUR"); dates are
+// "2025-01-27", "2025-01", "2024-Q4" or "2019".
 
 public sealed record DealBook(
     IReadOnlyList<DealBookSource>? Sources,
@@ -17,7 +18,8 @@ public sealed record DealBookSource(string? Key, string? Title, string? Publishe
 
 public sealed record DealBookCitation(string? Source, string? Quote);
 
-public sealed record DealBookAmount(long? Low, long? High, AmountQualifier Qualifier);
+/// <summary>An amount in whole units of <c>Currency</c> (ISO 4217; left out, US dollars, as in books written before it).</summary>
+public sealed record DealBookAmount(long? Low, long? High, AmountQualifier Qualifier, string? Currency = null);
 
 public sealed record DealBookOrganization(
     string? Key,

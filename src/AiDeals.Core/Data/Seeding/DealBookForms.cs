@@ -30,6 +30,7 @@ internal static partial class DealBookForms
             Title = deal.Title?.Trim() ?? string.Empty,
             Kind = deal.Kind,
             Status = deal.Status,
+            Currency = Currencies.Normalize(deal.Amount?.Currency),
             AmountLow = deal.Amount?.Low,
             AmountHigh = deal.Amount?.High,
             AmountQualifier = deal.Amount?.Qualifier ?? AmountQualifier.Undisclosed,
@@ -51,6 +52,15 @@ internal static partial class DealBookForms
         };
         var errors = new FieldErrors();
         DealValidator.Validate(form, dealId: 0, errors);
+        for (var i = 0; i < participantIds.Count; i++)
+        {
+            if (!Currencies.IsUsd(deal.Participants![i].Commitment?.Currency))
+            {
+                errors.Add($"{nameof(DealForm.Participants)}[{i}].{nameof(ParticipantForm.CommitmentLow)}",
+                    "A commitment is in US dollars: leave out its currency, or give the deal's amount in its own currency instead.");
+            }
+        }
+
         return First(errors, at, DealPath);
     }
 
@@ -101,6 +111,7 @@ internal static partial class DealBookForms
         {
             "" => string.Empty,
             nameof(DealForm.AmountLow) or nameof(DealForm.AmountHigh) or nameof(DealForm.AmountQualifier) => ".amount",
+            nameof(DealForm.Currency) => ".amount.currency",
             nameof(DealForm.AnnouncedOn) or nameof(DealForm.AnnouncedPrecision) => ".announced",
             nameof(DealForm.ClosedOn) or nameof(DealForm.ClosedPrecision) => ".closed",
             nameof(DealForm.OutcomeNote) => ".outcome",

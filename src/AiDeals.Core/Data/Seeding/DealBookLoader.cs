@@ -12,6 +12,9 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
 {
     public const string SeedUser = "seed";
 
+    /// <summary>The exchange rates file seeded with a deal book, beside it: the ECB's reference rates CSV format.</summary>
+    public const string RatesFile = "ecb-rates.csv";
+
     /// <summary>Loads the deal book when the database holds no deal (deleted ones included), so a second run adds nothing.</summary>
     public async Task<DealBookLoadResult> LoadIfEmptyAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -58,6 +61,13 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
             }
         }
 
+        await SeedRatesAsync(db, path, cancellationToken);
+        foreach (var deal in plan.Deals.Where(d => !Currencies.IsUsd(d.Currency)))
+        {
+            var rate = await Features.Rates.RateLookup.NearestEarlierAsync(db, deal.Currency, deal.AnnouncedOn, cancellationToken);
+            deal.Report(deal.Currency, deal.Reported, rate);
+        }
+
         db.Sources.AddRange(plan.Sources);
         db.Deals.AddRange(plan.Deals);
         db.Valuations.AddRange(plan.Valuations);
@@ -65,6 +75,28 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DealBookLoadResult(true, plan.Organizations.Count, plan.Deals.Count, plan.Valuations.Count, plan.MarketEvents.Count);
+    }
+
+    /// <summary>
+    /// The exchange rates in the ECB's format beside the book (<see cref="RatesFile"/>), into a database that has none, so
+    /// that a seeded app converts amounts in other currencies; saved with the book, before its deals are converted.
+    /// </summary>
+    private static async Task SeedRatesAsync(AiDealsDbContext db, string bookPath, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(bookPath)) ?? ".", RatesFile);
+        if (!File.Exists(file) || await db.ExchangeRates.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var (rates, problems) = Features.Rates.EcbRateFile.Read(await File.ReadAllTextAsync(file, cancellationToken));
+        if (problems.Count > 0)
+        {
+            throw new DealBookException(file, $"line {problems[0].Line}", problems[0].Message);
+        }
+
+        db.ExchangeRates.AddRange(rates.Select(r => new ExchangeRate { Currency = r.Currency, On = r.On, UnitsPerUsd = r.UnitsPerUsd }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Points every reference to a planned organization at one that is already in the database.</summary>

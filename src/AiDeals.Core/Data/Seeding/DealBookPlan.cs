@@ -143,12 +143,13 @@ internal sealed class DealBookPlan(string path, DealBook book)
             Kind = deal.Kind,
             Status = deal.Status,
             Target = target,
-            Amount = Amount(deal.Amount),
             Announced = announced,
             Closed = closed,
             Notes = deal.Notes,
             OutcomeNote = deal.Outcome,
         };
+        // Converted to dollars by the loader, which reads the rates; until then the figures are as reported.
+        entity.Report(Currencies.Normalize(deal.Amount?.Currency), Amount(deal.Amount), rate: null);
         entity.Participants.AddRange(participants.Select((organization, i) => new DealParticipant
         {
             Organization = organization,

@@ -9,15 +9,20 @@ public sealed class CreateDeal(DealForm form) : CreateCommand<Deal>
 
     public override string? Reason => Form.Reason;
 
+    private ExchangeRate? _rate;
+
     public override void Validate(FieldErrors errors) => DealValidator.Validate(Form, dealId: 0, errors);
 
-    protected override Task CheckAsync(CommandScope scope) =>
-        DealValidator.CheckAsync(scope, Form, dealId: 0);
+    protected override async Task CheckAsync(CommandScope scope)
+    {
+        await DealValidator.CheckAsync(scope, Form, dealId: 0);
+        _rate = await Rates.RateLookup.NearestEarlierAsync(scope.Db, Form.Currency, Form.Announced?.Date, scope.CancellationToken);
+    }
 
     protected override Deal Create()
     {
         var deal = new Deal { Title = Form.Title.Trim() };
-        DealForms.Apply(Form, deal);
+        DealForms.Apply(Form, deal, _rate);
         deal.Participants.AddRange(Form.Participants.Select(p => DealForms.Apply(p, DealForms.NewParticipant())));
         deal.Citations.AddRange(Form.Citations.Select(c => DealForms.Apply(c, DealForms.NewCitation())));
         return deal;

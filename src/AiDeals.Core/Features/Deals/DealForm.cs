@@ -5,7 +5,8 @@ namespace AiDeals.Core.Features.Deals;
 
 /// <summary>
 /// What an analyst (or the API, or an import) enters to create or edit a deal; <see cref="Id"/> is 0 for a new one.
-/// Amounts are whole dollars; a date is its day plus the precision it is known to. The annotations are the rules one
+/// The amount is in whole units of <see cref="Currency"/> as reported (dollars unless it says otherwise; the command
+/// converts it); commitments are whole dollars; a date is its day plus the precision it is known to. The annotations are the rules one
 /// field can check alone; the rules between fields and against the database are in <see cref="DealValidator"/>.
 /// </summary>
 public sealed class DealForm : IEditForm
@@ -33,6 +34,10 @@ public sealed class DealForm : IEditForm
 
     /// <summary>The organization invested in, if any.</summary>
     public int? TargetId { get; set; }
+
+    /// <summary>The ISO 4217 currency the amount is reported in ("EUR"); USD when left out.</summary>
+    [StringLength(3, ErrorMessage = "Write the currency as its three-letter code, such as USD, EUR or GBP.")]
+    public string? Currency { get; set; } = Domain.Currencies.Usd;
 
     [Range(0, long.MaxValue, ErrorMessage = "An amount cannot be negative.")]
     public long? AmountLow { get; set; }

@@ -18,6 +18,10 @@ internal static class DealForms
             .Include(d => d.Participants).Include(d => d.Citations).AsSplitQuery().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         return [.. deals.Select(deal => new DealForm
         {
+            Currency = deal.Currency,
+            AmountLow = deal.Reported.Low,
+            AmountHigh = deal.Reported.High,
+            AmountQualifier = deal.Reported.Qualifier,
             Id = deal.Id,
             Version = deal.Version,
             Title = deal.Title,
@@ -25,9 +29,6 @@ internal static class DealForms
             Status = deal.Status,
             ExternalId = deal.ExternalId,
             TargetId = deal.TargetId,
-            AmountLow = deal.AmountLow,
-            AmountHigh = deal.AmountHigh,
-            AmountQualifier = deal.AmountQualifier,
             AnnouncedOn = deal.AnnouncedOn,
             AnnouncedPrecision = deal.AnnouncedPrecision,
             ClosedOn = deal.ClosedOn,
@@ -48,17 +49,18 @@ internal static class DealForms
         })];
     }
 
-    /// <summary>The deal's own fields from the form; its participants and citations are the caller's to add or merge.</summary>
-    public static void Apply(DealForm form, Deal deal)
+    /// <summary>
+    /// The deal's own fields from the form, its dollar figures converted at <paramref name="rate"/> (see
+    /// <see cref="Rates.RateLookup"/>); its participants and citations are the caller's to add or merge.
+    /// </summary>
+    public static void Apply(DealForm form, Deal deal, ExchangeRate? rate)
     {
         deal.Title = form.Title.Trim();
         deal.Kind = form.Kind;
         deal.Status = form.Status;
         deal.ExternalId = FormText.Blank(form.ExternalId);
         deal.TargetId = form.TargetId;
-        deal.AmountLow = form.AmountLow;
-        deal.AmountHigh = form.AmountHigh;
-        deal.AmountQualifier = form.AmountQualifier;
+        deal.Report(form.Currency ?? Currencies.Usd, AmountRange.Create(form.AmountLow, form.AmountHigh, form.AmountQualifier), rate);
         deal.Announced = form.Announced;
         deal.Closed = form.Closed;
         deal.ParentId = form.ParentId;

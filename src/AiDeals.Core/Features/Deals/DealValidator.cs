@@ -38,6 +38,11 @@ public static class DealValidator
                 nameof(ParticipantForm.CommitmentQualifier), participant.CommitmentLow, participant.CommitmentHigh, participant.CommitmentQualifier);
         }
 
+        if (!errors.Has(nameof(DealForm.Currency)) && !Currencies.IsCode(form.Currency))
+        {
+            errors.Add(nameof(DealForm.Currency), "Write the currency as its three-letter code, such as USD, EUR or GBP.");
+        }
+
         if (form.Announced is { } announced && form.Closed is { } closed && closed.End < announced.Date)
         {
             errors.Add(nameof(DealForm.ClosedOn), $"The deal cannot close ({closed}) before it was announced ({announced}).");

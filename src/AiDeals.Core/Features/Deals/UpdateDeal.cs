@@ -21,10 +21,11 @@ public sealed class UpdateDeal(DealForm form) : DealCommand(form?.Id ?? 0, form?
     protected override Task CheckAsync(CommandScope scope, Deal row) =>
         DealValidator.CheckAsync(scope, Form, row.Id);
 
-    protected override Task ApplyAsync(CommandScope scope, Deal row)
+    protected override async Task ApplyAsync(CommandScope scope, Deal row)
     {
         var db = scope.Db;
-        DealForms.Apply(Form, row);
+        var rate = await Rates.RateLookup.NearestEarlierAsync(db, Form.Currency, Form.Announced?.Date, scope.CancellationToken);
+        DealForms.Apply(Form, row, rate);
         DealForms.Merge(db, row.Participants, Form.Participants, p => p.Id, DealForms.NewParticipant, DealForms.Apply);
         DealForms.Merge(db, row.Citations, Form.Citations, c => c.Id, DealForms.NewCitation, DealForms.Apply);
 
@@ -35,7 +36,5 @@ public sealed class UpdateDeal(DealForm form) : DealCommand(form?.Id ?? 0, form?
             // so that a form opened before it conflicts instead of silently putting the old rows back.
             db.Entry(row).Property(d => d.Version).IsModified = true;
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -96,7 +96,7 @@ public sealed class DealBookExporter(IDbContextFactory<AiDealsDbContext> context
         deal.Kind,
         deal.Status,
         deal.TargetId is { } targetId ? keys.Organization(targetId) : null,
-        Amount(deal.Amount)!,
+        Amount(deal.Reported, deal.Currency)!,
         deal.Announced?.ToIsoString(),
         deal.Closed?.ToIsoString(),
         deal.ParentId is { } parentId && exported.Contains(parentId) ? keys.Deal(parentId) : null,
@@ -105,8 +105,12 @@ public sealed class DealBookExporter(IDbContextFactory<AiDealsDbContext> context
         [.. deal.Participants.OrderBy(p => p.Id).Select(p => new DealBookParticipant(keys.Organization(p.OrganizationId), p.Role, Amount(p.Commitment, orNull: true)))],
         [.. deal.Citations.OrderBy(c => c.Id).Select(c => new DealBookCitation(keys.Source(c.SourceId), c.Quote))]);
 
-    private static DealBookAmount? Amount(AmountRange amount, bool orNull = false) =>
-        orNull && amount == AmountRange.Undisclosed ? null : new DealBookAmount(amount.Low, amount.High, amount.Qualifier);
+    private static DealBookAmount? Amount(AmountRange amount, bool orNull = false) => Amount(amount, Currencies.Usd, orNull);
+
+    // Dollars are written without a currency, as every book before currencies was.
+    private static DealBookAmount? Amount(AmountRange amount, string currency, bool orNull = false) =>
+        orNull && amount == AmountRange.Undisclosed ? null
+        : new DealBookAmount(amount.Low, amount.High, amount.Qualifier, Currencies.IsUsd(currency) ? null : currency);
 
     private static async Task<Dictionary<int, List<DealBookCitation>>> CitationsAsync(
         AiDealsDbContext db, IQueryable<Citation> citations, Func<Citation, int> owner, ExportKeys keys, CancellationToken cancellationToken) =>

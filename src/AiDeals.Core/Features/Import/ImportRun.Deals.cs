@@ -114,6 +114,7 @@ internal sealed partial class ImportRun
         if (item.Amount is { } amount)
         {
             (form.AmountLow, form.AmountHigh, form.AmountQualifier) = (amount.Low, amount.High, amount.Qualifier);
+            form.Currency = Currencies.Normalize(amount.Currency);
         }
 
         (form.AnnouncedOn, form.AnnouncedPrecision) = announced is { } on ? (on.Date, on.Precision) : (form.AnnouncedOn, form.AnnouncedPrecision);
