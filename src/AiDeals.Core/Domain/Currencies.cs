@@ -45,8 +45,11 @@ public static class Currencies
 
         var sign = dollars.StartsWith('-') ? "-" : string.Empty;
         var figure = dollars.TrimStart('-').TrimStart('$');
-        return sign + (Symbols.TryGetValue(code, out var symbol) ? symbol + figure : code + " " + figure);
+        return sign + (Symbols.ContainsKey(code) ? Symbol(code) + figure : code + " " + figure);
     }
+
+    /// <summary>What a figure in the currency is written with: "$", "€", "£", "¥", "CN¥", else its code ("CHF").</summary>
+    public static string Symbol(string? currency) => Symbols.TryGetValue(Normalize(currency), out var symbol) ? symbol : Normalize(currency);
 
     /// <summary>The date a rate is quoted for, as the pages say it: "11 Jun 2024".</summary>
     public static string RateDate(DateOnly on) => on.ToString("d MMM yyyy", CultureInfo.InvariantCulture);

@@ -41,6 +41,9 @@ public sealed record DealDetail(
 
     /// <summary>The version the page was read at: a delete from the page conflicts when someone saved since.</summary>
     public int Version { get; init; }
+
+    /// <summary>The amount as reported in its currency, and how it was converted to the dollars of <see cref="Amount"/>.</summary>
+    public ReportedAmount AsReported { get; init; } = ReportedAmount.InDollars(AmountRange.Undisclosed);
 }
 
 /// <summary>A deal that was deleted: what its page says instead of the deal, and the records whose history it shows.</summary>

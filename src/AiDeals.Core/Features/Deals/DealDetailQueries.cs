@@ -27,6 +27,11 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
                 d.Kind,
                 d.Status,
                 Amount = AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
+                d.Currency,
+                d.ReportedLow,
+                d.ReportedHigh,
+                d.ReportedQualifier,
+                d.RateOn,
                 d.AnnouncedOn,
                 d.AnnouncedPrecision,
                 d.ClosedOn,
@@ -100,6 +105,7 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
             await AuditedRecordsAsync(db, id, cancellationToken))
         {
             Version = deal.Version,
+            AsReported = ReportedAmount.Of(deal.Currency, deal.ReportedLow, deal.ReportedHigh, deal.ReportedQualifier, deal.Amount, deal.RateOn),
         };
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Intake;
 using Microsoft.AspNetCore.Components;
 
 namespace AiDeals.Web.Components.Shared;
@@ -16,9 +18,24 @@ public partial class AmountInput
     [Parameter]
     public EventCallback<long?> ValueChanged { get; set; }
 
+    /// <summary>The currency the figure is in (ISO 4217); US dollars unless told.</summary>
+    [Parameter]
+    public string Currency { get; set; } = Currencies.Usd;
+
+    /// <summary>
+    /// Set where the field takes a currency or a range ("€600M", "$15–25B"): such text comes here whole, for the owner
+    /// to set the currency and the figures; a plain figure still comes through <see cref="ValueChanged"/>.
+    /// </summary>
+    [Parameter]
+    public EventCallback<MoneyEntry> EntryChanged { get; set; }
+
     protected override string UnreadableMessage => AmountText.UnreadableMessage;
 
-    private string? Helper => Value is { } dollars ? "= $" + dollars.ToString("N0", CultureInfo.InvariantCulture) : "e.g. 15B, 2.5M";
+    private string Symbol => Currencies.Symbol(Currency);
+
+    private string? Helper => Value is { } units
+        ? "= " + Symbol + (Symbol.Length > 1 ? " " : string.Empty) + units.ToString("N0", CultureInfo.InvariantCulture)
+        : EntryChanged.HasDelegate ? "e.g. 15B, €600M, 600M EUR, $15–25B" : "e.g. 15B, 2.5M";
 
     protected override void OnParametersSet()
     {
@@ -28,7 +45,7 @@ public partial class AmountInput
         if (Value != _shown || (Text is null && Value is not null))
         {
             _shown = Value;
-            Text = Value is { } dollars ? AmountText.Editable(dollars) : null;
+            Text = Value is { } units ? AmountText.Editable(units) : null;
             SetUnreadable(false);
         }
     }
@@ -39,13 +56,35 @@ public partial class AmountInput
         long? value = null;
         if (!string.IsNullOrWhiteSpace(text))
         {
-            if (!AmountText.TryParse(text, out var dollars, out var problem))
+            if (EntryChanged.HasDelegate)
+            {
+                if (!AmountText.TryParseEntry(text, out var entry, out var unread))
+                {
+                    SetUnreadable(unread);
+                    return;
+                }
+
+                if (entry.Currency is not null || entry.High is not null)
+                {
+                    SetUnreadable(null);
+                    _shown = entry.Low;
+                    Text = AmountText.Editable(entry.Low);
+                    await EntryChanged.InvokeAsync(entry);
+                    NotifyFieldChanged();
+                    return;
+                }
+
+                value = entry.Low;
+            }
+            else if (!AmountText.TryParse(text, out var dollars, out var problem))
             {
                 SetUnreadable(problem);
                 return;
             }
-
-            value = dollars;
+            else
+            {
+                value = dollars;
+            }
         }
 
         SetUnreadable(null);

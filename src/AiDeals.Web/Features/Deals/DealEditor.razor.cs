@@ -17,6 +17,7 @@ public partial class DealEditor
         [nameof(DealForm.Status)] = "Status",
         [nameof(DealForm.TargetId)] = "Target",
         [nameof(DealForm.ParentId)] = "Umbrella deal",
+        [nameof(DealForm.Currency)] = "Amount: currency",
         [nameof(DealForm.AmountQualifier)] = "Amount: how sure",
         [nameof(DealForm.AmountLow)] = "Amount: low",
         [nameof(DealForm.AmountHigh)] = "Amount: high",

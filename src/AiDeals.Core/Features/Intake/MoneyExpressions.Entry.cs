@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AiDeals.Core.Domain;
+
+namespace AiDeals.Core.Features.Intake;
+
+/// <summary>An amount as typed into a field: its currency if the text names one, its figure, and a second figure for a range.</summary>
+public sealed record MoneyEntry(string? Currency, long Low, long? High);
+
+/// <summary>Why a field's text is no amount: not one at all, above <see cref="AmountRange.MaxFigure"/>, or a range that falls.</summary>
+public enum MoneyEntryProblem
+{
+    Unreadable,
+    TooLarge,
+    Descending,
+}
+
+// The same signs, codes, words and scales as the sentences of an article, read from a whole field: the editors' amount
+// inputs and the deal list's filters take "€600M", "600M EUR", "£1bn", "¥1 trillion", "$15–25B", "15B" and "12,000,000".
+public static partial class MoneyExpressions
+{
+    /// <summary>
+    /// Reads a field that holds one amount or one range and nothing else. Unlike an article's sentence, a field needs
+    /// no currency (the caller knows its default) and no scale ("900" is nine hundred). Never throws, whatever the text.
+    /// </summary>
+    public static bool TryReadEntry(string? text, out MoneyEntry entry, out MoneyEntryProblem problem)
+    {
+        entry = new MoneyEntry(null, 0, null);
+        problem = MoneyEntryProblem.Unreadable;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 100 || Entry().Match(text) is not { Success: true } match)
+        {
+            return false;
+        }
+
+        var currencies = new[] { "cur", "cur2", "word" }
+            .Where(g => match.Groups[g].Success).Select(g => Currency(match.Groups[g].Value)).Distinct().ToList();
+        if (currencies.Count > 1 || currencies.Contains(null))
+        {
+            return false;
+        }
+
+        var secondScale = Scale(match.Groups["s2"].Value);
+        var firstScale = Scale(match.Groups["s1"].Value) ?? (match.Groups["n2"].Success ? secondScale : null);
+        if (EntryFigure(match.Groups["n1"].Value, firstScale, ref problem) is not { } low)
+        {
+            return false;
+        }
+
+        long? high = null;
+        if (match.Groups["n2"].Success)
+        {
+            if (EntryFigure(match.Groups["n2"].Value, secondScale, ref problem) is not { } second)
+            {
+                return false;
+            }
+
+            if (second <= low)
+            {
+                problem = MoneyEntryProblem.Descending;
+                return false;
+            }
+
+            high = second;
+        }
+
+        entry = new MoneyEntry(currencies.SingleOrDefault(), low, high);
+        return true;
+    }
+
+    private static long? EntryFigure(string number, decimal? scale, ref MoneyEntryProblem problem)
+    {
+        var multiplier = scale ?? 1m;
+        const NumberStyles styles = NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
+        if (!decimal.TryParse(number, styles, CultureInfo.InvariantCulture, out var value))
+        {
+            // More digits than a decimal holds is still a number, only far too large for an amount.
+            problem = MoneyEntryProblem.TooLarge;
+            return null;
+        }
+
+        // Compared before multiplying: the product of a long figure and a unit can overflow even a decimal.
+        if (value > AmountRange.MaxFigure / multiplier)
+        {
+            problem = MoneyEntryProblem.TooLarge;
+            return null;
+        }
+
+        return (long)decimal.Round(value * multiplier, MidpointRounding.AwayFromZero);
+    }
+
+    // ASCII digits only (\d would take any script's), commas only between groups of three.
+    private const string EntryNum = @"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+";
+
+    [GeneratedRegex(
+        $@"^\s*(?<cur>{Cur})?\s?(?<n1>{EntryNum})(?:\s?(?<s1>{ScaleWord})\b)?" +
+        $@"(?:\s?(?<sep>–|—|-|\bto\b)\s?(?<cur2>{Cur})?\s?(?<n2>{EntryNum})(?:\s?(?<s2>{ScaleWord})\b)?)?" +
+        $@"(?:\s?(?<word>{CurrencyWord})\b)?\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Entry();
+}
