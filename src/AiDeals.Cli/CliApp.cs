@@ -5,6 +5,7 @@ using AiDeals.Cli.Features.Database;
 using AiDeals.Cli.Features.Export;
 using AiDeals.Cli.Features.Generate;
 using AiDeals.Cli.Features.Import;
+using AiDeals.Cli.Features.Rates;
 using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Cli;
@@ -25,6 +26,7 @@ internal static class CliApp
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(RatesCommand.Create());
         return root;
     }
 

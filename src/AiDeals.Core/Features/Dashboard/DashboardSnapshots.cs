@@ -2,8 +2,11 @@ using AiDeals.Core.Data;
 
 namespace AiDeals.Core.Features.Dashboard;
 
-/// <summary>What the dashboard shows: its figures and the latest changes, read together.</summary>
-public sealed record DashboardView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes);
+/// <summary>
+/// What the dashboard shows: its figures and the latest changes, read together, and how many deals its dollar totals
+/// leave out because no rate converted their amount.
+/// </summary>
+public sealed record DashboardView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, int UnconvertedDeals = 0);
 
 /// <summary>
 /// The dashboard as last read, shared by every open dashboard of this server: after a save, every circuit refreshes,
@@ -21,15 +24,16 @@ public sealed class DashboardSnapshots
 
     private readonly DashboardQueries _dashboard;
     private readonly RecentChangesQueries _changes;
+    private readonly Rates.RateQueries _rates;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private long _version;
     private volatile Snapshot? _last;
 
-    public DashboardSnapshots(DashboardQueries dashboard, RecentChangesQueries changes, ChangeNotifier notifier, TimeProvider clock)
+    public DashboardSnapshots(DashboardQueries dashboard, RecentChangesQueries changes, Rates.RateQueries rates, ChangeNotifier notifier, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(notifier);
-        (_dashboard, _changes, _clock) = (dashboard, changes, clock);
+        (_dashboard, _changes, _rates, _clock) = (dashboard, changes, rates, clock);
         // A singleton that lives as long as the notifier: nothing to unsubscribe.
         notifier.Changed += _ => Interlocked.Increment(ref _version);
     }
@@ -54,7 +58,8 @@ public sealed class DashboardSnapshots
             var readAt = _clock.GetTimestamp();
             var read = new DashboardView(
                 await _dashboard.GetSummaryAsync(cancellationToken),
-                await _changes.ListAsync(FeedLength, cancellationToken));
+                await _changes.ListAsync(FeedLength, cancellationToken),
+                await _rates.UnconvertedCountAsync(cancellationToken));
             _last = new Snapshot(read, version, readAt);
             return read;
         }

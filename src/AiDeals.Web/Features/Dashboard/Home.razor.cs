@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 namespace AiDeals.Web.Features.Dashboard;
 
 /// <summary>What the dashboard page shows, and when it was read (the feed's "2 minutes ago" counts from it).</summary>
-public sealed record HomeView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, DateTime Now);
+public sealed record HomeView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, DateTime Now, int UnconvertedDeals = 0);
 
 public partial class Home
 {
@@ -37,6 +37,6 @@ public partial class Home
     private async Task<HomeView> ReadAsync()
     {
         var view = await Snapshots.GetAsync();
-        return new HomeView(view.Summary, view.Changes, Clock.GetUtcNow().UtcDateTime);
+        return new HomeView(view.Summary, view.Changes, Clock.GetUtcNow().UtcDateTime, view.UnconvertedDeals);
     }
 }
