@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(E2EFixture fixture)
             "/organizations/new", "/valuations/new", "/events/new", "/sources", "/history", "/import", "/intake", "/account/api-tokens", "/changes",
             "/changes?all=true", "/saved-views",
         ],
-        ["admin"] = ["/admin/users"],
+        ["admin"] = ["/admin/users", "/admin/rates"],
     };
 
     public static TheoryData<string, string> Visitors()

@@ -65,6 +65,10 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public DashboardQueries Dashboard => _services.GetRequiredService<DashboardQueries>();
 
+    public AiDeals.Core.Features.Rates.RateChanges Rates => _services.GetRequiredService<AiDeals.Core.Features.Rates.RateChanges>();
+
+    public AiDeals.Core.Features.Rates.RateQueries RateQueries => _services.GetRequiredService<AiDeals.Core.Features.Rates.RateQueries>();
+
     public RecentChangesQueries RecentChanges => _services.GetRequiredService<RecentChangesQueries>();
 
     /// <summary>Where the runner announces saves to open pages.</summary>

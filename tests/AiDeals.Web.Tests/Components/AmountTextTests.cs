@@ -80,4 +80,25 @@ public sealed class AmountTextTests
         Assert.False(AmountText.TryParse(text, out _, out var problem));
         Assert.Equal(AmountText.UnreadableMessage, problem);
     }
+
+    [Theory]
+    [InlineData("€600M")]
+    [InlineData("600M EUR")]
+    [InlineData("£1bn")]
+    public void TryParse_AnotherCurrency_SaysTheFieldIsInDollars(string text)
+    {
+        Assert.False(AmountText.TryParse(text, out _, out var problem));
+        Assert.Equal(AmountText.DollarsOnlyMessage, problem);
+    }
+
+    [Theory]
+    [InlineData("€600M", "EUR", 600_000_000L, null)]
+    [InlineData("$15–25B", "USD", 15_000_000_000L, 25_000_000_000L)]
+    [InlineData("¥1 trillion", "JPY", 1_000_000_000_000L, null)]
+    public void TryParseEntry_TheDealsAmount_TakesACurrencyOrARange(string text, string currency, long low, long? high)
+    {
+        Assert.True(AmountText.TryParseEntry(text, out var entry, out var problem));
+        Assert.Null(problem);
+        Assert.Equal((currency, low, high), (entry.Currency, entry.Low, entry.High));
+    }
 }

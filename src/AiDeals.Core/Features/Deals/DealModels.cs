@@ -78,7 +78,11 @@ public sealed record DealExportRow(
     DealStatus Status,
     AmountRange Amount,
     PartialDate? Announced,
-    IReadOnlyList<string> SourceUrls);
+    IReadOnlyList<string> SourceUrls)
+{
+    /// <summary>The amount as reported in its currency (the dollars of <see cref="Amount"/> for a deal in dollars).</summary>
+    public ReportedAmount? AsReported { get; init; }
+}
 
 /// <summary>
 /// Which page of the deal list to read: the first, the rows after a cursor (next), the rows before one (previous), or,

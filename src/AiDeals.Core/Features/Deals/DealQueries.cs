@@ -172,7 +172,14 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 d.AmountHigh,
                 d.AmountQualifier,
                 d.AnnouncedOn,
-                d.AnnouncedPrecision))
+                d.AnnouncedPrecision)
+            {
+                Currency = d.Currency,
+                ReportedLow = d.ReportedLow,
+                ReportedHigh = d.ReportedHigh,
+                ReportedQualifier = d.ReportedQualifier,
+                RateOn = d.RateOn,
+            })
             .AsAsyncEnumerable()
             .WithCancellation(cancellationToken);
 
@@ -232,7 +239,11 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
                 d.AnnouncedOn is { } on ? PartialDate.Create(on, d.AnnouncedPrecision) : null,
                 // Two citations of one deal may quote the same source.
-                [.. sources[d.Id].Distinct(StringComparer.Ordinal)]))
+                [.. sources[d.Id].Distinct(StringComparer.Ordinal)])
+            {
+                AsReported = ReportedAmount.Of(d.Currency, d.ReportedLow, d.ReportedHigh, d.ReportedQualifier,
+                    AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier), d.RateOn),
+            })
             .ToList();
     }
 
@@ -246,5 +257,16 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         long? AmountHigh,
         AmountQualifier AmountQualifier,
         DateOnly? AnnouncedOn,
-        DatePrecision AnnouncedPrecision);
+        DatePrecision AnnouncedPrecision)
+    {
+        public string Currency { get; init; } = Domain.Currencies.Usd;
+
+        public long? ReportedLow { get; init; }
+
+        public long? ReportedHigh { get; init; }
+
+        public AmountQualifier? ReportedQualifier { get; init; }
+
+        public DateOnly? RateOn { get; init; }
+    }
 }

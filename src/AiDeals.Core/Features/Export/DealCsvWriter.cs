@@ -41,10 +41,14 @@ public static class DealCsvWriter
                 row.Status.ToString(),
                 row.Amount.Low?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 row.Amount.High?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                row.Amount.Qualifier.ToString(),
+                // The reported qualifier: an amount no rate converted reads undisclosed in dollars, but not as reported.
+                (row.AsReported?.Reported.Qualifier ?? row.Amount.Qualifier).ToString(),
                 row.Announced?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
                 row.Announced?.Precision.ToString() ?? string.Empty,
                 string.Join(" ", row.SourceUrls),
+                row.AsReported?.Currency ?? Core.Domain.Currencies.Usd,
+                row.AsReported is { IsInDollars: false } reported ? reported.Reported.Low?.ToString(CultureInfo.InvariantCulture) ?? string.Empty : string.Empty,
+                row.AsReported is { IsInDollars: false } reportedHigh ? reportedHigh.Reported.High?.ToString(CultureInfo.InvariantCulture) ?? string.Empty : string.Empty,
             ]);
         }
 

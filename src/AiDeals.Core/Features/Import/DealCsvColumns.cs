@@ -16,9 +16,16 @@ public static class DealCsvColumns
     public const string AnnouncedPrecision = "Announced precision";
     public const string SourceUrls = "Source URLs";
 
+    /// <summary>The currency the amount was reported in (ISO 4217); left out or USD, the dollar columns are the amount.</summary>
+    public const string Currency = "Currency";
+
+    /// <summary>The reported figures in <see cref="Currency"/>; the dollar columns are what they were converted to.</summary>
+    public const string ReportedLow = "Reported low";
+    public const string ReportedHigh = "Reported high";
+
     /// <summary>Every column a deals CSV may have, in the template's order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ExternalId, Title, Target, Investors, Kind, Status, AmountLow, AmountHigh, AmountQualifier, Announced, AnnouncedPrecision, SourceUrls];
+        [ExternalId, Title, Target, Investors, Kind, Status, AmountLow, AmountHigh, AmountQualifier, Announced, AnnouncedPrecision, SourceUrls, Currency, ReportedLow, ReportedHigh];
 
     /// <summary>The columns a deals CSV must have.</summary>
     public static IReadOnlyList<string> Required { get; } = [Title, Kind, Status];
@@ -26,7 +33,7 @@ public static class DealCsvColumns
     /// <summary>The template to download: the header and one example row (UTF-8, CRLF).</summary>
     public static string Template =>
         string.Join(',', All.Select(Quote)) + "\r\n"
-        + "SB-OAI-2025-01,SoftBank–OpenAI equity investment,OpenAI,SoftBank Group; Microsoft,EquityInvestment,InTalks,15000000000,25000000000,Range,2025-01-01,Month,\r\n";
+        + "SB-OAI-2025-01,SoftBank–OpenAI equity investment,OpenAI,SoftBank Group; Microsoft,EquityInvestment,InTalks,15000000000,25000000000,Range,2025-01-01,Month,,USD,,\r\n";
 
     /// <summary>The column a rule broken at a deal book path is told at; null for the row as a whole.</summary>
     internal static string? For(string pathInDeal) => pathInDeal switch
@@ -37,6 +44,7 @@ public static class DealCsvColumns
         ".kind" => Kind,
         ".status" => Status,
         ".amount" => AmountLow,
+        ".amount.currency" => Currency,
         ".announced" => Announced,
         _ when pathInDeal.StartsWith(".participants", StringComparison.Ordinal) => Investors,
         _ => null,

@@ -22,7 +22,16 @@ internal sealed class DealCsvRow(CsvReader csv, Dictionary<string, int> index, l
         var kind = Enum<DealKind>(C.Kind) ?? DealKind.EquityInvestment;
         var status = Enum<DealStatus>(C.Status) ?? DealStatus.Announced;
         DealBookAmount? amount = null;
-        if (index[C.AmountLow] >= 0 || index[C.AmountHigh] >= 0 || index[C.AmountQualifier] >= 0)
+        var currency = Text(C.Currency);
+        if (currency is not null && !Currencies.IsUsd(currency))
+        {
+            // Reported in another currency: the reported figures are the amount, and the dollar ones are derived from them.
+            var low = Figure(C.ReportedLow);
+            var high = Figure(C.ReportedHigh);
+            var qualifier = Enum<AmountQualifier>(C.AmountQualifier) ?? (low is null && high is null ? AmountQualifier.Undisclosed : AmountQualifier.Exact);
+            amount = new DealBookAmount(low, high, qualifier, currency.ToUpperInvariant());
+        }
+        else if (index[C.AmountLow] >= 0 || index[C.AmountHigh] >= 0 || index[C.AmountQualifier] >= 0)
         {
             var low = Dollars(C.AmountLow);
             var high = Dollars(C.AmountHigh);
@@ -82,6 +91,19 @@ internal sealed class DealCsvRow(CsvReader csv, Dictionary<string, int> index, l
         return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var dollars)
             ? dollars
             : Fail<long?>(column, $"'{Short(value)}' is not a whole number of US dollars: write digits only, such as 15000000000 (no currency sign, no separators, no 'B').");
+    }
+
+    private long? Figure(string column)
+    {
+        var value = Cell(column);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var units)
+            ? units
+            : Fail<long?>(column, $"'{Short(value)}' is not a whole number of the currency's units: write digits only, such as 600000000.");
     }
 
     private T? Enum<T>(string column)

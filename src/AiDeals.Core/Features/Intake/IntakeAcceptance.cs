@@ -109,13 +109,11 @@ internal sealed class IntakeAcceptance(IntakeArticle article, IReadOnlyList<Prop
     {
         var form = deal.Existing is { } existing && context.Stored.TryGetValue(existing.Id, out var stored) ? stored : new DealForm { Title = deal.Title.Trim() };
         (form.Kind, form.Status, form.TargetId) = (deal.DealKind, deal.Status, Id(deal.Target));
-        if (deal.InDollars && deal.Amount.IsDisclosed)
+        // The amount keeps the article's currency; the command converts it to dollars at the rate of the announced date.
+        if (deal.Amount.IsDisclosed)
         {
             (form.AmountLow, form.AmountHigh, form.AmountQualifier) = (deal.Amount.Low, deal.Amount.High, deal.Amount.Qualifier);
-        }
-        else if (!deal.InDollars && deal.Amount.IsDisclosed)
-        {
-            form.Notes = Join(form.Notes, $"Reported in {deal.Currency}: {string.Join(" / ", deal.Quotes.Select(q => q.Text))}");
+            form.Currency = deal.Currency;
         }
 
         if (form.AnnouncedOn is null && deal.Date is { } date)
@@ -125,6 +123,7 @@ internal sealed class IntakeAcceptance(IntakeArticle article, IReadOnlyList<Prop
 
         form.ParentId ??= deal.PartOf.Select(k => _deals.TryGetValue(k, out var id) ? id : (int?)null).FirstOrDefault(id => id is not null);
         form.OutcomeNote ??= deal.Outcome;
+        // Commitments are in dollars: a figure in another currency stays the deal's amount only.
         var single = deal.Investors.Count == 1 && deal.InDollars;
         foreach (var investor in deal.Investors.Select(i => (Party: i, Id: Id(i))).Where(i => i.Id is not null && form.Participants.All(p => p.OrganizationId != i.Id)))
         {

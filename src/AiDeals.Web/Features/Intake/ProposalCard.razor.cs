@@ -72,6 +72,8 @@ public sealed partial class ProposalCard
 
     private Task SetKind(DealKind kind) => Change(() => Proposal.DealKind = kind);
 
+    private Task SetCurrency(string? currency) => Change(() => Proposal.Currency = Currencies.Normalize(currency));
+
     private Task SetLow(long? low) => Change(() => _draft.Low = low, amount: true);
 
     private Task SetHigh(long? high) => Change(() => _draft.High = high, amount: true);
@@ -91,9 +93,8 @@ public sealed partial class ProposalCard
         change();
         if (amount && AmountRange.Validate(_draft.Low, _draft.High, _draft.Qualifier) is null)
         {
-            // A figure typed here is in dollars, whatever the article's currency.
+            // A figure typed here is in the currency the picker beside it shows (the article's, unless changed).
             Proposal.Amount = AmountRange.Create(_draft.Low, _draft.High, _draft.Qualifier);
-            Proposal.Currency = "USD";
         }
 
         if (date)
