@@ -17,7 +17,7 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
     private static readonly string[] Header =
     [
         "Title", "Target", "Investors", "Kind", "Status", "Amount low (USD)", "Amount high (USD)", "Amount qualifier",
-        "Announced", "Announced precision", "Source URLs",
+        "Announced", "Announced precision", "Source URLs", "Currency", "Reported low", "Reported high",
     ];
 
     private readonly HttpClient _client = factory.CreateClient();

@@ -43,7 +43,11 @@ public sealed record DealDetail(
     public int Version { get; init; }
 
     /// <summary>The amount as reported in its currency, and how it was converted to the dollars of <see cref="Amount"/>.</summary>
-    public ReportedAmount AsReported { get; init; } = ReportedAmount.InDollars(AmountRange.Undisclosed);
+    public ReportedAmount AsReported
+    {
+        get => field ?? ReportedAmount.InDollars(Amount);
+        init;
+    }
 }
 
 /// <summary>A deal that was deleted: what its page says instead of the deal, and the records whose history it shows.</summary>
