@@ -103,8 +103,9 @@ public class CurrencyConversionTests
     public async Task ImportRates_EcbFile_AddsRatesOnceAndConvertsTheDeals()
     {
         await using var database = await SeededWithFrancRatesAsync();
-        var id = (await CreateFrancDealAsync(database, new DateOnly(2024, 5, 20))).Id;
-        const string File = "Date,USD,CHF,SEK,\n2024-05-17,1.0800,0.9720,N/A,\n2024-05-16,1.0850,0.9800,11.6,\n";
+        var id = (await CreateFrancDealAsync(database, new DateOnly(2024, 5, 23))).Id;
+        // Days the seeded sample has no rate for, so every rate of the file is new.
+        const string File = "Date,USD,CHF,SEK,\n2024-05-22,1.0800,0.9720,N/A,\n2024-05-21,1.0850,0.9800,11.6,\n";
 
         var preview = await database.Rates.ImportAsync(Admin, "eurofxref-hist.csv", File, commit: false, Token);
         Assert.False(preview.Committed);
@@ -114,7 +115,7 @@ public class CurrencyConversionTests
         var imported = await database.Rates.ImportAsync(Admin, "eurofxref-hist.csv", File, commit: true, Token);
         Assert.True(imported.Committed);
         Assert.Empty(imported.Problems);
-        // 17 May: 0.972 francs per euro at $1.08 per euro = 0.9 francs per dollar.
+        // 22 May: 0.972 francs per euro at $1.08 per euro = 0.9 francs per dollar.
         Assert.Equal(666_666_667, (await DealAsync(database, id)).AmountLow);
 
         var again = await database.Rates.ImportAsync(Admin, "eurofxref-hist.csv", File, commit: true, Token);

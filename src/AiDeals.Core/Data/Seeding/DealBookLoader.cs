@@ -42,6 +42,7 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
 
         await using var db = await contextFactory.CreateForAsync(Actor.Create(SeedUser), "Seeded from " + Path.GetFileName(path), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SeedRatesAsync(db, path, cancellationToken);
 
         // Organizations an analyst already entered are reused by name rather than duplicated.
         var names = plan.Organizations.Select(o => Organization.Normalize(o.Name)).ToList();
@@ -61,7 +62,6 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
             }
         }
 
-        await SeedRatesAsync(db, path, cancellationToken);
         foreach (var deal in plan.Deals.Where(d => !Currencies.IsUsd(d.Currency)))
         {
             var rate = await Features.Rates.RateLookup.NearestEarlierAsync(db, deal.Currency, deal.AnnouncedOn, cancellationToken);
