@@ -34,10 +34,13 @@ public sealed class HistoryQueries(IDbContextFactory<AiDealsDbContext> contextFa
         return entries.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Select(ChangeRecords.Of).ToList();
     }
 
-    /// <summary>The latest changes to any record, newest first. Account and personal changes are left out: readers see this feed.</summary>
+    /// <summary>
+    /// The latest changes to any record, newest first. Account and personal changes are left out: readers see this feed.
+    /// So are exchange rates: an import adds thousands at once, and the deals they convert again show as deal changes.
+    /// </summary>
     public async Task<IReadOnlyList<ChangeRecord>> RecentAsync(int count, CancellationToken cancellationToken = default)
     {
-        var personal = PersonalRecords.EntityTypes;
+        string[] personal = [.. PersonalRecords.EntityTypes, nameof(Domain.ExchangeRate)];
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType != Accounts.AccountService.AuditEntityType && !personal.Contains(a.EntityType))
