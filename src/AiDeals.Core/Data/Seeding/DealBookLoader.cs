@@ -97,6 +97,9 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
 
         db.ExchangeRates.AddRange(rates.Select(r => new ExchangeRate { Currency = r.Currency, On = r.On, UnitsPerUsd = r.UnitsPerUsd }));
         await db.SaveChangesAsync(cancellationToken);
+
+        // The book's save starts from an empty tracker, as it does without rates: its records are audited in the same order.
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Points every reference to a planned organization at one that is already in the database.</summary>
