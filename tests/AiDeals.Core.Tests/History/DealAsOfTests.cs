@@ -74,6 +74,10 @@ public sealed class DealAsOfTests
         var nvidia = (await organizations.GetFormAsync(await OrganizationIdAsync(database, "Nvidia"), Token))!;
         nvidia.Name = "Nvidia Group";
         await SaveAsync(day, new UpdateOrganization(nvidia));
+        // The new deal is now reported in euros: its currency, reported figures and rate change with its dollars.
+        var inEuros = (await database.DealForms.GetFormAsync(created, Token))!;
+        (inEuros.Currency, inEuros.AmountLow, inEuros.AmountHigh, inEuros.AmountQualifier) = ("EUR", 600_000_000, 600_000_000, AmountQualifier.Exact);
+        await SaveAsync(day, new UpdateDeal(inEuros));
         await EndOfDayAsync(day);
 
         day = day.AddDays(1);
@@ -101,6 +105,9 @@ public sealed class DealAsOfTests
         Assert.Null(await asOf.GetAsync(created, Seeded.AddDays(4), Token));
         Assert.NotNull(await asOf.GetAsync(created, Seeded.AddDays(5), Token));
         Assert.Equal(5, snapshots.Count);
+        // In dollars the day it was created, in euros (with the rate of then) from the next day on.
+        Assert.Equal("$1B–$2.5B", AmountOf((await asOf.GetAsync(created, Seeded.AddDays(1), Token))!));
+        Assert.Equal("€600M (≈ $630.78M at the rate of 17 Feb 2025)", AmountOf((await asOf.GetAsync(created, Seeded.AddDays(2), Token))!));
         // The sequence changed what each deal's page showed: the rebuilt days are not all today's.
         Assert.NotEqual(Show(snapshots[Seeded][equity]), Show(snapshots[day][equity]));
         Assert.NotEqual(Show(snapshots[Seeded][stargate]), Show(snapshots[day][stargate]));
@@ -147,7 +154,9 @@ public sealed class DealAsOfTests
     private static IReadOnlyList<(string, string?)>? Fields(DealDetail? detail) => detail is null
         ? null
         : new DealSnapshot(detail.Id, detail.Title, detail.Kind, detail.Status, detail.Amount, detail.Announced, detail.Closed, detail.Target,
-            detail.Participants, detail.Notes, detail.OutcomeNote).Fields();
+            detail.Participants, detail.Notes, detail.OutcomeNote) { AsReported = detail.AsReported }.Fields();
+
+    private static string? AmountOf(DealSnapshot deal) => deal.Fields().Single(f => f.Field == "Amount").Value;
 
     private static bool Same(IReadOnlyList<(string, string?)>? expected, IReadOnlyList<(string, string?)>? actual) =>
         expected is null ? actual is null : actual is not null && expected.SequenceEqual(actual);

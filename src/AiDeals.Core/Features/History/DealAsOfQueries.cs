@@ -114,6 +114,10 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
                 .ThenBy(p => names[p.OrganizationId].Name, StringComparer.OrdinalIgnoreCase)
                 .Select(p => new ParticipantView(names[p.OrganizationId], p.Role, AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)))],
             d.Notes,
-            d.OutcomeNote));
+            d.OutcomeNote)
+        {
+            // The currency, the reported figures and the rate are rewound with the rest: the page shows the amount as it was reported then.
+            AsReported = ReportedAmount.Of(d.Currency, d.ReportedLow, d.ReportedHigh, d.ReportedQualifier, d.Amount, d.RateOn),
+        });
     }
 }

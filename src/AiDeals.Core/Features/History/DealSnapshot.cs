@@ -17,13 +17,20 @@ public sealed record DealSnapshot(
     string? Notes,
     string? OutcomeNote)
 {
+    /// <summary>The amount as it was reported then, in its currency, and the dollars of <see cref="Amount"/> it was converted to.</summary>
+    public ReportedAmount AsReported
+    {
+        get => field ?? ReportedAmount.InDollars(Amount);
+        init;
+    }
+
     /// <summary>The fields as people read them, in the order the deal page shows them: what a comparison compares.</summary>
     public IReadOnlyList<(string Field, string? Value)> Fields() =>
     [
         ("Title", Title),
         ("Kind", Labels.Of(Kind)),
         ("Status", Labels.Of(Status)),
-        ("Amount", Amount.ToString()),
+        ("Amount", AsReported.ToString()),
         ("Announced", Announced?.ToString()),
         ("Closed", Closed?.ToString()),
         ("Target", Target?.Name),
