@@ -92,6 +92,35 @@ public sealed class AmountTextTests
     }
 
     [Theory]
+    [InlineData("$15B-$10B")]
+    [InlineData("$10B-$15B")]
+    public void TryParse_ARangeInAFieldOfOneFigure_SaysHowToWriteOne(string text)
+    {
+        Assert.False(AmountText.TryParse(text, out _, out var problem));
+        Assert.Equal(AmountText.UnreadableMessage, problem);
+    }
+
+    [Fact]
+    public void TryParse_ACurrencyCodeForDollars_ReadsTheDollars()
+    {
+        Assert.True(AmountText.TryParse("USD 157B", out var dollars, out var problem));
+        Assert.Equal((157_000_000_000L, (string?)null), (dollars, problem));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("$")]
+    [InlineData("B")]
+    public void TryParseEntry_AHundredThousandDigits_IsTooLarge(string around)
+    {
+        var text = around == "B" ? new string('9', 100_000) + "B" : around + new string('9', 100_000);
+        Assert.False(AmountText.TryParseEntry(text, out _, out var problem));
+        Assert.Equal(AmountText.TooLargeMessage, problem);
+        Assert.False(AmountText.TryParseEntry(new string('x', 100_000), out _, out problem));
+        Assert.Equal(AmountText.UnreadableMessage, problem);
+    }
+
+    [Theory]
     [InlineData("€600M", "EUR", 600_000_000L, null)]
     [InlineData("$15–25B", "USD", 15_000_000_000L, 25_000_000_000L)]
     [InlineData("¥1 trillion", "JPY", 1_000_000_000_000L, null)]

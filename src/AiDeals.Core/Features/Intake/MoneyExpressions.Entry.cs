@@ -27,7 +27,23 @@ public static partial class MoneyExpressions
     {
         entry = new MoneyEntry(null, 0, null);
         problem = MoneyEntryProblem.Unreadable;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 100 || Entry().Match(text) is not { Success: true } match)
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (text.Length > 100)
+        {
+            // Too long to be read as an entry; a long run of digits is still a figure, only far too large for an amount.
+            if (IsLongFigure(text))
+            {
+                problem = MoneyEntryProblem.TooLarge;
+            }
+
+            return false;
+        }
+
+        if (Entry().Match(text) is not { Success: true } match)
         {
             return false;
         }
@@ -66,6 +82,15 @@ public static partial class MoneyExpressions
         entry = new MoneyEntry(currencies.SingleOrDefault(), low, high);
         return true;
     }
+
+    // Digits with at most one decimal point, after an optional dollar sign and before an optional scale letter.
+    private static bool IsLongFigure(string text)
+    {
+        var figure = text.AsSpan().Trim().TrimStart('$').TrimEnd("KkMmBbTt").Trim();
+        return figure.Length > 0 && !figure.ContainsAnyExcept(FigureChars) && figure.Count('.') <= 1 && figure.ContainsAnyInRange('0', '9');
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FigureChars = System.Buffers.SearchValues.Create("0123456789.");
 
     private static long? EntryFigure(string number, decimal? scale, ref MoneyEntryProblem problem)
     {

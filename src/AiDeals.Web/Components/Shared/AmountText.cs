@@ -41,6 +41,12 @@ public static class AmountText
         dollars = 0;
         if (!TryParseEntry(text, out var entry, out problem))
         {
+            // A falling range is still a range, which a field of one figure does not take.
+            if (problem == DescendingMessage)
+            {
+                problem = UnreadableMessage;
+            }
+
             return false;
         }
 
