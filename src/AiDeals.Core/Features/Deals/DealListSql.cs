@@ -148,6 +148,15 @@ internal sealed class DealListSql
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", Conditions(key))} LIMIT {cap})");
     }
 
+    /// <summary>
+    /// How many of the matching deals were reported in another currency that no rate converted: the deals the list's
+    /// dollar figures leave out (as <see cref="Rates.RateQueries.UnconvertedCountAsync(CancellationToken)"/> counts them
+    /// for all deals). The currency condition lets SQLite read the partial index of deals in other currencies.
+    /// </summary>
+    public string Unconverted() =>
+        $"SELECT COUNT(*) FROM {_from} WHERE {string.Join(" AND ", Conditions(IndexKey.None))} AND d.\"Currency\" <> 'USD'"
+        + $" AND d.\"RateOn\" IS NULL AND d.\"ReportedQualifier\" IS NOT NULL AND d.\"ReportedQualifier\" <> '{AmountQualifier.Undisclosed}'";
+
     // Every deal, the deals of some statuses, or of some kinds: the dashboard keeps those counts (Data/Aggregates), kept
     // up to date by triggers in the transaction of every write, so the count is a read of a row or a few.
     private static IEnumerable<string>? KeptCountKeys(DealFilter filter)

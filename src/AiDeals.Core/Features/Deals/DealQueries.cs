@@ -101,6 +101,18 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         return count > DealCount.Cap ? new DealCount(DealCount.Cap, IsAtLeast: true) : new DealCount(count, IsAtLeast: false);
     }
 
+    /// <summary>How many of the deals the filter matches are left out of dollar figures: reported in another currency, converted by no rate.</summary>
+    public async Task<int> UnconvertedCountAsync(DealFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var sql = DealListSql.For(filter);
+        var text = sql.Unconverted();
+        await using var command = sql.Command(db.Database.GetDbConnection(), text);
+        CommandObserver?.Invoke(text);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static Task<List<DealRow>> ReadAsync(IQueryable<Deal> page, CancellationToken cancellationToken) =>
         page.Select(d => new DealRow(
                 d.Id,

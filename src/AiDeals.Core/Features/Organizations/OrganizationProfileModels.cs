@@ -69,4 +69,10 @@ public sealed record OrganizationProfile(
 
     /// <summary>All the live deals into it; <see cref="DealsAsTarget"/> holds the newest of them.</summary>
     public int DealsAsTargetCount { get; init; }
+
+    /// <summary>
+    /// Its deals as investor with no commitment of its own given, whose amount was reported in another currency that no
+    /// rate converted: what it put in is left out of its dollar total.
+    /// </summary>
+    public int UnconvertedDeals { get; init; }
 }

@@ -117,6 +117,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             Version = organization.Version,
             CommitmentCount = commitmentCount,
             DealsAsTargetCount = dealsAsTargetCount,
+            UnconvertedDeals = await Rates.RateQueries.UnconvertedCommitmentsAsync(db, id, cancellationToken),
         };
     }
 

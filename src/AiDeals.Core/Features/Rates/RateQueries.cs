@@ -47,6 +47,19 @@ public sealed class RateQueries(IDbContextFactory<AiDealsDbContext> contexts)
         return await UnconvertedCountAsync(db, cancellationToken);
     }
 
+    /// <summary>
+    /// The organization's live deals as investor where its commitment is not given and the deal's amount, reported in
+    /// another currency, was converted by no rate: a share its dollar total cannot hold.
+    /// </summary>
+    internal static Task<int> UnconvertedCommitmentsAsync(AiDealsDbContext db, int organizationId, CancellationToken cancellationToken) =>
+        db.DealParticipants.AsNoTracking()
+            .Where(p => p.OrganizationId == organizationId && p.CommitmentQualifier == AmountQualifier.Undisclosed
+                && p.Deal!.DeletedAt == null && p.Deal.Currency != Currencies.Usd && p.Deal.RateOn == null
+                && p.Deal.ReportedQualifier != null && p.Deal.ReportedQualifier != AmountQualifier.Undisclosed)
+            .Select(p => p.DealId)
+            .Distinct()
+            .CountAsync(cancellationToken);
+
     internal static Task<int> UnconvertedCountAsync(AiDealsDbContext db, CancellationToken cancellationToken) =>
         db.Deals.AsNoTracking().CountAsync(
             d => d.Currency != Currencies.Usd && d.RateOn == null && d.ReportedQualifier != null && d.ReportedQualifier != AmountQualifier.Undisclosed,

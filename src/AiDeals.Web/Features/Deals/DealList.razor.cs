@@ -141,9 +141,9 @@ public partial class DealList : IDisposable
             var page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
             // The count belongs to the filters, not to the page: a page turn keeps it.
             var countKey = CountKey(_query);
-            var count = countKey == _countedFilter && Loaded is { } known
-                ? new DealCount(known.Count, known.CountIsAtLeast)
-                : await Deals.CountAsync(filter, cancellation.Token);
+            var known = countKey == _countedFilter ? Loaded : null;
+            var count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, cancellation.Token);
+            var unconverted = known?.Unconverted ?? await Deals.UnconvertedCountAsync(filter, cancellation.Token);
             if (page.Items.Count == 0 && count.Value > 0 && _query.Page > 1)
             {
                 // An address past the last page shows the last page (the address says so), not an empty table.
@@ -153,7 +153,7 @@ public partial class DealList : IDisposable
             }
 
             _countedFilter = countKey;
-            Loaded = DealListState.Of(key, page, count);
+            Loaded = DealListState.Of(key, page, count, unconverted);
             _items = page.Items;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -14,9 +14,10 @@ public sealed record DealListState(
     string? Next,
     string? Previous,
     int Count,
-    bool CountIsAtLeast)
+    bool CountIsAtLeast,
+    int Unconverted = 0)
 {
-    public static DealListState Of(string address, DealPage page, DealCount count)
+    public static DealListState Of(string address, DealPage page, DealCount count, int unconverted = 0)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(count);
@@ -28,7 +29,8 @@ public sealed record DealListState(
             page.Next?.ToString(),
             page.Previous?.ToString(),
             count.Value,
-            count.IsAtLeast);
+            count.IsAtLeast,
+            unconverted);
     }
 
     public IReadOnlyList<DealSummary> Items() =>

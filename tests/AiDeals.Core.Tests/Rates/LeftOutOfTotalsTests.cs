@@ -1,0 +1,65 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Tests.Support;
+using static AiDeals.Core.Tests.Support.DealFixtures;
+
+namespace AiDeals.Core.Tests.Rates;
+
+/// <summary>
+/// A deal in another currency that no rate converted is left out of every dollar total, and each total says how many it
+/// left out: the deal list's for its filters, an organization's for its deals as investor.
+/// </summary>
+public sealed class LeftOutOfTotalsTests
+{
+    private static readonly Actor Analyst = Actor.Create("analyst@x", Roles.Analyst);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UnconvertedCount_DealWithNoRate_IsCountedForTheFiltersThatMatchIt()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter(), Token));
+
+        // Francs have no rate in the seeded table: the deal's dollars read undisclosed.
+        await CreateInFrancsAsync(database, DealStatus.Announced);
+        await CreateInFrancsAsync(database, DealStatus.Rumored);
+
+        Assert.Equal(2, await database.Deals.UnconvertedCountAsync(new DealFilter(), Token));
+        Assert.Equal(1, await database.Deals.UnconvertedCountAsync(new DealFilter { Statuses = [DealStatus.Rumored] }, Token));
+        Assert.Equal(2, await database.Deals.UnconvertedCountAsync(new DealFilter { Investors = ["nvidia"] }, Token));
+        Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter { Investors = ["softbank"] }, Token));
+        Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter { Statuses = [DealStatus.Completed] }, Token));
+    }
+
+    [Fact]
+    public async Task Profile_InvestorInADealWithNoRate_CountsItAsLeftOutUnlessItsCommitmentIsGiven()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var profiles = new OrganizationProfileQueries(database.Contexts);
+        Assert.Equal(0, (await profiles.GetProfileAsync("nvidia", Token))!.UnconvertedDeals);
+
+        await CreateInFrancsAsync(database, DealStatus.Announced);
+        var form = await NewFormAsync(database);
+        (form.Currency, form.AmountLow, form.AmountHigh, form.AmountQualifier) = ("CHF", 900_000_000, 900_000_000, AmountQualifier.Exact);
+        form.Title = "A second franc deal";
+        // Its own commitment in dollars is counted whatever the deal's currency: nothing of it is left out.
+        (form.Participants[0].CommitmentLow, form.Participants[0].CommitmentHigh, form.Participants[0].CommitmentQualifier) = (100_000_000, 100_000_000, AmountQualifier.Exact);
+        Assert.True((await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token)).IsSaved);
+
+        var nvidia = (await profiles.GetProfileAsync("nvidia", Token))!;
+        Assert.Equal(1, nvidia.UnconvertedDeals);
+        Assert.Equal(0, (await profiles.GetProfileAsync("softbank", Token))!.UnconvertedDeals);
+    }
+
+    private static async Task CreateInFrancsAsync(TestDatabase database, DealStatus status)
+    {
+        var form = await NewFormAsync(database);
+        (form.Currency, form.AmountLow, form.AmountHigh, form.AmountQualifier, form.Status) = ("CHF", 600_000_000, 600_000_000, AmountQualifier.Exact, status);
+        form.Title = $"Franc deal {status}";
+        var result = await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token);
+        Assert.True(result.IsSaved, string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+    }
+}
