@@ -18,8 +18,11 @@ namespace AiDeals.Core.Features.History;
 /// </summary>
 public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDisposable
 {
-    /// <summary>The most audited changes undone for one view; about a second of undoing on two cores.</summary>
-    public const int MaxChanges = 20_000;
+    /// <summary>
+    /// The most audited changes undone for one view. Undoing costs about 1.4 ms a change on the 1M-deal database on two
+    /// busy cores (docs/performance.md), and other saves wait for it at most the busy timeout (5 s).
+    /// </summary>
+    public const int MaxChanges = 2_500;
 
     // The records the dashboard and the lists read; accounts, saved views and watchlists have no past worth showing.
     private static readonly string[] Rewound =
