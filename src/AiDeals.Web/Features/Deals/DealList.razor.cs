@@ -168,7 +168,7 @@ public partial class DealList : IDisposable
             await LoadChipsAsync(cancellation.Token);
             var filter = _query.ToFilter();
             // Past values come from the history, which analysts see: nothing of the past is read for anyone else.
-            _pastRefused = _query.AsOf is not null && !await IsAnalystAsync();
+            _pastRefused = _query.AsOf is not null && !await Authorization.AllowsAsync(AuthenticationState, Policies.CanEdit);
             _pastProblem = null;
             var countKey = CountKey(_query);
             DealPage page;
@@ -260,12 +260,6 @@ public partial class DealList : IDisposable
     private int PagesOf(int count) => PagesOf(count, _query.PageSize);
 
     private static int PagesOf(int count, int size) => (int)Math.Ceiling(count / (double)size);
-
-    private async Task<bool> IsAnalystAsync()
-    {
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        return user is not null && (await Authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded;
-    }
 
     // The filters alone, which the count depends on (not the sort, the page or its size); the day too.
     private static string CountKey(DealQuery query) => (query.AtPage(1) with { Sort = DealSortField.Announced, Descending = true, PageSize = DealQuery.DefaultPageSize }).ToQueryString();
