@@ -33,6 +33,8 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<DealParticipant> DealParticipants => Set<DealParticipant>();
 
+    public DbSet<DealLink> DealLinks => Set<DealLink>();
+
     public DbSet<Valuation> Valuations => Set<Valuation>();
 
     public DbSet<MarketEvent> MarketEvents => Set<MarketEvent>();

@@ -15,7 +15,7 @@ internal sealed partial class ImportRun
     private IEnumerable<Command> DealSteps()
     {
         var book = source.Book.Deals ?? [];
-        foreach (var i in ParentsFirst(book))
+        foreach (var i in WiderFirst(book))
         {
             var (item, path) = (book[i], Path("deals", i));
             var entry = Begin(RecordKind.Deal, path, item.Title);
@@ -74,10 +74,15 @@ internal sealed partial class ImportRun
             return Refuse(entry, $"{path}.{field}", $"'{text}' is not a date: write 2025-01-27, 2025-01, 2024-Q4 or 2019.");
         }
 
-        int? parentId = item.Parent is null ? null : DealId(item.Parent);
-        if (item.Parent is not null && parentId is null)
+        var widerIds = new List<int>();
+        foreach (var (key, at) in item.WiderKeys())
         {
-            return Refuse(entry, path + ".parent", $"No deal has the key or external id '{item.Parent}'.");
+            if (DealId(key) is not { } widerId)
+            {
+                return Refuse(entry, path + at, $"No deal has the key or external id '{key}'.");
+            }
+
+            widerIds.Add(widerId);
         }
 
         var sources = (item.Citations ?? []).Select(c => c.Source is { } key && _sources.TryGetValue(key, out var id) ? id : (int?)null).ToList();
@@ -106,7 +111,7 @@ internal sealed partial class ImportRun
 
         (form.AnnouncedOn, form.AnnouncedPrecision) = announced is { } on ? (on.Date, on.Precision) : (form.AnnouncedOn, form.AnnouncedPrecision);
         (form.ClosedOn, form.ClosedPrecision) = closed is { } off ? (off.Date, off.Precision) : (form.ClosedOn, form.ClosedPrecision);
-        form.ParentId = item.Parent is null ? form.ParentId : parentId;
+        form.PartOfIds = item.PartOf is null && item.Parent is null ? form.PartOfIds : widerIds;
         form.Notes = item.Notes ?? form.Notes;
         form.OutcomeNote = item.Outcome ?? form.OutcomeNote;
         if (item.Participants is not null)
@@ -212,8 +217,11 @@ internal sealed partial class ImportRun
         return copy;
     }
 
-    /// <summary>The deals' indexes with each umbrella before its parts, so that a part's command names its umbrella's id.</summary>
-    private static List<int> ParentsFirst(IReadOnlyList<DealBookDeal> deals)
+    /// <summary>
+    /// The deals' indexes with every wider deal before its parts, so that a part's command names its wider deals' ids. A
+    /// cycle in the file is cut where it closes; the command then refuses the link with the cycle's name.
+    /// </summary>
+    private static List<int> WiderFirst(IReadOnlyList<DealBookDeal> deals)
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < deals.Count; i++)
@@ -225,27 +233,30 @@ internal sealed partial class ImportRun
         }
 
         var order = new List<int>(deals.Count);
-        var placed = new bool[deals.Count];
-        for (var i = 0; i < deals.Count; i++)
+        var state = new byte[deals.Count]; // 0 not seen, 1 on the path, 2 placed
+        void Place(int at)
         {
-            var chain = new Stack<int>();
-            for (var at = i; !placed[at] && !chain.Contains(at); at = byKey.GetValueOrDefault(deals[at].Parent ?? string.Empty, at))
+            if (state[at] != 0)
             {
-                chain.Push(at);
-                if (deals[at].Parent is null || !byKey.ContainsKey(deals[at].Parent!))
+                return;
+            }
+
+            state[at] = 1;
+            foreach (var (key, _) in deals[at].WiderKeys())
+            {
+                if (byKey.TryGetValue(key, out var wider))
                 {
-                    break;
+                    Place(wider);
                 }
             }
 
-            while (chain.TryPop(out var next))
-            {
-                if (!placed[next])
-                {
-                    placed[next] = true;
-                    order.Add(next);
-                }
-            }
+            state[at] = 2;
+            order.Add(at);
+        }
+
+        for (var i = 0; i < deals.Count; i++)
+        {
+            Place(i);
         }
 
         return order;

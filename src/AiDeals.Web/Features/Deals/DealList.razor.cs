@@ -30,6 +30,9 @@ public partial class DealList : IDisposable
 
     private int Total => Loaded?.Count ?? 0;
 
+    // Written as the dashboard writes its capital: "$141B–$541B", or "more than …" when a deal counted in full is open-ended.
+    private static string CapitalText(UnionTotal total) => AiDeals.Core.Features.Dashboard.CapitalTotal.Of(total).ToString();
+
     // Past the counting cap the pages known are those up to the cap, and the next one when there is one.
     private int PageCount => Loaded is not { } loaded
         ? 1
@@ -141,9 +144,9 @@ public partial class DealList : IDisposable
             var page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
             // The count belongs to the filters, not to the page: a page turn keeps it.
             var countKey = CountKey(_query);
-            var count = countKey == _countedFilter && Loaded is { } known
-                ? new DealCount(known.Count, known.CountIsAtLeast)
-                : await Deals.CountAsync(filter, cancellation.Token);
+            var known = countKey == _countedFilter ? Loaded : null;
+            var count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, cancellation.Token);
+            var capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, cancellation.Token);
             if (page.Items.Count == 0 && count.Value > 0 && _query.Page > 1)
             {
                 // An address past the last page shows the last page (the address says so), not an empty table.
@@ -153,7 +156,7 @@ public partial class DealList : IDisposable
             }
 
             _countedFilter = countKey;
-            Loaded = DealListState.Of(key, page, count);
+            Loaded = DealListState.Of(key, page, count, capital);
             _items = page.Items;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
