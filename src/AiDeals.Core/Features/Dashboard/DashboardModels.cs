@@ -29,7 +29,7 @@ public sealed record StatusCount(DealStatus Status, int Count);
 /// <summary>How many deals are of one kind.</summary>
 public sealed record KindCount(DealKind Kind, int Count);
 
-/// <summary>The deal without parts with the largest figure (its high end, else its low end).</summary>
+/// <summary>The deal with the largest figure (its high end, else its low end), a wider deal included.</summary>
 public sealed record LargestDeal(int Id, string Title, AmountRange Amount, OrganizationRef? Target);
 
 /// <summary>The valuation with the latest as-of date.</summary>

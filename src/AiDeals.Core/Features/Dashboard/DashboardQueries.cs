@@ -56,16 +56,17 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
             capital,
             byStatus,
             byKind,
-            await LargestLeafDealAsync(db.Deals.AsNoTracking().Where(d => !d.Parts.Any(l => l.Part!.DeletedAt == null)), cancellationToken),
+            await LargestDealAsync(db.Deals.AsNoTracking(), cancellationToken),
             await LatestValuationAsync(db, cancellationToken),
             (int)Count("investors"),
             await CapitalByInvestorAsync(db, cancellationToken),
             await ActivityAsync(db, dealCount, (int)Count("events"), cancellationToken));
     }
 
-    private static async Task<LargestDeal?> LargestLeafDealAsync(IQueryable<Deal> leaves, CancellationToken cancellationToken)
+    // Any deal, a wider one too: its figure is the deal as announced (Stargate's $100–500B), only totals count it beyond its parts.
+    private static async Task<LargestDeal?> LargestDealAsync(IQueryable<Deal> deals, CancellationToken cancellationToken)
     {
-        var row = await leaves
+        var row = await deals
             .Where(d => d.AmountHigh != null || d.AmountLow != null)
             .OrderByDescending(d => d.AmountHigh ?? d.AmountLow)
             .ThenBy(d => d.Id)

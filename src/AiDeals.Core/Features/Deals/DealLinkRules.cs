@@ -58,7 +58,8 @@ internal static class DealLinkRules
         var titles = await db.Deals.IgnoreQueryFilters().AsNoTracking()
             .Where(d => path.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => d.Title, cancellationToken);
-        var cycle = string.Join(" which is part of ", path.Select(id => "“" + titles.GetValueOrDefault(id, "#" + id) + "”"));
+        var names = path.Select(id => "“" + titles.GetValueOrDefault(id, "#" + id) + "”").ToList();
+        var cycle = names[0] + " is part of " + string.Join(" which is part of ", names.Skip(1));
         errors.Add(nameof(DealForm.PartOfIds), $"{cycle}: a deal cannot be part of itself.");
     }
 }

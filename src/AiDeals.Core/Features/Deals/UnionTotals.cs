@@ -166,12 +166,15 @@ public sealed record UnionAdjustment(IReadOnlyList<WiderDeal> Deals)
 
     public double High => Deals.Sum(d => d.Unattributed.High - d.Own.High);
 
-    public double UnattributedLow => Deals.Sum(d => d.Unattributed.Low);
+    public double UnattributedLow => Deals.Where(d => d.Unattributed != d.Own).Sum(d => d.Unattributed.Low);
 
-    public double UnattributedHigh => Deals.Sum(d => d.Unattributed.High);
+    public double UnattributedHigh => Deals.Where(d => d.Unattributed != d.Own).Sum(d => d.Unattributed.High);
 
-    /// <summary>Wider deals count only through their parts and rest: they leave the plain counts of deals counted in full.</summary>
-    public int Count(AmountQualifier? qualifier = null) => Deals.Count(d => qualifier is null || d.Qualifier == qualifier);
+    /// <summary>
+    /// Wider deals that the rule changes (their rest differs from their own figure) count only through their parts and
+    /// rest: they leave the plain counts of deals counted in full. One whose parts count nothing still counts in full.
+    /// </summary>
+    public int Count(AmountQualifier? qualifier = null) => Deals.Count(d => d.Unattributed != d.Own && (qualifier is null || d.Qualifier == qualifier));
 
     public IReadOnlySet<int> Ids => Deals.Select(d => d.Id).ToHashSet();
 

@@ -42,8 +42,7 @@ internal static class OrganizationCommitmentTotals
         await reader.ReadAsync(cancellationToken);
         var total = UnionTotal.Of(
             new PlainSum(reader.GetInt32(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetInt32(4)), wider);
-        return new CommittedTotal(
-            total.Low, total.High, total.OpenEnded, total.CountedInFull + wider.Deals.Count(d => d.Unattributed == d.Own), total.Undisclosed);
+        return new CommittedTotal(total.Low, total.High, total.OpenEnded, total.CountedInFull, total.Undisclosed);
     }
 
     /// <summary>Disclosed counted commitments by the year the deal was announced; undated deals last.</summary>
@@ -66,7 +65,8 @@ internal static class OrganizationCommitmentTotals
         // Each wider deal's commitment moves from its full figure to its unattributed rest, in the year of that deal.
         var changed = wider.Deals.Where(d => d.Unattributed != d.Own && d.Qualifier != AmountQualifier.Undisclosed).ToList();
         var ids = changed.Select(d => d.Id).ToList();
-        var announced = await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id))
+        var announced = ids.Count == 0 ? [] : await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.AnnouncedOn })
             .ToDictionaryAsync(d => d.Id, d => d.AnnouncedOn, cancellationToken);
         foreach (var deal in changed)
         {
