@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(E2EFixture fixture)
         ["analyst"] =
         [
             "/", "/deals", "/deals/1", "/deals/1/edit", "/deals/new", "/organizations/openai", "/organizations/softbank/edit",
-            "/organizations/new", "/valuations/new", "/events/new", "/sources", "/history", "/import", "/account/api-tokens", "/changes",
+            "/organizations/new", "/valuations/new", "/events/new", "/sources", "/history", "/import", "/intake", "/account/api-tokens", "/changes",
             "/changes?all=true", "/saved-views",
         ],
         ["admin"] = ["/admin/users"],

@@ -5,6 +5,7 @@ using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.Export;
 using AiDeals.Core.Features.History;
 using AiDeals.Core.Features.Import;
+using AiDeals.Core.Features.Intake;
 using AiDeals.Core.Features.MarketEvents;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Features.Sources;
@@ -30,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DealBookLoader>();
         services.TryAddSingleton(new ImportOptions());
         services.AddSingleton<Importer>();
+        services.AddSingleton<IntakeService>();
         services.AddSingleton<DealBookExporter>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SyntheticDataGenerator>();

@@ -61,6 +61,8 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public AiDeals.Core.Features.Export.DealBookExporter Exporter => _services.GetRequiredService<AiDeals.Core.Features.Export.DealBookExporter>();
 
+    public AiDeals.Core.Features.Intake.IntakeService Intake => _services.GetRequiredService<AiDeals.Core.Features.Intake.IntakeService>();
+
     public DashboardQueries Dashboard => _services.GetRequiredService<DashboardQueries>();
 
     public RecentChangesQueries RecentChanges => _services.GetRequiredService<RecentChangesQueries>();

@@ -16,9 +16,12 @@ namespace AiDeals.E2E.Tests.Infrastructure;
 public sealed class AiDealsServer : WebApplicationFactory<Program>
 {
     private readonly string _workFolder = Path.Combine(Path.GetTempPath(), "aideals-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _seeded;
 
-    public AiDealsServer()
+    /// <param name="seeded">False: the app starts with seeding turned off, its database migrated and empty of deals.</param>
+    public AiDealsServer(bool seeded = true)
     {
+        _seeded = seeded;
         Directory.CreateDirectory(_workFolder);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -59,6 +62,10 @@ public sealed class AiDealsServer : WebApplicationFactory<Program>
         // Explicit, not inherited from appsettings.Development.json: the reading tests browse as anonymous visitors.
         // The app runs in Development, so the demo accounts (viewer, analyst, admin) exist for the account tests.
         builder.UseSetting("Auth:AllowAnonymousRead", "true");
+        if (!_seeded)
+        {
+            builder.UseSetting("Seed:DealBook", string.Empty);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -42,6 +42,9 @@ public sealed class E2EFixture : IAsyncLifetime
     /// <summary>A fresh browser context whose relative addresses resolve against the app.</summary>
     public Task<BrowserSession> OpenSessionAsync(ColorScheme colorScheme = ColorScheme.Light) => BrowserSession.OpenAsync(Browser, BaseAddress, colorScheme);
 
+    /// <summary>A fresh browser context on another running app (one a test class starts for itself).</summary>
+    public Task<BrowserSession> OpenSessionAsync(Uri baseAddress, ColorScheme colorScheme = ColorScheme.Light) => BrowserSession.OpenAsync(Browser, baseAddress, colorScheme);
+
     private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not launched yet.");
 
     public async ValueTask DisposeAsync()

@@ -7,6 +7,8 @@ internal static class SeedData
 {
     public static string DealBookPath { get; } = Path.Combine(AppContext.BaseDirectory, "seed-data", "dealbook.json");
 
+    public static string ArticlePath { get; } = Path.Combine(AppContext.BaseDirectory, "seed-data", "article.txt");
+
     /// <summary>The deals of the deal book as JSON, for tests that compute their expectations from the file rather than repeat it.</summary>
     public static IReadOnlyList<JsonObject> ReadDeals() =>
         JsonNode.Parse(File.ReadAllText(DealBookPath))!["deals"]!.AsArray().Select(node => node!.AsObject()).ToList();

@@ -25,7 +25,8 @@ public static partial class StatusCues
     /// <summary>The cue nearest to the span (an amount's place in the sentence), or null when the sentence has none.</summary>
     public static StatusCue? Nearest(string sentence, int start, int length) =>
         All(sentence)
-            .OrderBy(cue => Distance(cue, start, start + length))
+            .OrderByDescending(cue => cue.Status == DealStatus.Abandoned)
+            .ThenBy(cue => Distance(cue, start, start + length))
             .ThenByDescending(cue => cue.Status)
             .FirstOrDefault();
 
@@ -46,7 +47,7 @@ public static partial class StatusCues
 
     [GeneratedRegex(
         @"\b(?:(?<abandoned>called\s+off|scrapped|abandoned|pulled\s+out|walked\s+away)" +
-        @"|(?<completed>since\s+investing|invested|has\s+closed|closed|completed|raised|acquired|bought|funded)" +
+        @"|(?<completed>since\s+investing|invested|has\s+closed|closed|completed|raised|secured|landed|received|acquired|bought|funded)" +
         @"|(?<announced>announcement|announced|announces|agreed|signed|unveiled|confirmed|will\s+invest)" +
         @"|(?<talks>in\s+talks|negotiating|negotiations|plans?\s+to|planned|planning|considering|weighing|expected\s+to|could|potential|if\s+finalized|proposed)" +
         @"|(?<rumored>reportedly|rumou?red|said\s+to\s+be|people\s+familiar))\b",
