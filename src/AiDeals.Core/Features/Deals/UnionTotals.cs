@@ -58,7 +58,7 @@ public static class UnionTotals
               """;
         var text = $"""
             WITH RECURSIVE s(G, Id, Low, High, Q) AS NOT MATERIALIZED ({figures}),
-            w AS ({wider}),
+            w AS MATERIALIZED ({wider}),
             down(Top, Id) AS (
                 SELECT w.Id, l."PartId" FROM w INNER JOIN "DealLinks" AS l ON l."WiderId" = w.Id
                     INNER JOIN "Deals" AS p ON p."Id" = l."PartId" WHERE l."DeletedAt" IS NULL AND p."DeletedAt" IS NULL
