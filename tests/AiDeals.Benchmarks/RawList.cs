@@ -91,7 +91,8 @@ internal static class RawList
                 return null;
             }
 
-            var match = string.Join(" ", Words(text).Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            // The list's own FTS5 query for the text (each word a quoted prefix), so that both find the same deals.
+            var match = DealTextSearch.Match(text);
             return ($"""
                 WITH hits AS MATERIALIZED (SELECT rowid AS Id FROM "{fts}" WHERE "{fts}" MATCH @match)
                 SELECT d.Id FROM hits CROSS JOIN Deals AS d ON d.Id = hits.Id
@@ -188,10 +189,6 @@ internal static class RawList
         var arms = order.Select(s => $"SELECT * FROM (SELECT d.Id FROM Deals AS d WHERE {Live} AND d.Status = '{s}' ORDER BY d.Id)");
         return (string.Join("\nUNION ALL\n", arms) + "\n" + page, []);
     }
-
-    // The words of the free text, as the list splits them; each must appear.
-    private static IEnumerable<string> Words(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase);
 
     private static string Order(DealSortField sort, string desc, string tie) => sort switch
     {

@@ -88,8 +88,12 @@ public sealed class DealFilterSyntheticTests(SyntheticDeals synthetic) : IClassF
             d.Announced is { } announced && (start is null || announced.End >= start) && (end is null || announced.Date <= end);
         bool AtLeast(Deal d, long amount) => (d.AmountHigh ?? d.AmountLow) >= amount;
         bool AtMost(Deal d, long amount) => (d.AmountLow ?? d.AmountHigh) <= amount;
+        // As the free-text index finds a word: at the start of a word of the title, the notes, or a live organization's
+        // name (the generated aliases are a name and "Inc.", which no case here looks for).
         bool Mentions(Deal d, string word) =>
-            d.Title.Contains(word, StringComparison.OrdinalIgnoreCase) || (d.Notes?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false);
+            new[] { d.Title, d.Notes, d.Target?.DeletedAt is null ? d.Target?.Name : null }
+                .Concat(d.Participants.Where(p => p.DeletedAt is null && p.Organization!.DeletedAt is null).Select(p => p.Organization!.Name))
+                .Any(text => StartsAWord(text, word));
 
         return name switch
         {
@@ -166,6 +170,19 @@ public sealed class DealFilterSyntheticTests(SyntheticDeals synthetic) : IClassF
         };
         // Ties by id in the sort's direction: the order of the sort key's index, which ends with the row id.
         return descending ? ordered.ThenByDescending(d => d.Id) : ordered.ThenBy(d => d.Id);
+    }
+
+    // The term's words appear in a row in the text's, the last as the start of a word there; punctuation alone filters nothing.
+    private static bool StartsAWord(string? text, string term)
+    {
+        var words = Words(term);
+        var found = Words(text);
+        return words.Length == 0 || Enumerable.Range(0, Math.Max(0, found.Length - words.Length + 1)).Any(i =>
+            words.Take(words.Length - 1).Select((w, j) => w == found[i + j]).All(same => same)
+            && found[i + words.Length - 1].StartsWith(words[^1], StringComparison.Ordinal));
+
+        static string[] Words(string? text) =>
+            text is null ? [] : text.ToUpperInvariant().Split([.. text.Where(c => !char.IsLetterOrDigit(c)).Distinct()], StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static List<string> MostFrequent(IEnumerable<string> slugs, int count) =>

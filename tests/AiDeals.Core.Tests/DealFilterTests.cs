@@ -190,13 +190,12 @@ public sealed class DealFilterTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("%")]
-    [InlineData("_")]
     [InlineData("Soft%Bank")]
     [InlineData("S_ftBank")]
-    [InlineData("\\")]
+    [InlineData("Soft\\Bank")]
     public async Task SearchAsync_TextWithLikeWildcards_FindsThemLiterallyNotAsWildcards(string text)
     {
+        // Punctuation separates words: "Soft%Bank" is the phrase "soft bank", which no deal holds ("SoftBank" is one word).
         var result = await Deals.SearchAsync(new DealFilter { Text = text }, new PageRequest(), TestContext.Current.CancellationToken);
 
         Assert.Empty(result.Items);
@@ -209,13 +208,13 @@ public sealed class DealFilterTests : IAsyncLifetime
         await using (var db = await _database!.CreateContextAsync())
         {
             var deal = db.Deals.Single(d => d.Title == WeWork);
-            deal.Notes = "Took 50% of the 100_000 desks.";
+            deal.Notes = "Took 37% of the 100_000 desks.";
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal([WeWork], await TitlesAsync(new DealFilter { Text = "50%" }));
+        Assert.Equal([WeWork], await TitlesAsync(new DealFilter { Text = "37%" }));
         Assert.Equal([WeWork], await TitlesAsync(new DealFilter { Text = "100_000" }));
-        Assert.Empty(await TitlesAsync(new DealFilter { Text = "50%x" }));
+        Assert.Empty(await TitlesAsync(new DealFilter { Text = "37%x" }));
     }
 
     [Fact]

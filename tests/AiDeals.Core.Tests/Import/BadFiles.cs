@@ -15,8 +15,12 @@ internal static class BadFiles
 
     private static readonly string Mega = new('x', 1024 * 1024);
 
-    public static IEnumerable<(string Name, byte[] Content, string Message, long? Line)> All() =>
-        Csv().Concat(Files()).Concat(Json());
+    // Made once: each case looks its file up by name, and making the corpus (a deal book per JSON case, 1 MB cells) is
+    // not free.
+    private static readonly Lazy<IReadOnlyList<(string Name, byte[] Content, string Message, long? Line)>> Corpus =
+        new(() => [.. Csv().Concat(Files()).Concat(Json())]);
+
+    public static IReadOnlyList<(string Name, byte[] Content, string Message, long? Line)> All() => Corpus.Value;
 
     /// <summary>A CSV of the header, a good row (line 2) and the bad row (line 3).</summary>
     private static (string, byte[], string, long?) Row(string name, string row, string message) =>

@@ -9,7 +9,8 @@ namespace AiDeals.Core.Tests.Plans;
 /// Every filter on the deals' own columns under every sort of the list, each way: the page walks the sort's index and
 /// keeps the matching rows on the way (no temporary B-tree, no full scan), its count searches an index, and the page
 /// holds the rows the list's LINQ query gives for the same filter and sort. The investor and target filters start from
-/// their own indexes instead (see <see cref="DealFilterPlanTests"/>); free text has no index yet.
+/// their own indexes instead (see <see cref="DealFilterPlanTests"/>), as free text starts from its FTS5 index (see
+/// <see cref="DealTextPlanTests"/>).
 /// </summary>
 public sealed class DealFilterSortPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
 {

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Core.Tests.Support;
 
 /// <summary>What SQLite plans to do for a command, read with EXPLAIN QUERY PLAN.</summary>
-internal static class QueryPlans
+internal static partial class QueryPlans
 {
     /// <summary>
     /// The plan's steps, one a line. Parameters are left unbound (NULL): without ANALYZE statistics SQLite's plan
@@ -27,7 +28,8 @@ internal static class QueryPlans
 
     /// <summary>
     /// The steps that read a whole table: a SCAN of anything but a subquery the plan itself built (MATERIALIZE or
-    /// CO-ROUTINE), whose rows came from an index search already.
+    /// CO-ROUTINE), whose rows came from an index search already, nor of a full-text index by a MATCH (FTS5 reports a
+    /// search of its index as "SCAN … VIRTUAL TABLE INDEX 0:M…", the M for the MATCH it was given).
     /// </summary>
     public static IReadOnlyList<string> FullScans(IReadOnlyList<string> plan)
     {
@@ -35,6 +37,9 @@ internal static class QueryPlans
             .Where(step => step.StartsWith("MATERIALIZE ", StringComparison.Ordinal) || step.StartsWith("CO-ROUTINE ", StringComparison.Ordinal))
             .Select(step => step.Split(' ')[1])
             .ToHashSet(StringComparer.Ordinal);
-        return [.. plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !built.Contains(step.Split(' ')[1]))];
+        return [.. plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !built.Contains(step.Split(' ')[1]) && !FullTextMatch().IsMatch(step))];
     }
+
+    [GeneratedRegex(@"^SCAN \S+ VIRTUAL TABLE INDEX \d+:M")]
+    private static partial Regex FullTextMatch();
 }

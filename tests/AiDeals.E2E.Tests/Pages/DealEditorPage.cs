@@ -44,8 +44,10 @@ public sealed partial class DealEditorPage(IPage page)
         var editor = new DealEditorPage(page);
         await Expect(editor.Form).ToBeVisibleAsync();
 
-        // Prerendered first: the fields take typing only once the circuit is up.
+        // Prerendered first: the fields take typing only once the circuit is up, which the layout's theme attribute
+        // (it leaves "pending" on the first interactive render) says; network quiet alone does not.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(page.Locator("[data-theme='light'], [data-theme='dark']")).ToHaveCountAsync(1);
         return editor;
     }
 

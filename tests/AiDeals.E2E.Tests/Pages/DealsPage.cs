@@ -37,7 +37,7 @@ public sealed partial class DealsPage(IPage page)
 
     public ILocator InvestorChips => page.GetByTestId("investor-filter-chip");
 
-    public ILocator TextFilter => page.GetByRole(AriaRole.Textbox, new() { Name = "Search title and notes" });
+    public ILocator TextFilter => page.GetByRole(AriaRole.Textbox, new() { Name = "Search title, notes and names" });
 
     public ILocator MinAmountFilter => page.GetByRole(AriaRole.Textbox, new() { Name = "Amount at least" });
 

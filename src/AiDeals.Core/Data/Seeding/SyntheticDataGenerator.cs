@@ -1,3 +1,4 @@
+using AiDeals.Core.Data.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,6 +71,13 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<AiDealsDbContext> c
             // Also after a failure or a cancellation: the rows committed so far stay, and the app needs its indexes.
             indexes.Restore(connection);
             aggregates.Restore(connection);
+            // The free-text index, written once for every deal rather than by its triggers row by row.
+            await using var transaction = connection.BeginTransaction();
+            await using var search = connection.CreateCommand();
+            search.Transaction = transaction;
+            search.CommandText = DealSearchSql.Rebuild;
+            await search.ExecuteNonQueryAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         await using (var checkpoint = connection.CreateCommand())

@@ -23,14 +23,14 @@ public sealed class CiteRecord(CiteRecordForm form) : CreateCommand<Citation>
         ArgumentNullException.ThrowIfNull(scope);
         var db = scope.Db;
         var token = scope.CancellationToken;
-        if (!await db.Sources.AnyAsync(s => s.Id == Form.SourceId, token))
+        if (Form.SourceId is not { } sourceId || (await scope.Live.SourcesAsync([sourceId], token)).Count == 0)
         {
             scope.Errors.Add(nameof(CiteRecordForm.SourceId), "That source does not exist or was deleted.");
         }
 
         var recordExists = Form.Kind switch
         {
-            RecordKind.Organization => await db.Organizations.AnyAsync(o => o.Id == Form.RecordId, token),
+            RecordKind.Organization => (await scope.Live.OrganizationsAsync([Form.RecordId], token)).Count > 0,
             RecordKind.Valuation => await db.Valuations.AnyAsync(v => v.Id == Form.RecordId, token),
             _ => await db.MarketEvents.AnyAsync(e => e.Id == Form.RecordId, token),
         };

@@ -4,9 +4,12 @@ using AiDeals.Core.Features.Accounts;
 namespace AiDeals.Core.Features;
 
 /// <summary>What a command works with while it runs: a context audited as the actor, the errors it adds, the token.</summary>
-public sealed class CommandScope(AiDealsDbContext db, Actor actor, CancellationToken cancellationToken)
+public sealed class CommandScope(AiDealsDbContext db, Actor actor, CancellationToken cancellationToken, LiveRows? live = null)
 {
     public AiDealsDbContext Db { get; } = db;
+
+    /// <summary>Which rows are live, for the checks: by query, or from a batch's sets.</summary>
+    public LiveRows Live { get; } = live ?? new LiveRows(db);
 
     public Actor Actor { get; } = actor;
 

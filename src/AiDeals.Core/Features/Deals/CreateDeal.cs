@@ -12,7 +12,7 @@ public sealed class CreateDeal(DealForm form) : CreateCommand<Deal>
     public override void Validate(FieldErrors errors) => DealValidator.Validate(Form, dealId: 0, errors);
 
     protected override Task CheckAsync(CommandScope scope) =>
-        DealValidator.CheckAsync(scope.Db, Form, dealId: 0, scope.Errors, scope.CancellationToken);
+        DealValidator.CheckAsync(scope, Form, dealId: 0);
 
     protected override Deal Create()
     {

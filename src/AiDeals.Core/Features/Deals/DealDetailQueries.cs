@@ -85,10 +85,7 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
             .ToListAsync(cancellationToken);
 
         var involved = participants.Select(p => p.OrganizationId).Append(deal.TargetId ?? 0).Where(o => o > 0).Distinct().ToList();
-        var events = await db.MarketEvents.AsNoTracking()
-            .Involving(involved)
-            .ProjectToSummaries()
-            .ToListAsync(cancellationToken);
+        var events = await InvolvedEvents.ReadAsync(db, involved, cancellationToken);
 
         return new DealDetail(
             deal.Id,

@@ -112,11 +112,11 @@ internal static class DealFiltering
             deals = deals.Where(d => (d.AmountLow ?? d.AmountHigh) <= max);
         }
 
-        foreach (var term in Terms(filter.Text))
+        if (DealTextSearch.Match(filter.Text) is { } match)
         {
-            var pattern = LikePattern(term);
-            deals = deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape)
-                || (d.Notes != null && EF.Functions.Like(d.Notes, pattern, LikeEscape)));
+            // The deals the free-text index finds (see DealTextSearch for what matches).
+            var found = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"DealSearch\" WHERE \"DealSearch\" MATCH {match}");
+            deals = deals.Where(d => found.Contains(d.Id));
         }
 
         if (filter.Investors.Count > 0)

@@ -9,14 +9,16 @@ namespace AiDeals.Core.Features.Deals;
 /// </summary>
 internal static class DealLinkRules
 {
-    public static async Task CheckAsync(
-        AiDealsDbContext db, IReadOnlyList<int> widerIds, int dealId, FieldErrors errors, CancellationToken cancellationToken)
+    public static async Task CheckAsync(CommandScope scope, IReadOnlyList<int> widerIds, int dealId)
     {
-        var live = await db.Deals.AsNoTracking().Where(d => widerIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
-        if (widerIds.FirstOrDefault(id => !live.Contains(id)) is var missing and not 0)
+        var (db, errors, cancellationToken) = (scope.Db, scope.Errors, scope.CancellationToken);
+        foreach (var id in widerIds)
         {
-            errors.Add(nameof(DealForm.PartOfIds), $"Deal #{missing} does not exist or was deleted: it cannot be a wider deal.");
-            return;
+            if (!await scope.Live.DealAsync(id, cancellationToken))
+            {
+                errors.Add(nameof(DealForm.PartOfIds), $"Deal #{id} does not exist or was deleted: it cannot be a wider deal.");
+                return;
+            }
         }
 
         if (dealId == 0)

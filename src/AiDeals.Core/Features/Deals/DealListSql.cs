@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using AiDeals.Core.Data.Search;
 using AiDeals.Core.Domain;
 
 namespace AiDeals.Core.Features.Deals;
@@ -76,12 +77,7 @@ internal sealed class DealListSql
             sql._ranges.Add((IndexKey.AmountLow, $"{Plus}COALESCE(d.\"AmountLow\", d.\"AmountHigh\") <= {sql.Value(max)}"));
         }
 
-        foreach (var term in DealFiltering.Terms(filter.Text))
-        {
-            var pattern = sql.Value(DealFiltering.LikePattern(term));
-            sql._conditions.Add($"(d.\"Title\" LIKE {pattern} ESCAPE '\\' OR (d.\"Notes\" IS NOT NULL AND d.\"Notes\" LIKE {pattern} ESCAPE '\\'))");
-        }
-
+        var match = DealTextSearch.Match(filter.Text);
         if (filter.Investors.Count > 0)
         {
             // The investors' deals, each once, off the participants' (OrganizationId, DealId) index, then each deal by its
@@ -89,6 +85,16 @@ internal sealed class DealListSql
             // keeps its left side as the outer loop.
             sql._from = "(SELECT DISTINCT p.\"DealId\" FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\""
                 + $" WHERE p.\"DeletedAt\" IS NULL AND {LiveOrganization} AND o.\"Slug\" IN ({sql.List(filter.Investors)})) AS ids CROSS JOIN \"Deals\" AS d";
+            sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
+            if (match is not null)
+            {
+                sql._conditions.Add($"d.\"Id\" IN (SELECT rowid FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)})");
+            }
+        }
+        else if (match is not null)
+        {
+            // The deals the free-text index finds, each then read by its id, as an investor's are (see DealTextSearch).
+            sql._from = $"(SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)}) AS ids CROSS JOIN \"Deals\" AS d";
             sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
         }
 
@@ -153,7 +159,7 @@ internal sealed class DealListSql
         var onlyStatuses = filter.Statuses.Count > 0 && filter.Kinds.Count == 0;
         var onlyKinds = filter.Kinds.Count > 0 && filter.Statuses.Count == 0;
         if (filter.Investors.Count > 0 || filter.Targets.Count > 0 || filter.AnnouncedFrom is not null || filter.AnnouncedTo is not null
-            || filter.MinAmount is not null || filter.MaxAmount is not null || DealFiltering.Terms(filter.Text).Count > 0
+            || filter.MinAmount is not null || filter.MaxAmount is not null || DealTextSearch.Match(filter.Text) is not null
             || (filter.Statuses.Count > 0 && filter.Kinds.Count > 0))
         {
             return null;

@@ -48,7 +48,7 @@ public sealed record DealFilter
     /// <summary>"At most": compared with the low end of the amount (its high end when it has none).</summary>
     public long? MaxAmount { get; init; }
 
-    /// <summary>Words that must each appear in the title or the notes, in any case (ASCII letters).</summary>
+    /// <summary>Words that must each appear in the title, the notes or a name or alias of the deal's organizations, each as the start of a word there, in any case (see <see cref="DealTextSearch"/>).</summary>
     public string? Text { get; init; }
 
     public DealSortField Sort { get; init; } = DealSortField.Announced;

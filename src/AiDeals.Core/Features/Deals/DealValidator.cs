@@ -77,22 +77,18 @@ public static class DealValidator
     /// The rules that read the database: the target, the wider deals, the organizations and the sources exist and are live,
     /// and no wider deal is already part of this one. <paramref name="dealId"/> is 0 for a new deal.
     /// </summary>
-    public static async Task CheckAsync(AiDealsDbContext db, DealForm form, int dealId, FieldErrors errors, CancellationToken cancellationToken)
+    public static async Task CheckAsync(CommandScope scope, DealForm form, int dealId)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(errors);
-        if (FormText.Blank(form.ExternalId) is { } externalId
-            && await db.Deals.IgnoreQueryFilters().AnyAsync(d => d.ExternalId == externalId && d.Id != dealId, cancellationToken))
+        var (live, errors, cancellationToken) = (scope.Live, scope.Errors, scope.CancellationToken);
+        if (FormText.Blank(form.ExternalId) is { } externalId && await live.ExternalIdTakenAsync(externalId, dealId, cancellationToken))
         {
             errors.Add(nameof(DealForm.ExternalId), $"Another deal has the external id '{externalId}'.");
         }
 
         var organizationIds = form.Participants.Select(p => p.OrganizationId).Append(form.TargetId).OfType<int>().Distinct().ToList();
-        var liveOrganizations = (await db.Organizations.AsNoTracking()
-            .Where(o => organizationIds.Contains(o.Id))
-            .Select(o => o.Id)
-            .ToListAsync(cancellationToken)).ToHashSet();
+        var liveOrganizations = await live.OrganizationsAsync(organizationIds, cancellationToken);
         if (form.TargetId is { } targetId && !liveOrganizations.Contains(targetId))
         {
             errors.Add(nameof(DealForm.TargetId), "That organization does not exist or was deleted.");
@@ -107,10 +103,7 @@ public static class DealValidator
         }
 
         var sourceIds = form.Citations.Select(c => c.SourceId).OfType<int>().Distinct().ToList();
-        var liveSources = (await db.Sources.AsNoTracking()
-            .Where(s => sourceIds.Contains(s.Id))
-            .Select(s => s.Id)
-            .ToListAsync(cancellationToken)).ToHashSet();
+        var liveSources = await live.SourcesAsync(sourceIds, cancellationToken);
         for (var i = 0; i < form.Citations.Count; i++)
         {
             if (form.Citations[i].SourceId is { } sourceId && !liveSources.Contains(sourceId))
@@ -121,7 +114,7 @@ public static class DealValidator
 
         if (!errors.Has(nameof(DealForm.PartOfIds)) && form.PartOfIds.Count > 0)
         {
-            await DealLinkRules.CheckAsync(db, form.PartOfIds, dealId, errors, cancellationToken);
+            await DealLinkRules.CheckAsync(scope, form.PartOfIds, dealId);
         }
     }
 

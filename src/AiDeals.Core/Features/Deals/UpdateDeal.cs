@@ -19,7 +19,7 @@ public sealed class UpdateDeal(DealForm form) : DealCommand(form?.Id ?? 0, form?
     protected override IQueryable<Deal> Load(IQueryable<Deal> rows) => WithRows(rows);
 
     protected override Task CheckAsync(CommandScope scope, Deal row) =>
-        DealValidator.CheckAsync(scope.Db, Form, row.Id, scope.Errors, scope.CancellationToken);
+        DealValidator.CheckAsync(scope, Form, row.Id);
 
     protected override Task ApplyAsync(CommandScope scope, Deal row)
     {

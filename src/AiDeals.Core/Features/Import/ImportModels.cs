@@ -87,4 +87,13 @@ public sealed class ImportOptions
 
     /// <summary>How many entries a report lists one by one (the counts cover them all).</summary>
     public int MaxListedItems { get; set; } = 500;
+
+    /// <summary>How many entries' commands one save writes (fewer saves are faster; each save's rows are held in memory).</summary>
+    public int SaveGroup { get; set; } = 1_000;
+
+    /// <summary>
+    /// From how many entries an import recomputes the aggregates once at its end instead of keeping them row by row
+    /// (see <see cref="CommandBatch.Bulk"/>).
+    /// </summary>
+    public int BulkFrom { get; set; } = 5_000;
 }

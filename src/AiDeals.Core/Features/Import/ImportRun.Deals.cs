@@ -18,6 +18,13 @@ internal sealed partial class ImportRun
         foreach (var i in WiderFirst(book))
         {
             var (item, path) = (book[i], Path("deals", i));
+            // A part is saved alone: after its umbrella's save (it names its id), and in its own save, since a save
+            // may order the inserts of deals that name an umbrella after the others, and ids follow the file's order.
+            if (item.Parent is not null)
+            {
+                yield return CommandBatch.SaveHere;
+            }
+
             var entry = Begin(RecordKind.Deal, path, item.Title);
             if (item.Key is not null && !Keyed(entry, item.Key, path, _deals))
             {
@@ -32,6 +39,11 @@ internal sealed partial class ImportRun
             if (existing is null)
             {
                 yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
+                if (item.Parent is not null)
+                {
+                    yield return CommandBatch.SaveHere;
+                }
+
                 continue;
             }
 

@@ -11,6 +11,8 @@ namespace AiDeals.Core.Features.Import;
 // The steps of the entries other than deals. A value the file leaves out keeps the stored one.
 internal sealed partial class ImportRun
 {
+    private readonly List<Quotes> _quotes = [];
+
     private IEnumerable<Command> SourceSteps()
     {
         var book = source.Book.Sources ?? [];
@@ -98,13 +100,12 @@ internal sealed partial class ImportRun
                 }
             }
 
-            if (entry.Action != ImportAction.Error && _organizations.TryGetValue(key, out var organizationId))
-            {
-                foreach (var command in Cite(entry, RecordKind.Organization, organizationId, item.Citations, existing?.Citations ?? []))
-                {
-                    yield return command;
-                }
-            }
+            Quote(entry, RecordKind.Organization, () => _organizations.TryGetValue(key, out var organizationId) ? organizationId : null, item.Citations, existing?.Citations);
+        }
+
+        foreach (var command in QuoteSteps())
+        {
+            yield return command;
         }
     }
 
@@ -145,13 +146,12 @@ internal sealed partial class ImportRun
                 yield return Run(entry, new UpdateValuation(form), existing.Version, ValuationPath);
             }
 
-            if (entry.Action != ImportAction.Error && recordId is { } valuationId)
-            {
-                foreach (var command in Cite(entry, RecordKind.Valuation, valuationId, item.Citations, existing?.Citations ?? []))
-                {
-                    yield return command;
-                }
-            }
+            Quote(entry, RecordKind.Valuation, () => recordId, item.Citations, existing?.Citations);
+        }
+
+        foreach (var command in QuoteSteps())
+        {
+            yield return command;
         }
     }
 
@@ -204,14 +204,40 @@ internal sealed partial class ImportRun
                 yield return Run(entry, new UpdateMarketEvent(form), existing.Version, EventPath);
             }
 
-            if (entry.Action != ImportAction.Error && recordId is { } eventId)
+            Quote(entry, RecordKind.MarketEvent, () => recordId, item.Citations, existing?.Citations);
+        }
+
+        foreach (var command in QuoteSteps())
+        {
+            yield return command;
+        }
+    }
+
+    /// <summary>Keeps the entry's quotes for after its section is saved, when a record it creates has its id.</summary>
+    private void Quote(Entry entry, RecordKind kind, Func<int?> recordId, IReadOnlyList<DealBookCitation>? citations, IEnumerable<Citation>? stored)
+    {
+        if (citations is { Count: > 0 })
+        {
+            _quotes.Add(new Quotes(entry, kind, recordId, citations, stored ?? []));
+        }
+    }
+
+    /// <summary>The section's quotes, once its records are saved: of each entry that did not fail.</summary>
+    private IEnumerable<Command> QuoteSteps()
+    {
+        yield return CommandBatch.SaveHere;
+        foreach (var (entry, kind, recordId, citations, stored) in _quotes)
+        {
+            if (entry.Action != ImportAction.Error && recordId() is { } id)
             {
-                foreach (var command in Cite(entry, RecordKind.MarketEvent, eventId, item.Citations, existing?.Citations ?? []))
+                foreach (var command in Cite(entry, kind, id, citations, stored))
                 {
                     yield return command;
                 }
             }
         }
+
+        _quotes.Clear();
     }
 
     /// <summary>The quotes of the entry that its record does not hold yet, one command each.</summary>
@@ -259,4 +285,6 @@ internal sealed partial class ImportRun
         stored.Name == form.Name && stored.Type == form.Type && stored.Country == form.Country && stored.Website == form.Website
         && stored.Description == form.Description && stored.FoundedYear == form.FoundedYear
         && stored.Aliases.Select(a => a.NormalizedName).Order().SequenceEqual(form.CleanAliases().Select(Organization.Normalize).Order());
+
+    private sealed record Quotes(Entry Entry, RecordKind Kind, Func<int?> RecordId, IReadOnlyList<DealBookCitation> Citations, IEnumerable<Citation> Stored);
 }

@@ -15,7 +15,7 @@ internal sealed partial class ImportRun(ImportSource source, ImportLookup lookup
     private readonly Dictionary<string, int> _deals = new(StringComparer.Ordinal);
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<(object Section, string Key), string> _keys = [];
-    private Pending? _pending;
+    private readonly Dictionary<Command, Pending> _pending = [];
     private int _done;
 
     public List<ImportProblem> Problems { get; } = [.. source.Problems];
@@ -29,10 +29,13 @@ internal sealed partial class ImportRun(ImportSource source, ImportLookup lookup
     /// <summary>Every entry's command, in the order that lets each name what came before: sources, organizations, deals, the rest.</summary>
     public IEnumerable<Command> Commands()
     {
-        var steps = SourceSteps().Concat(OrganizationSteps()).Concat(DealSteps()).Concat(ValuationSteps()).Concat(MarketEventSteps());
+        // Each section is saved before the next, whose commands name the records it created by their ids.
+        var save = CommandBatch.SaveHere;
+        var steps = SourceSteps().Append(save).Concat(OrganizationSteps()).Append(save).Concat(DealSteps()).Append(save)
+            .Concat(ValuationSteps()).Append(save).Concat(MarketEventSteps()).Append(save);
         foreach (var command in steps)
         {
-            if (Full)
+            if (Full && !ReferenceEquals(command, save))
             {
                 break;
             }
@@ -47,8 +50,12 @@ internal sealed partial class ImportRun(ImportSource source, ImportLookup lookup
     /// <summary>Hears each command's outcome from the runner: the id an entry got, or its problems at their place in the file.</summary>
     public void OnResult(Command command, CommandResult result)
     {
-        var (entry, version, pathOf, saved, addsToEntry) = _pending ?? throw new InvalidOperationException("A result came for no command of this import.");
-        _pending = null;
+        if (!_pending.Remove(command, out var pending))
+        {
+            throw new InvalidOperationException("A result came for no command of this import.");
+        }
+
+        var (entry, version, pathOf, saved, addsToEntry) = pending;
         if (result is { IsSaved: true, Id: { } id })
         {
             saved?.Invoke(id);
@@ -110,14 +117,14 @@ internal sealed partial class ImportRun(ImportSource source, ImportLookup lookup
     /// <summary>The entry's own command: a create (no version) or an update of the stored row at its version.</summary>
     private Command Run(Entry entry, Command command, int? version, Func<string, string> pathOf, Action<int>? saved = null)
     {
-        _pending = new Pending(entry, version, pathOf, saved, AddsToEntry: false);
+        _pending[command] = new Pending(entry, version, pathOf, saved, AddsToEntry: false);
         return command;
     }
 
     /// <summary>A command that adds to the entry (a quote of an organization): a stored entry it changes is updated.</summary>
     private Command Add(Entry entry, Command command, Func<string, string> pathOf)
     {
-        _pending = new Pending(entry, null, pathOf, null, AddsToEntry: true);
+        _pending[command] = new Pending(entry, null, pathOf, null, AddsToEntry: true);
         return command;
     }
 

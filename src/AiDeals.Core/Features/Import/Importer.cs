@@ -63,7 +63,13 @@ public sealed class Importer(IDbContextFactory<AiDealsDbContext> contexts, Comma
         var run = new ImportRun(source, lookup, options, progress);
         var result = await runner.RunBatchAsync(
             actor,
-            new CommandBatch(batch, commit && source.Problems.Count == 0, MaxFailures: int.MaxValue) { OnResult = run.OnResult, Confirm = () => run.Problems.Count == 0 },
+            new CommandBatch(batch, commit && source.Problems.Count == 0, MaxFailures: int.MaxValue)
+            {
+                OnResult = run.OnResult,
+                Confirm = () => run.Problems.Count == 0,
+                GroupSize = options.SaveGroup,
+                Bulk = source.Entries >= options.BulkFrom,
+            },
             run.Commands(),
             cancellationToken);
         var (counts, items) = run.Outcome();

@@ -48,19 +48,9 @@ public sealed class MarketEventQueries(IDbContextFactory<AiDealsDbContext> conte
     }
 }
 
-/// <summary>Event reads that the deal page and the organization profile share with the event list.</summary>
+/// <summary>Event reads that the valuations share with the event list.</summary>
 internal static class MarketEventProjections
 {
-    /// <summary>The events that involve any of these organizations, latest first.</summary>
-    public static IQueryable<MarketEvent> Involving(this IQueryable<MarketEvent> events, IReadOnlyCollection<int> organizationIds)
-    {
-        var ids = organizationIds.ToList();
-        return events
-            .Where(e => e.Organizations.Any(o => ids.Contains(o.OrganizationId)))
-            .OrderByDescending(e => e.OccurredOn)
-            .ThenBy(e => e.Id);
-    }
-
     /// <summary>Reads events as summaries; the organizations come in one correlated query, by name.</summary>
     public static IQueryable<MarketEventSummary> ProjectToSummaries(this IQueryable<MarketEvent> events) =>
         events.Select(e => new MarketEventSummary(

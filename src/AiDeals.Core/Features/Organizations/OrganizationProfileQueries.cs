@@ -89,10 +89,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .ProjectToSummaries()
             .ToListAsync(cancellationToken);
 
-        var events = await db.MarketEvents.AsNoTracking()
-            .Involving([id])
-            .ProjectToSummaries()
-            .ToListAsync(cancellationToken);
+        var events = await InvolvedEvents.ReadAsync(db, [id], cancellationToken);
 
         var citations = await db.Citations.AsNoTracking()
             .Where(c => c.OrganizationId == id)

@@ -27,7 +27,7 @@ internal static class ApiQueryDocs
             ("to", JsonSchemaType.String, false, "Announced on or before this day (yyyy-MM-dd)."),
             ("min", JsonSchemaType.Integer, false, "At least this many dollars (compared with the high end of the amount)."),
             ("max", JsonSchemaType.Integer, false, "At most this many dollars (compared with the low end of the amount)."),
-            ("q", JsonSchemaType.String, false, "Words that must each appear in the title or the notes."),
+            ("q", JsonSchemaType.String, false, "Words that must each appear, as the start of a word, in the title, the notes or a name or alias of the deal's organizations."),
             ("sort", JsonSchemaType.String, false, "announced (default), title, target, investors, kind, status or amount."),
             ("desc", JsonSchemaType.Boolean, false, "Descending (default for announced and amount) or not."),
             ("page", JsonSchemaType.Integer, false, "Numbered page from 1 (without cursor and limit): costs more the deeper it is; the answer holds the total."),
