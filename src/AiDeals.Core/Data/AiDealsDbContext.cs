@@ -54,6 +54,11 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<Aggregates.OrganizationTotal> OrganizationTotals => Set<Aggregates.OrganizationTotal>();
 
+    /// <summary>The wider deals' counted rests, kept before each write's commit (<see cref="Features.Deals.UnionRests"/>).</summary>
+    public DbSet<Aggregates.UnionRest> UnionRests => Set<Aggregates.UnionRest>();
+
+    public DbSet<Aggregates.UnionPending> UnionPending => Set<Aggregates.UnionPending>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Features.SavedViews.SavedView> SavedViews => Set<Features.SavedViews.SavedView>();

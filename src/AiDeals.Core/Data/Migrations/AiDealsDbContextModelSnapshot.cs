@@ -78,6 +78,48 @@ namespace AiDeals.Core.Data.Migrations
                     b.ToTable("OrganizationTotals");
                 });
 
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionPending", b =>
+                {
+                    b.Property<int>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DealId");
+
+                    b.ToTable("UnionPending");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionRest", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WiderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OwnHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OwnLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RestHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RestLow")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("GroupId", "WiderId");
+
+                    b.HasIndex("WiderId");
+
+                    b.ToTable("UnionRests");
+                });
+
             modelBuilder.Entity("AiDeals.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

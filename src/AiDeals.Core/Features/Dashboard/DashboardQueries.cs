@@ -9,9 +9,9 @@ namespace AiDeals.Core.Features.Dashboard;
 /// <summary>
 /// The dashboard's figures, read from the aggregates the database keeps in the transaction of every write
 /// (<see cref="Data.Aggregates.AggregateSql"/>) and from two indexes (the largest amount, the latest valuation), so a
-/// request costs the same at six deals and at a million, but for the deals that have parts. Money totals are the union
-/// of the deals (<see cref="UnionTotals"/>): the kept sums count every live deal in full, and the wider deals' figures
-/// are replaced by what they add beyond their parts.
+/// request costs the same at six deals and at a million. Money totals are the union of the deals (<see cref="UnionTotals"/>):
+/// the kept sums count every live deal in full, and the kept rests (<see cref="UnionRests"/>) replace the wider deals'
+/// figures by what they add beyond their parts.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
@@ -36,8 +36,9 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
             amounts?.High ?? 0,
             (int)Count("amounts:" + nameof(AmountQualifier.AtLeast)),
             (int)Count("amounts:" + nameof(AmountQualifier.Undisclosed)));
-        var wider = await WiderAsync(db, DealFigures, cancellationToken);
-        var capital = CapitalTotal.Of(UnionTotal.Of(plain, wider.GetValueOrDefault(0) ?? UnionAdjustment.None));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var wider = await KeptUnion.SumsAsync(db.Database.GetDbConnection(), 0, cancellationToken);
+        var capital = CapitalTotal.Of(UnionTotal.Of(plain, wider));
 
         // Statuses in their place in a deal's life; kinds most frequent first.
         var byStatus = Enum.GetValues<DealStatus>()
@@ -104,34 +105,11 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
             : new LatestValuation(row.Organization, row.Amount, PartialDate.Create(row.AsOf, row.AsOfPrecision), row.Kind);
     }
 
-    // Every live deal's amount, and every live participation's commitment by organization, as the union rule reads them.
-    private const string DealFigures = """
-        SELECT 0, d."Id", COALESCE(d."AmountLow", 0), COALESCE(d."AmountHigh", d."AmountLow", 0), d."AmountQualifier"
-        FROM "Deals" AS d WHERE d."DeletedAt" IS NULL
-        """;
-
-    private const string CommitmentFigures = """
-        SELECT p."OrganizationId", p."DealId", COALESCE(p."CommitmentLow", 0), COALESCE(p."CommitmentHigh", p."CommitmentLow", 0), p."CommitmentQualifier"
-        FROM "DealParticipants" AS p INNER JOIN "Deals" AS d ON d."Id" = p."DealId" WHERE p."DeletedAt" IS NULL AND d."DeletedAt" IS NULL
-        """;
-
-    private static async Task<IReadOnlyDictionary<int, UnionAdjustment>> WiderAsync(AiDealsDbContext db, string figures, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        return await UnionTotals.AdjustAsync(connection, figures, text =>
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = text;
-            return command;
-        }, fromLinks: true, cancellationToken);
-    }
-
     private static async Task<IReadOnlyList<InvestorCapital>> CapitalByInvestorAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
         // The kept sums count every commitment in full; the union rule changes only those of organizations in deals with
         // parts. The top by kept sums, enough of them that the changed ones cannot push the true top out, and the changed ones.
-        var adjusted = await WiderAsync(db, CommitmentFigures, cancellationToken);
+        var adjusted = await KeptUnion.ByOrganizationAsync(db.Database.GetDbConnection(), cancellationToken);
         var changed = adjusted.Where(a => a.Value.Low != 0 || a.Value.High != 0).Select(a => a.Key).ToList();
         var rows = await db.OrganizationTotals.AsNoTracking()
             .Where(t => t.LeafHigh > 0 || changed.Contains(t.OrganizationId))
@@ -152,7 +130,7 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
         return [.. rows
             .Select(r =>
             {
-                var adjustment = adjusted.GetValueOrDefault(r.OrganizationId) ?? UnionAdjustment.None;
+                var adjustment = adjusted.GetValueOrDefault(r.OrganizationId);
                 return new InvestorCapital(
                     new OrganizationRef(r.Name, r.Slug),
                     AmountRange.Total(r.LeafLow + adjustment.Low),

@@ -179,6 +179,19 @@ public sealed record UnionAdjustment(IReadOnlyList<WiderDeal> Deals)
     public IReadOnlySet<int> Ids => Deals.Select(d => d.Id).ToHashSet();
 
     public WiderDeal? For(int id) => Deals.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>What totals need of the adjustment: the sums and counts that the kept rests give in SQL too.</summary>
+    public AdjustmentSums Sums => new(
+        Low, High, UnattributedLow, UnattributedHigh, Count(), Count(AmountQualifier.AtLeast), Count(AmountQualifier.Undisclosed));
+}
+
+/// <summary>
+/// A <see cref="UnionAdjustment"/> summed: what it adds to a plain sum low and high, the wider deals' unattributed rests,
+/// and how many wider deals it changes (of them, how many open-ended and undisclosed).
+/// </summary>
+public sealed record AdjustmentSums(double Low, double High, double UnattributedLow, double UnattributedHigh, int Count, int AtLeast, int Undisclosed)
+{
+    public static readonly AdjustmentSums None = new(0, 0, 0, 0, 0, 0, 0);
 }
 
 /// <summary>A set's figures summed plainly, each deal in full: how many, low, high, how many open-ended and undisclosed.</summary>
@@ -195,16 +208,22 @@ public sealed record UnionTotal(
 {
     public static UnionTotal Of(PlainSum sum, UnionAdjustment adjustment)
     {
+        ArgumentNullException.ThrowIfNull(adjustment);
+        return Of(sum, adjustment.Sums);
+    }
+
+    public static UnionTotal Of(PlainSum sum, AdjustmentSums adjustment)
+    {
         ArgumentNullException.ThrowIfNull(sum);
         ArgumentNullException.ThrowIfNull(adjustment);
         return new UnionTotal(
             AmountRange.Total(sum.Low + adjustment.Low),
             AmountRange.Total(sum.High + adjustment.High),
-            sum.AtLeast - adjustment.Count(AmountQualifier.AtLeast) > 0,
-            sum.Count - adjustment.Count(),
-            sum.Undisclosed - adjustment.Count(AmountQualifier.Undisclosed),
+            sum.AtLeast - adjustment.AtLeast > 0,
+            sum.Count - adjustment.Count,
+            sum.Undisclosed - adjustment.Undisclosed,
             AmountRange.Total(adjustment.UnattributedLow),
             AmountRange.Total(adjustment.UnattributedHigh),
-            adjustment.Count());
+            adjustment.Count);
     }
 }

@@ -19,11 +19,9 @@ internal static class OrganizationCommitmentTotals
     /// </summary>
     public static async Task<UnionAdjustment> WiderAsync(AiDealsDbContext db, int organizationId, CancellationToken cancellationToken)
     {
+        // Kept in the transaction of every write (UnionRests): the organization's few rows, not a walk of its deals' links.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        var adjustments = await UnionTotals.AdjustAsync(
-            connection, Figures, text => Command(connection, text, organizationId), fromLinks: false, cancellationToken);
-        return adjustments.GetValueOrDefault(organizationId) ?? UnionAdjustment.None;
+        return await KeptUnion.AdjustmentAsync(db.Database.GetDbConnection(), organizationId, cancellationToken);
     }
 
     /// <summary>The deals whose commitment is counted through the organization's commitments in their parts, not in full.</summary>
@@ -79,13 +77,6 @@ internal static class OrganizationCommitmentTotals
             .Select(y => new CommittedInYear(y.Key == -1 ? null : y.Key, AmountRange.Total(y.Value.Low), AmountRange.Total(y.Value.High)))
             .OrderBy(y => y.Year ?? int.MaxValue)];
     }
-
-    // The organization's live commitments in live deals, as the union rule reads them.
-    private const string Figures = """
-        SELECT p."OrganizationId", p."DealId", COALESCE(p."CommitmentLow", 0), COALESCE(p."CommitmentHigh", p."CommitmentLow", 0), p."CommitmentQualifier"
-        FROM "DealParticipants" AS p INNER JOIN "Deals" AS d ON d."Id" = p."DealId"
-        WHERE p."OrganizationId" = $organization AND p."DeletedAt" IS NULL AND d."DeletedAt" IS NULL
-        """;
 
     private const string CountedFrom = """
         FROM DealParticipants p JOIN Deals d ON d.Id = p.DealId

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiDeals.Core.Data.Migrations
 {
     [DbContext(typeof(AiDealsDbContext))]
-    [Migration("20261201203947_DealLinks")]
+    [Migration("20261201235459_DealLinks")]
     partial class DealLinks
     {
         /// <inheritdoc />
@@ -79,6 +79,48 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("LeafHigh");
 
                     b.ToTable("OrganizationTotals");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionPending", b =>
+                {
+                    b.Property<int>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DealId");
+
+                    b.ToTable("UnionPending");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionRest", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WiderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OwnHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OwnLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RestHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RestLow")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("GroupId", "WiderId");
+
+                    b.HasIndex("WiderId");
+
+                    b.ToTable("UnionRests");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.AuditEntry", b =>

@@ -7,8 +7,8 @@ namespace AiDeals.Core.Data.Migrations
 {
     /// <summary>
     /// A deal can be part of several wider deals: each deal's single umbrella (Deals.ParentId) becomes one link, deleted
-    /// with its part when the part was deleted, and the dashboard's aggregates count every live deal in full (the union
-    /// rule is applied when they are read). The ParentId column stays, emptied and no longer mapped: dropping it would
+    /// with its part when the part was deleted; the dashboard's aggregates count every live deal in full, and the wider
+    /// deals' counted rests (UnionRests) are kept beside them, counted when this migration commits. The ParentId column stays, emptied and no longer mapped: dropping it would
     /// make EF rebuild the Deals table, which drops the triggers and expression indexes of the earlier migrations, and
     /// SQLite's own DROP COLUMN refuses a column in a foreign key.
     /// </summary>
@@ -72,6 +72,31 @@ namespace AiDeals.Core.Data.Migrations
                 table: "DealLinks",
                 columns: new[] { "WiderId", "DeletedAt", "PartId" });
 
+            // WITHOUT ROWID: a total reads one group's rows, which then lie together in the key's order.
+            migrationBuilder.Sql("""
+                CREATE TABLE "UnionRests" (
+                    "GroupId" INTEGER NOT NULL, "WiderId" INTEGER NOT NULL,
+                    "OwnLow" REAL NOT NULL, "OwnHigh" REAL NOT NULL, "RestLow" REAL NOT NULL, "RestHigh" REAL NOT NULL,
+                    "Qualifier" TEXT NOT NULL,
+                    CONSTRAINT "PK_UnionRests" PRIMARY KEY ("GroupId", "WiderId")) WITHOUT ROWID;
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnionRests_WiderId",
+                table: "UnionRests",
+                column: "WiderId");
+
+            migrationBuilder.CreateTable(
+                name: "UnionPending",
+                columns: table => new
+                {
+                    DealId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnionPending", x => x.DealId);
+                });
+
             migrationBuilder.Sql("""
                 INSERT INTO "DealLinks" ("PartId", "WiderId", "Version", "DeletedAt")
                 SELECT "Id", "ParentId", 0, "DeletedAt" FROM "Deals" WHERE "ParentId" IS NOT NULL ORDER BY "Id";
@@ -79,6 +104,12 @@ namespace AiDeals.Core.Data.Migrations
                 """);
             migrationBuilder.Sql(Aggregates.AggregateSql.CreateTriggers);
             migrationBuilder.Sql(Aggregates.AggregateSql.Rebuild);
+            migrationBuilder.Sql(Aggregates.UnionRestSql.CreateTriggers);
+
+            // Every wider deal noted: the rests are counted as this migration's transaction commits (UnionRestsInterceptor).
+            migrationBuilder.Sql("""
+                INSERT OR IGNORE INTO "UnionPending" ("DealId") SELECT "WiderId" FROM "DealLinks" WHERE "DeletedAt" IS NULL;
+                """);
         }
 
         /// <inheritdoc />
@@ -89,6 +120,17 @@ namespace AiDeals.Core.Data.Migrations
                 UPDATE "Deals" SET "ParentId" = (
                     SELECT l."WiderId" FROM "DealLinks" AS l WHERE l."PartId" = "Deals"."Id" AND l."DeletedAt" IS NULL ORDER BY l."Id" LIMIT 1);
                 """);
+
+            foreach (var trigger in Aggregates.UnionRestSql.TriggerNames)
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{trigger}\";");
+            }
+
+            migrationBuilder.DropTable(
+                name: "UnionPending");
+
+            migrationBuilder.DropTable(
+                name: "UnionRests");
 
             migrationBuilder.DropTable(
                 name: "DealLinks");
