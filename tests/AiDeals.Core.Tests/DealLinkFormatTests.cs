@@ -78,7 +78,7 @@ public class DealLinkFormatTests
         await using var database = TestDatabase.AtNewPath();
         await using (var db = await database.Contexts.CreateDbContextAsync(Token))
         {
-            await db.GetService<IMigrator>().MigrateAsync("20261201172609_SavedViewsAndWatchlists", Token);
+            await db.GetService<IMigrator>().MigrateAsync("20261201203529_DealSearch", Token);
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO Deals (Id, Title, Kind, Status, AmountLow, AmountHigh, AmountQualifier, AnnouncedPrecision, ClosedPrecision, Version, ParentId, DeletedAt)
                 VALUES (1, 'Umbrella', 'Partnership', 'Announced', 50000000000, 50000000000, 'Exact', 'Day', 'Day', 0, NULL, NULL),
@@ -96,7 +96,7 @@ public class DealLinkFormatTests
             Assert.False(await db.Database.GetPendingMigrationsAsync(Token).ContinueWith(t => t.Result.Any(), Token));
         }
 
-        // 20 for the live part, 50 − 20 beyond it: the deleted part counts nowhere.
+        // 20 for the live part, 50 − 20 beyond it (the rest counted as the migration committed): the deleted part counts nowhere.
         var capital = (await database.Dashboard.GetSummaryAsync(Token)).Capital;
         Assert.Equal((50 * B, 50 * B, 30 * B), (capital.Low, capital.High, capital.UnattributedLow));
         await AggregateCheck.AssertMatchRecomputationAsync(database, "the migration");

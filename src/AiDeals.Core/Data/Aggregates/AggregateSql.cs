@@ -10,9 +10,8 @@ namespace AiDeals.Core.Data.Aggregates;
 /// </summary>
 /// <remarks>
 /// The rule kept: a live deal counts once, with its whole amount and its participants' whole commitments. Links between
-/// deals ("part of") are not seen here: <see cref="Features.Totals.UnionTotals"/> takes a wider deal's figure back out at
-/// read time and adds only what it says beyond its parts, over the few deals that have parts, so a link never has to
-/// ripple through these sums. Rows are never removed from these tables (deletes are soft), so there are no DELETE
+/// deals ("part of") are not seen here: the kept rests (<see cref="UnionRest"/>) take a wider deal's figure back out and
+/// add only what it says beyond its parts, so a link never has to ripple through these sums. Rows are never removed from these tables (deletes are soft), so there are no DELETE
 /// triggers: a hard delete of a deal or an event needs <see cref="Rebuild"/> afterwards.
 /// </remarks>
 public static class AggregateSql

@@ -9,7 +9,8 @@ namespace AiDeals.Core.Data.Aggregates;
 /// recomputed in one pass (<see cref="AggregateSql.Rebuild"/>), before it commits. SQLite compiles a table's triggers
 /// into every statement that writes it: with them, each of a batch's inserts costs several times what it does alone.
 /// A batch that rolls back takes the dropped triggers back with it; other connections see the schema change only at
-/// the commit, by which time the triggers are back.
+/// the commit, by which time the triggers are back. The triggers that note wider deals to recount (<see cref="UnionRestSql"/>)
+/// have another prefix and stay: the batch's commit counts the noted ones again (<see cref="UnionRestsInterceptor"/>).
 /// </summary>
 internal sealed class AggregateTriggersAside
 {
