@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SyntheticDataGenerator>();
         services.AddSingleton<DealQueries>();
         services.AddSingleton<DealDetailQueries>();
+        services.AddSingleton<DealAsOfQueries>();
         services.AddSingleton<DealFormQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RecentChangesQueries>();

@@ -145,6 +145,24 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
         Assert.Equal(string.Empty, parsed[1]["Announced"]);
     }
 
+    [Fact]
+    public async Task WriteAsync_ManyRows_WritesOnlyAsynchronouslyAsAWebResponseRequires()
+    {
+        // A response stream refuses synchronous writes; the writer's buffer fills many times over in 5,000 rows.
+        var rows = Enumerable.Range(1, 5_000).Select(i => new DealExportRow(
+            i, $"Deal {i} with a title long enough to fill buffers", "Target", ["Investor A", "Investor B"], DealKind.EquityInvestment,
+            DealStatus.Announced, AmountRange.Exact(i * 1_000_000L), PartialDate.Day(2025, 1, 1), [$"https://news.example/{i}"]));
+        await using var stream = new AsyncOnlyStream();
+
+        await DealExportEndpoints.WriteAsync(stream, rows.ToAsyncEnumerable(), TestContext.Current.CancellationToken);
+
+        var (header, parsed) = Parse(stream.Written.ToArray());
+        Assert.Equal(Header, header);
+        Assert.Equal(5_000, parsed.Count);
+        Assert.Equal("Deal 5000 with a title long enough to fill buffers", parsed[^1]["Title"]);
+        Assert.True(stream.Written.Length > 500_000, $"Only {stream.Written.Length} bytes written.");
+    }
+
     /// <summary>The header and the records of a CSV file, each record by column name.</summary>
     private static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows) Parse(byte[] bytes)
     {
@@ -158,5 +176,49 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
         }
 
         return (header, rows);
+    }
+
+    /// <summary>A stream that, like Kestrel's response body, throws on a synchronous write or flush.</summary>
+    private sealed class AsyncOnlyStream : Stream
+    {
+        public MemoryStream Written { get; } = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override void Flush() => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Written.WriteAsync(buffer, cancellationToken);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Written.WriteAsync(buffer, offset, count, cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Written.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

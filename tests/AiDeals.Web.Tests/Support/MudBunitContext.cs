@@ -28,6 +28,20 @@ public abstract class MudBunitContext : BunitContext
     /// <summary>Who is signed in: nobody until a test says otherwise.</summary>
     protected BunitAuthorizationContext Authorization { get; }
 
+    /// <summary>
+    /// Signs in the demo account of a role (analyst@aideals.local for an analyst). bUnit answers policies by name: the
+    /// role is granted CanEdit as the app's policy grants it, to analysts and admins.
+    /// </summary>
+    protected void SignInAs(string role)
+    {
+        Authorization.SetAuthorized($"{role.ToLowerInvariant()}@aideals.local");
+        Authorization.SetRoles(role);
+        if (AiDeals.Core.Features.Accounts.Actor.Create("someone", role).CanEdit)
+        {
+            Authorization.SetPolicies(AiDeals.Web.Features.Accounts.Policies.CanEdit);
+        }
+    }
+
     /// <summary>Renders a page the way the layout hosts it: after a <see cref="MudPopoverProvider"/>, which selects and grids need.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent

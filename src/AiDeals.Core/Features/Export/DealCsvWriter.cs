@@ -26,13 +26,17 @@ public static class DealCsvWriter
     /// <summary>The columns, as the deal list's download names them: every import column but the external id.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. DealCsvColumns.All.Where(c => c != DealCsvColumns.ExternalId)];
 
+    /// <summary>
+    /// Writes the header and the rows as they come. Every write is asynchronous: the writer flushes its buffer into the
+    /// stream whenever it fills, and a web response refuses synchronous writes (an export past the first buffer failed).
+    /// </summary>
     public static async Task WriteAsync(Stream stream, IAsyncEnumerable<DealExportRow> rows, CancellationToken cancellationToken = default)
     {
         await using var csv = CsvWriter.Create(stream, Csv, leaveOpen: true);
-        csv.WriteHeader([.. Columns]);
+        await csv.WriteRecordAsync([.. Columns], cancellationToken);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            csv.WriteRecord(
+            await csv.WriteRecordAsync(
             [
                 row.Title,
                 row.Target ?? string.Empty,
@@ -45,7 +49,7 @@ public static class DealCsvWriter
                 row.Announced?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
                 row.Announced?.Precision.ToString() ?? string.Empty,
                 string.Join(" ", row.SourceUrls),
-            ]);
+            ], cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);

@@ -26,11 +26,20 @@ public partial class DealDetail
     [Parameter]
     public int Id { get; set; }
 
+    /// <summary>A past day (yyyy-MM-dd): the page shows the deal as it stood at the end of it (<see cref="History.DealAsOfView"/>).</summary>
+    [SupplyParameterFromQuery(Name = "asOf")]
+    public string? AsOf { get; set; }
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
+        if (AsOf is not null)
+        {
+            return;
+        }
+
         if (_detail?.Id != Id)
         {
             // A reload of the same deal (someone saved) keeps the page in place instead of flashing the loading bar.

@@ -1,0 +1,124 @@
+using AiDeals.Core.Data;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Deals;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.History;
+
+/// <summary>
+/// What the database said about deals at the end of a past day, rebuilt from today's rows and the audit entries written
+/// since (<see cref="AuditRewind"/>), and what changed between two days. Read-only: nothing here writes.
+/// </summary>
+public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
+{
+    /// <summary>The last moment of a day (UTC): "as of 1 Feb" holds every change saved that day.</summary>
+    public static DateTime EndOf(DateOnly day) => day.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
+
+    /// <summary>The deal as it stood at the end of <paramref name="day"/>, or null when it did not exist then or was deleted.</summary>
+    public async Task<DealSnapshot?> GetAsync(int dealId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await SnapshotsAsync(db, [dealId], EndOf(day), cancellationToken)).GetValueOrDefault(dealId);
+    }
+
+    /// <summary>
+    /// The deals added, removed (deleted) and changed between the end of <paramref name="from"/> and the end of
+    /// <paramref name="to"/>: every deal whose own record or whose participants were saved in between, compared field
+    /// by field. A deal changed and changed back shows no difference and is left out.
+    /// </summary>
+    public async Task<DealComparison> CompareAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        if (to < from)
+        {
+            (from, to) = (to, from);
+        }
+
+        var start = EndOf(from);
+        var end = EndOf(to);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var changed = db.AuditEntries.AsNoTracking().Where(a => a.AtUtc > start && a.AtUtc <= end);
+        var dealIds = (await changed.Where(a => a.EntityType == nameof(Deal)).Select(a => a.EntityId).Distinct().ToListAsync(cancellationToken))
+            .Select(int.Parse).ToList();
+        var participantIds = (await changed.Where(a => a.EntityType == nameof(DealParticipant)).Select(a => a.EntityId).Distinct().ToListAsync(cancellationToken))
+            .Select(int.Parse).ToList();
+        var viaParticipants = await db.DealParticipants.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => EF.Parameter(participantIds).Contains(p.Id))
+            .Select(p => p.DealId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var ids = dealIds.Union(viaParticipants).ToList();
+
+        var before = await SnapshotsAsync(db, ids, start, cancellationToken);
+        var after = await SnapshotsAsync(db, ids, end, cancellationToken);
+        var added = after.Values.Where(d => !before.ContainsKey(d.Id)).OrderBy(d => d.Title, StringComparer.OrdinalIgnoreCase).ToList();
+        var removed = before.Values.Where(d => !after.ContainsKey(d.Id)).OrderBy(d => d.Title, StringComparer.OrdinalIgnoreCase).ToList();
+        var changes = before.Values
+            .Where(d => after.ContainsKey(d.Id))
+            .Select(d => new DealChange(d, after[d.Id], Differences(d, after[d.Id])))
+            .Where(c => c.Fields.Count > 0)
+            .OrderBy(c => c.After.Title, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new DealComparison(from, to, added, removed, changes);
+    }
+
+    private static List<FieldDifference> Differences(DealSnapshot before, DealSnapshot after) =>
+        [.. before.Fields().Zip(after.Fields())
+            .Where(f => !string.Equals(f.First.Value, f.Second.Value, StringComparison.Ordinal))
+            .Select(f => new FieldDifference(f.First.Field, f.First.Value, f.Second.Value))];
+
+    /// <summary>The deals of <paramref name="ids"/> that were live at <paramref name="atUtc"/>, as they stood then.</summary>
+    private static async Task<Dictionary<int, DealSnapshot>> SnapshotsAsync(
+        AiDealsDbContext db, List<int> ids, DateTime atUtc, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var deals = await db.Deals.IgnoreQueryFilters().AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.Id)).ToListAsync(cancellationToken);
+        var liveDeals = (await AuditRewind.AsOfAsync(db, deals, d => d.Id, atUtc, cancellationToken)).Where(d => d.DeletedAt is null).ToList();
+        var liveIds = liveDeals.Select(d => d.Id).ToHashSet();
+
+        var participants = await db.DealParticipants.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => EF.Parameter(ids).Contains(p.DealId))
+            .ToListAsync(cancellationToken);
+        var liveParticipants = (await AuditRewind.AsOfAsync(db, participants, p => p.Id, atUtc, cancellationToken))
+            .Where(p => p.DeletedAt is null && liveIds.Contains(p.DealId))
+            .ToList();
+
+        var organizationIds = liveDeals.Select(d => d.TargetId).OfType<int>().Concat(liveParticipants.Select(p => p.OrganizationId)).Distinct().ToList();
+        var organizations = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => EF.Parameter(organizationIds).Contains(o.Id))
+            .ToListAsync(cancellationToken);
+        // Names as they were then; as on the deal page, an organization deleted at the time is not shown.
+        var names = (await AuditRewind.AsOfAsync(db, organizations, o => o.Id, atUtc, cancellationToken))
+            .Where(o => o.DeletedAt is null)
+            .ToDictionary(o => o.Id, o => new OrganizationRef(o.Name, o.Slug));
+
+        var byDeal = liveParticipants.ToLookup(p => p.DealId);
+        return liveDeals.ToDictionary(d => d.Id, d => new DealSnapshot(
+            d.Id,
+            d.Title,
+            d.Kind,
+            d.Status,
+            AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
+            d.AnnouncedOn is { } announced ? PartialDate.Create(announced, d.AnnouncedPrecision) : null,
+            d.ClosedOn is { } closed ? PartialDate.Create(closed, d.ClosedPrecision) : null,
+            d.TargetId is { } target ? names.GetValueOrDefault(target) : null,
+            [.. byDeal[d.Id]
+                .Where(p => names.ContainsKey(p.OrganizationId))
+                .Select(p => new ParticipantView(names[p.OrganizationId], p.Role, AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)))
+                .OrderBy(p => Rank(p.Role))
+                .ThenBy(p => p.Organization.Name, StringComparer.OrdinalIgnoreCase)],
+            d.Notes,
+            d.OutcomeNote));
+    }
+
+    private static int Rank(ParticipantRole role) => role switch
+    {
+        ParticipantRole.Lead => 0,
+        ParticipantRole.CoInvestor => 1,
+        ParticipantRole.Backer => 2,
+        _ => 3,
+    };
+}

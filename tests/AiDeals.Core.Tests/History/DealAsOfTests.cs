@@ -1,0 +1,157 @@
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.History;
+using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Tests.Support;
+using static AiDeals.Core.Tests.Support.DealFixtures;
+
+namespace AiDeals.Core.Tests.History;
+
+/// <summary>
+/// Deals as they stood at the end of a past day, rebuilt from the audit: a sequence of edits, deletes, restores, a rename
+/// and a merge, one day each; every day's pages are snapshotted as the deal page read them that day, and afterwards each
+/// past day rebuilt must equal its snapshot.
+/// </summary>
+public sealed class DealAsOfTests
+{
+    private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
+
+    private static readonly DateOnly Seeded = new(2025, 1, 6);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetAsync_EveryDayOfAReplayedSequence_IsTheDealAsItsPageShowedItThatDay()
+    {
+        var clock = new FixedClock(At(Seeded));
+        await using var database = await TestDatabase.CreateAsync(clock);
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
+        var asOf = new DealAsOfQueries(database.Contexts);
+        var organizations = new OrganizationQueries(database.Contexts);
+        var equity = await IdOfAsync(database, Equity);
+        var stargate = await IdOfAsync(database, StargateProject);
+        var created = 0;
+        var snapshots = new Dictionary<DateOnly, Dictionary<int, IReadOnlyList<(string, string?)>?>>();
+
+        async Task EndOfDayAsync(DateOnly day)
+        {
+            int[] ids = created == 0 ? [equity, stargate] : [equity, stargate, created];
+            snapshots[day] = [];
+            foreach (var id in ids)
+            {
+                snapshots[day][id] = Fields(await database.DealDetails.GetDetailAsync(id, Token));
+            }
+        }
+
+        async Task SaveAsync(DateOnly day, Command command)
+        {
+            clock.Now = At(day);
+            var result = await database.Commands.RunAsync(Analyst, command, Token);
+            Assert.True(result.IsSaved, $"{day}: {command.GetType().Name}: {result.Outcome} {string.Join("; ", result.Errors.Select(e => e.Key + " " + string.Join(",", e.Value)))}");
+        }
+
+        await EndOfDayAsync(Seeded);
+
+        var day = Seeded.AddDays(1);
+        var form = await FormOfAsync(database, Equity);
+        form.AmountLow = 20_000_000_000;
+        form.Status = DealStatus.Completed;
+        form.Notes = "Confirmed by a filing.";
+        await SaveAsync(day, new UpdateDeal(form));
+        var fresh = await NewFormAsync(database);
+        clock.Now = At(day);
+        var saved = await database.Commands.RunAsync(Analyst, new CreateDeal(fresh), Token);
+        created = saved.Id!.Value;
+        await EndOfDayAsync(day);
+
+        day = day.AddDays(1);
+        form = await FormOfAsync(database, StargateProject);
+        form.Participants.RemoveAt(0);
+        form.Participants.Add(new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Backer, CommitmentLow = 1_000_000_000, CommitmentHigh = 1_000_000_000, CommitmentQualifier = AmountQualifier.Exact });
+        await SaveAsync(day, new UpdateDeal(form));
+        var nvidia = (await organizations.GetFormAsync(await OrganizationIdAsync(database, "Nvidia"), Token))!;
+        nvidia.Name = "Nvidia Group";
+        await SaveAsync(day, new UpdateOrganization(nvidia));
+        await EndOfDayAsync(day);
+
+        day = day.AddDays(1);
+        var stale = (await database.DealForms.GetFormAsync(created, Token))!;
+        await SaveAsync(day, new DeleteDeal(created, stale.Version));
+        await EndOfDayAsync(day);
+
+        day = day.AddDays(2);
+        await SaveAsync(day, new RestoreDeal(created));
+        await SaveAsync(day, new MergeOrganizations(await OrganizationIdAsync(database, "Microsoft"), await OrganizationIdAsync(database, "Nvidia Group")));
+        await EndOfDayAsync(day);
+
+        foreach (var (snapshotDay, deals) in snapshots)
+        {
+            foreach (var (id, expected) in deals)
+            {
+                var rebuilt = await asOf.GetAsync(id, snapshotDay, Token);
+                Assert.True(Same(expected, rebuilt?.Fields()), $"Deal {id} on {snapshotDay}: expected {Show(expected)}, rebuilt {Show(rebuilt?.Fields())}");
+            }
+        }
+
+        // The day before the new deal existed, the days it was deleted (a day with no save between): no deal; restored, it is back.
+        Assert.Null(await asOf.GetAsync(created, Seeded, Token));
+        Assert.Null(await asOf.GetAsync(created, Seeded.AddDays(3), Token));
+        Assert.Null(await asOf.GetAsync(created, Seeded.AddDays(4), Token));
+        Assert.NotNull(await asOf.GetAsync(created, Seeded.AddDays(5), Token));
+        Assert.Equal(5, snapshots.Count);
+        // The sequence changed what each deal's page showed: the rebuilt days are not all today's.
+        Assert.NotEqual(Show(snapshots[Seeded][equity]), Show(snapshots[day][equity]));
+        Assert.NotEqual(Show(snapshots[Seeded][stargate]), Show(snapshots[day][stargate]));
+    }
+
+    [Fact]
+    public async Task CompareAsync_TwoDays_ListsTheDealsAddedRemovedAndChangedFieldByField()
+    {
+        var clock = new FixedClock(At(Seeded));
+        await using var database = await TestDatabase.CreateAsync(clock);
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
+        var form = await FormOfAsync(database, Equity);
+        form.Status = DealStatus.Completed;
+        clock.Now = At(Seeded.AddDays(1));
+        Assert.True((await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token)).IsSaved);
+        var created = (await database.Commands.RunAsync(Analyst, new CreateDeal(await NewFormAsync(database)), Token)).Id!.Value;
+        var weWork = await FormOfAsync(database, WeWork);
+        clock.Now = At(Seeded.AddDays(2));
+        Assert.True((await database.Commands.RunAsync(Analyst, new DeleteDeal(weWork.Id, weWork.Version), Token)).IsSaved);
+
+        var comparison = await new DealAsOfQueries(database.Contexts).CompareAsync(Seeded, Seeded.AddDays(2), Token);
+
+        Assert.Equal([created], comparison.Added.Select(d => d.Id));
+        Assert.Equal([WeWork], comparison.Removed.Select(d => d.Title));
+        var change = Assert.Single(comparison.Changed);
+        Assert.Equal(Equity, change.After.Title);
+        Assert.Equal([new FieldDifference("Status", "In talks", "Completed")], change.Fields);
+
+        // Both days the same: nothing between them.
+        Assert.True((await new DealAsOfQueries(database.Contexts).CompareAsync(Seeded.AddDays(2), Seeded.AddDays(2), Token)).IsEmpty);
+        // Changed and changed back: no difference across the two days.
+        form = await FormOfAsync(database, Equity);
+        form.Status = DealStatus.InTalks;
+        clock.Now = At(Seeded.AddDays(3));
+        Assert.True((await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token)).IsSaved);
+        var across = await new DealAsOfQueries(database.Contexts).CompareAsync(Seeded, Seeded.AddDays(3), Token);
+        Assert.DoesNotContain(across.Changed, c => c.After.Title == Equity);
+    }
+
+    // Midday of the day, so a save and its day agree whatever the zone.
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    // The deal page's fields as the snapshot names them (DealSnapshot.Fields), from the page's own read of the day.
+    private static IReadOnlyList<(string, string?)>? Fields(DealDetail? detail) => detail is null
+        ? null
+        : new DealSnapshot(detail.Id, detail.Title, detail.Kind, detail.Status, detail.Amount, detail.Announced, detail.Closed, detail.Target,
+            detail.Participants, detail.Notes, detail.OutcomeNote).Fields();
+
+    private static bool Same(IReadOnlyList<(string, string?)>? expected, IReadOnlyList<(string, string?)>? actual) =>
+        expected is null ? actual is null : actual is not null && expected.SequenceEqual(actual);
+
+    private static string Show(IReadOnlyList<(string Field, string? Value)>? fields) =>
+        fields is null ? "(none)" : string.Join(" | ", fields.Select(f => $"{f.Field}={f.Value}"));
+}
