@@ -108,11 +108,12 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
     private static async Task<IReadOnlyList<InvestorCapital>> CapitalByInvestorAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
         // The kept sums count every commitment in full; the union rule changes only those of organizations in deals with
-        // parts. The top by kept sums, enough of them that the changed ones cannot push the true top out, and the changed ones.
+        // parts. The top by kept sums, enough of them that the changed ones cannot push the true top out, and the changed ones
+        // in a query of their own: one filter for both would scan every organization instead of reading down the LeafHigh index.
         var adjusted = await KeptUnion.ByOrganizationAsync(db.Database.GetDbConnection(), cancellationToken);
         var changed = adjusted.Where(a => a.Value.Low != 0 || a.Value.High != 0).Select(a => a.Key).ToList();
         var rows = await db.OrganizationTotals.AsNoTracking()
-            .Where(t => t.LeafHigh > 0 || changed.Contains(t.OrganizationId))
+            .Where(t => t.LeafHigh > 0)
             .Join(db.Organizations.AsNoTracking(), t => t.OrganizationId, o => o.Id, (t, o) => new { t.OrganizationId, t.LeafLow, t.LeafHigh, t.Deals, o.Name, o.Slug })
             .OrderByDescending(r => r.LeafHigh)
             .ThenBy(r => r.Name)

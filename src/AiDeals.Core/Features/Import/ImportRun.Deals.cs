@@ -18,9 +18,10 @@ internal sealed partial class ImportRun
         foreach (var i in WiderFirst(book))
         {
             var (item, path) = (book[i], Path("deals", i));
-            // A part is saved alone: after its umbrella's save (it names its id), and in its own save, since a save
-            // may order the inserts of deals that name an umbrella after the others, and ids follow the file's order.
-            if (item.Parent is not null)
+            // A part is saved alone: after its wider deals' save (it names their ids), and in its own save, since a save
+            // may order the inserts of deals that name a wider deal after the others, and ids follow the file's order.
+            var isPart = item.WiderKeys().Count > 0;
+            if (isPart)
             {
                 yield return CommandBatch.SaveHere;
             }
@@ -39,7 +40,7 @@ internal sealed partial class ImportRun
             if (existing is null)
             {
                 yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
-                if (item.Parent is not null)
+                if (isPart)
                 {
                     yield return CommandBatch.SaveHere;
                 }
