@@ -22,9 +22,9 @@ public sealed class UnionRestTests
     [Fact]
     public async Task KeptRests_RandomEditsOnAGeneratedDatabase_EqualARecountAfterEachStep()
     {
-        var (database, _) = await GeneratedDatabase.GenerateAsync(seed: 5, deals: 1_500);
+        var (database, _) = await GeneratedDatabase.GenerateAsync(seed: 5, deals: 700);
         await using var generated = database;
-        await AssertKeptEqualRecountAsync(database, "generating 1,500 deals");
+        await AssertKeptEqualRecountAsync(database, "generating 700 deals");
 
         var random = new Random(2026);
         var saved = 0;
