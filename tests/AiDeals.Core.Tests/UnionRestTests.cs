@@ -24,7 +24,7 @@ public sealed class UnionRestTests
     {
         var (database, _) = await GeneratedDatabase.GenerateAsync(seed: 5, deals: 700);
         await using var generated = database;
-        await AssertKeptEqualRecountAsync(database, "generating 700 deals");
+        await KeptRests.AssertEqualRecountAsync(database, "generating 700 deals");
 
         var random = new Random(2026);
         var saved = 0;
@@ -34,28 +34,28 @@ public sealed class UnionRestTests
             var result = await database.Commands.RunAsync(Analyst, command, Token);
             // A link that would close a cycle is refused; whatever is refused must leave the rests as they were.
             saved += result.IsSaved ? 1 : 0;
-            await AssertKeptEqualRecountAsync(database, $"step {step}: {what} ({result.Outcome})");
+            await KeptRests.AssertEqualRecountAsync(database, $"step {step}: {what} ({result.Outcome})");
         }
 
         Assert.True(saved >= 30, $"Only {saved} of 40 edits saved: the sequence tests too little.");
 
         var investors = await InvestorsAsync(database);
         Assert.True((await database.Commands.RunAsync(Analyst, new MergeOrganizations(investors[0], investors[1]), Token)).IsSaved);
-        await AssertKeptEqualRecountAsync(database, "a merge of the two busiest investors");
+        await KeptRests.AssertEqualRecountAsync(database, "a merge of the two busiest investors");
 
         // A bulk batch (an import's path, the aggregate triggers set aside): a link and an amount in one transaction.
         var (_, first) = await NextEditAsync(database, random, kind: 1);
         var (_, second) = await NextEditAsync(database, random, kind: 0);
         var batch = await database.Commands.RunBatchAsync(Analyst, new CommandBatch("bulk", MaxFailures: 5) { Bulk = true }, [first, second], Token);
         Assert.True(batch.Committed);
-        await AssertKeptEqualRecountAsync(database, "a bulk batch");
+        await KeptRests.AssertEqualRecountAsync(database, "a bulk batch");
     }
 
     [Fact]
     public async Task KeptRests_SeededArticleDeals_HoldThePartnershipsRestBeyondStargatesShare()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        await AssertKeptEqualRecountAsync(database, "seeding the deal book");
+        await KeptRests.AssertEqualRecountAsync(database, "seeding the deal book");
         await using var db = await database.CreateContextAsync();
         Assert.NotEmpty(await db.UnionRests.Where(r => r.GroupId == 0).ToListAsync(Token));
         Assert.Empty(await db.UnionPending.ToListAsync(Token));
@@ -115,37 +115,4 @@ public sealed class UnionRestTests
         return await db.DealParticipants.Where(p => p.Deal!.Parts.Any() || p.Deal.PartOf.Any())
             .GroupBy(p => p.OrganizationId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(2).ToListAsync(Token);
     }
-
-    // Every group recounted in memory (UnionRecount) from the live rows: the deals' amounts and each organization's commitments.
-    private static async Task AssertKeptEqualRecountAsync(TestDatabase database, string after)
-    {
-        await using var db = await database.CreateContextAsync();
-        var links = (await db.DealLinks.Where(l => l.Part!.DeletedAt == null && l.Wider!.DeletedAt == null)
-            .Select(l => new { l.PartId, l.WiderId }).ToListAsync(Token)).Select(l => (l.PartId, l.WiderId)).ToList();
-        var deals = await db.Deals.Select(d => new { d.Id, d.AmountLow, d.AmountHigh }).ToListAsync(Token);
-        var participations = await db.DealParticipants.Where(p => p.Deal!.DeletedAt == null)
-            .Select(p => new { p.OrganizationId, p.DealId, p.CommitmentLow, p.CommitmentHigh }).ToListAsync(Token);
-        var groups = participations.GroupBy(p => p.OrganizationId)
-            .Select(g => (Group: g.Key, Figures: g.ToDictionary(p => p.DealId, p => Figure(p.CommitmentLow, p.CommitmentHigh))))
-            .Prepend((Group: 0, Figures: deals.ToDictionary(d => d.Id, d => Figure(d.AmountLow, d.AmountHigh))));
-        var expected = new SortedDictionary<(int, int), (double, double, double, double)>();
-        foreach (var (group, figures) in groups)
-        {
-            foreach (var (id, rest) in UnionRecount.Count(figures, links).Rests)
-            {
-                expected[(group, id)] = (figures[id].Low, figures[id].High, rest.Low, rest.High);
-            }
-        }
-
-        var kept = new SortedDictionary<(int, int), (double, double, double, double)>(
-            (await db.UnionRests.ToListAsync(Token)).ToDictionary(r => (r.GroupId, r.WiderId), r => (r.OwnLow, r.OwnHigh, r.RestLow, r.RestHigh)));
-        Assert.True(expected.Count > 0, $"After {after}: no wider deal counts less than its figure, so nothing is compared.");
-        Assert.True(
-            expected.SequenceEqual(kept),
-            $"After {after}: kept rests differ from the recount. Missing or different: "
-            + string.Join(", ", expected.Except(kept).Take(5)) + "; extra: " + string.Join(", ", kept.Except(expected).Take(5)));
-        Assert.Empty(await db.UnionPending.ToListAsync(Token));
-    }
-
-    private static (double Low, double High) Figure(long? low, long? high) => (low ?? 0, high ?? low ?? 0);
 }

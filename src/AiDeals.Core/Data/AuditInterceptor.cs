@@ -89,7 +89,15 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var transaction = WriteAudits(db);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is null && BatchAuditRows.Applies(db))
+                {
+                    await BatchAuditRows.SaveAsync(db, cancellationToken);
+                }
+                else
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(cancellationToken);

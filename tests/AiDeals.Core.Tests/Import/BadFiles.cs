@@ -93,7 +93,6 @@ internal static class BadFiles
         yield return ("UTF-16 without a mark", Encoding.Unicode.GetBytes(csv), "UTF-16 without", null);
         yield return ("UTF-32", [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(csv)], "UTF-32", null);
         yield return ("Latin-1 accent", Encoding.Latin1.GetBytes($"{Header}\r\nSoci\u00e9t\u00e9 round,OpenAI,,EquityInvestment,Announced,,,,,\r\n"), "not UTF-8", 2);
-        yield return ("over the size limit", Bytes(csv + new string(' ', 50 * 1024 * 1024)), "at most 50 MB", null);
     }
 
     private static IEnumerable<(string, byte[], string, long?)> Json()
@@ -104,6 +103,8 @@ internal static class BadFiles
         yield return ("JSON null", Bytes("null "), "null", 1);
         yield return ("JSON array", Bytes("[ 1, 2 ]"), "not valid JSON", 1);
         yield return ("JSON empty object", Bytes("{ }"), "no entry", 1);
+        yield return ("JSON entry count beyond the limit", Bytes("{ \"deals\": [" + string.Join(',', Enumerable.Repeat("{}", 200_001)) + "] }"), "200,001 entries", null);
+        yield return ("JSON with a byte that is not UTF-8", [.. Bytes("{ \"deals\": [ { \"title\": \"Soci"), 0xE9, .. Bytes("t\u00e9\" } ] }")], "not UTF-8", 1);
         yield return ("JSON nested too deep", Bytes("{\"deals\":" + new string('[', 100) + new string(']', 100) + "}"), "not valid JSON", 1);
         yield return Book("deals not a list", b => b["deals"] = 5, "not valid JSON");
         yield return Book("kind as a number", b => Deal(b)["kind"] = 3, "not valid JSON");

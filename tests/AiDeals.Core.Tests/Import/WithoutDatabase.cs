@@ -12,7 +12,11 @@ internal static class WithoutDatabase
     private static readonly Importer Importer = new(new NoContexts(), new CommandRunner(new NoContexts(), new ChangeNotifier()), new ImportOptions(), TimeProvider.System);
 
     /// <summary>The report of a file refused before any database is opened; null when the import needs one.</summary>
-    public static async Task<ImportReport?> CommitAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
+    public static Task<ImportReport?> CommitAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken) =>
+        CommitAsync(actor, fileName, ImportFile.Of(content), cancellationToken);
+
+    /// <summary>The report of a file refused before any database is opened; null when the import needs one.</summary>
+    public static async Task<ImportReport?> CommitAsync(Actor actor, string fileName, ImportFile content, CancellationToken cancellationToken)
     {
         try
         {

@@ -9,7 +9,7 @@ namespace AiDeals.Core.Data.Aggregates;
 /// </summary>
 public static class UnionRestSql
 {
-    /// <summary>The prefix of these triggers; not the aggregates' prefix, so a bulk load that sets those aside keeps noting.</summary>
+    /// <summary>The prefix of these triggers, which a bulk batch sets aside with the others (<see cref="TriggersAside"/>).</summary>
     public const string TriggerPrefix = "Union_";
 
     private const string Linked = """
@@ -38,6 +38,20 @@ public static class UnionRestSql
         BEGIN INSERT OR IGNORE INTO UnionPending (DealId) VALUES (NEW.WiderId), (OLD.WiderId); END;
         CREATE TRIGGER "{TriggerPrefix}Link_Delete" AFTER DELETE ON DealLinks
         BEGIN INSERT OR IGNORE INTO UnionPending (DealId) VALUES (OLD.WiderId); END;
+        """;
+
+    /// <summary>
+    /// Notes what the triggers would have noted for a batch written with them set aside: the linked deals among those the
+    /// batch touched (<paramref name="touched"/>, a condition on <c>d."Id"</c>), and the wider deals, before and after,
+    /// of the links it wrote (audited under <c>$batch</c>). The commit counts their rests again (<see cref="UnionRestsInterceptor"/>).
+    /// </summary>
+    public static string NoteBatchWhere(string touched) => $"""
+        INSERT OR IGNORE INTO UnionPending (DealId)
+            SELECT d."Id" FROM "Deals" AS d WHERE {touched} AND ({string.Format(System.Globalization.CultureInfo.InvariantCulture, Linked, "d.\"Id\"")})
+            UNION SELECT l.WiderId FROM AuditEntries AS a INNER JOIN DealLinks AS l ON l.Id = CAST(a.EntityId AS INTEGER)
+            WHERE a.Batch = $batch AND a.EntityType = 'DealLink'
+            UNION SELECT json_extract(a.Changes, '$.WiderId.old') FROM AuditEntries AS a
+            WHERE a.Batch = $batch AND a.EntityType = 'DealLink' AND json_extract(a.Changes, '$.WiderId.old') IS NOT NULL;
         """;
 
     /// <summary>The names of the triggers, for a migration's Down.</summary>

@@ -42,6 +42,12 @@ public static class DealSearchSql
         DROP TABLE temp."DealSearchNames";
         """;
 
+    /// <summary>
+    /// The entries of the deals whose condition on d holds, written again as the triggers write them (a batch that set
+    /// the triggers aside calls this once for the deals it wrote, instead of a rebuild of every deal's entry).
+    /// </summary>
+    internal static string RefreshDealsWhere(string condition) => RefreshWhere(condition);
+
     private static IEnumerable<(string Name, string Sql)> Triggers()
     {
         yield return Trigger("DealInserted", "AFTER INSERT ON \"Deals\"", Index("NEW.\"Id\""));

@@ -27,8 +27,9 @@ public sealed record CommandBatch(string Label, bool Commit = true, int MaxFailu
     public int GroupSize { get; init; } = 1;
 
     /// <summary>
-    /// A large batch: the aggregate triggers are set aside while it writes and the aggregates recomputed in one pass
-    /// before it commits (a pass over every deal, so worth it only when the batch writes thousands of rows).
+    /// A large batch: the triggers that keep derived data are set aside while it writes; before it commits, the
+    /// aggregates are recomputed in one pass (a pass over every deal, so worth it only when the batch writes thousands
+    /// of rows) and the sort keys and search entries of the deals it touched written once (see <see cref="TriggersAside"/>).
     /// </summary>
     public bool Bulk { get; init; }
 

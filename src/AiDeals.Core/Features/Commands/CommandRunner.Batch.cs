@@ -25,7 +25,7 @@ public sealed partial class CommandRunner
         db.InBatch(batch.Label);
         var run = new BatchRun(db, actor, batch, new BatchLiveRows(db), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var triggersAside = batch.Bulk ? await Data.Aggregates.AggregateTriggersAside.SetAsideAsync(db, cancellationToken) : null;
+        var triggersAside = batch.Bulk ? await TriggersAside.SetAsideAsync(db, cancellationToken) : null;
         foreach (var command in commands)
         {
             if (ReferenceEquals(command, CommandBatch.SaveHere))
@@ -56,7 +56,7 @@ public sealed partial class CommandRunner
 
         if (triggersAside is not null)
         {
-            await triggersAside.RestoreAsync(cancellationToken);
+            await triggersAside.RestoreAsync(batch.Label, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

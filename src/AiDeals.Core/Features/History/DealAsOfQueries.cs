@@ -11,6 +11,9 @@ namespace AiDeals.Core.Features.History;
 /// </summary>
 public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
+    // The deal page's order of participants (leads first), on rows already in memory.
+    private static readonly Func<DealParticipant, int> RankOf = DealFiltering.ParticipantRank.Compile();
+
     /// <summary>The last moment of a day (UTC): "as of 1 Feb" holds every change saved that day.</summary>
     public static DateTime EndOf(DateOnly day) => day.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
 
@@ -107,18 +110,10 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
             d.TargetId is { } target ? names.GetValueOrDefault(target) : null,
             [.. byDeal[d.Id]
                 .Where(p => names.ContainsKey(p.OrganizationId))
-                .Select(p => new ParticipantView(names[p.OrganizationId], p.Role, AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)))
-                .OrderBy(p => Rank(p.Role))
-                .ThenBy(p => p.Organization.Name, StringComparer.OrdinalIgnoreCase)],
+                .OrderBy(RankOf)
+                .ThenBy(p => names[p.OrganizationId].Name, StringComparer.OrdinalIgnoreCase)
+                .Select(p => new ParticipantView(names[p.OrganizationId], p.Role, AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)))],
             d.Notes,
             d.OutcomeNote));
     }
-
-    private static int Rank(ParticipantRole role) => role switch
-    {
-        ParticipantRole.Lead => 0,
-        ParticipantRole.CoInvestor => 1,
-        ParticipantRole.Backer => 2,
-        _ => 3,
-    };
 }

@@ -34,13 +34,14 @@ internal sealed partial class DealCsvFile : IImportLocator
         var rows = 0;
         try
         {
-            using var csv = CsvReader.FromText(text.Text, new CsvReaderOptions
+            // Read as a stream of UTF-8 bytes (checked already), never held whole as text.
+            using var csv = CsvReader.Create(text.OpenBody(), new CsvReaderOptions
             {
                 TrackLineNumbers = true,
                 HasHeader = true,
                 MaxRecordSize = 16 * 1024 * 1024,
                 MalformedData = CsvMalformedDataHandling.Throw,
-            });
+            }, leaveOpen: false);
             var header = csv.Headers.Select(h => h.Trim()).ToList();
             if (Columns(header) is { } wrong)
             {

@@ -73,8 +73,11 @@ public sealed class ImportOptions
 {
     public const string Section = "Import";
 
-    /// <summary>The largest file read, in bytes (50 MB).</summary>
-    public long MaxBytes { get; set; } = 50L * 1024 * 1024;
+    /// <summary>
+    /// The largest file read, in bytes (128 MB: a deal book of 100,000 deals is about 82 MB). A file is read as a stream
+    /// and its entries counted before any is held, so the cost of a file near the limit is its entries, not its bytes.
+    /// </summary>
+    public long MaxBytes { get; set; } = 128L * 1024 * 1024;
 
     /// <summary>The most entries (CSV rows, deal book entries) in one file.</summary>
     public int MaxRows { get; set; } = 200_000;

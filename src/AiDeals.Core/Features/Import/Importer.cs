@@ -15,18 +15,26 @@ public sealed class Importer(IDbContextFactory<AiDealsDbContext> contexts, Comma
     public ImportOptions Options => options;
 
     /// <summary>What importing the file would do; nothing is written.</summary>
-    public Task<ImportReport> PreviewAsync(Actor actor, string fileName, byte[] content, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(actor, fileName, content, commit: false, progress, cancellationToken);
+    public Task<ImportReport> PreviewAsync(Actor actor, string fileName, ImportFile file, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, fileName, file, commit: false, progress, cancellationToken);
 
     /// <summary>Imports the file, all or nothing, in one transaction.</summary>
+    public Task<ImportReport> CommitAsync(Actor actor, string fileName, ImportFile file, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, fileName, file, commit: true, progress, cancellationToken);
+
+    /// <summary>What importing the bytes would do; nothing is written.</summary>
+    public Task<ImportReport> PreviewAsync(Actor actor, string fileName, byte[] content, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        PreviewAsync(actor, fileName, ImportFile.Of(content), progress, cancellationToken);
+
+    /// <summary>Imports the bytes, all or nothing, in one transaction.</summary>
     public Task<ImportReport> CommitAsync(Actor actor, string fileName, byte[] content, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(actor, fileName, content, commit: true, progress, cancellationToken);
+        CommitAsync(actor, fileName, ImportFile.Of(content), progress, cancellationToken);
 
     private async Task<ImportReport> RunAsync(
-        Actor actor, string fileName, byte[] content, bool commit, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        Actor actor, string fileName, ImportFile file, bool commit, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(file);
         var name = Path.GetFileName(fileName ?? string.Empty) is { Length: > 0 } given ? given : "upload";
         var batch = string.Create(CultureInfo.InvariantCulture, $"Import of {name} ({clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)");
         if (batch.Length > Domain.AuditLimits.Batch)
@@ -42,7 +50,7 @@ public sealed class Importer(IDbContextFactory<AiDealsDbContext> contexts, Comma
             return Refused(null, ImportProblem.File("Only analysts may import."));
         }
 
-        var (text, unreadable) = ImportText.Read(content, options);
+        var (text, unreadable) = ImportText.Read(file, options);
         if (text is null)
         {
             return Refused(null, unreadable!);

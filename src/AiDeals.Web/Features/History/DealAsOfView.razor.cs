@@ -1,6 +1,9 @@
 using System.Globalization;
 using AiDeals.Core.Features.History;
+using AiDeals.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AiDeals.Web.Features.History;
 
@@ -20,6 +23,12 @@ public partial class DealAsOfView
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
     private DateOnly? ParsedDay => HistoryFilters.ParseDay(Day);
 
     private string DayText => ParsedDay?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
@@ -31,7 +40,9 @@ public partial class DealAsOfView
     protected override async Task OnParametersSetAsync()
     {
         _snapshot = null;
-        if (ParsedDay is not { } day)
+        // Past values come from the history, which analysts see: nothing is read for anyone else.
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        if (ParsedDay is not { } day || user is null || !(await Authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded)
         {
             _loading = false;
             return;

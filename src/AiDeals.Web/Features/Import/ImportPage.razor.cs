@@ -10,12 +10,15 @@ namespace AiDeals.Web.Features.Import;
 /// <summary>
 /// The Import page: choose a file, see its preview (what would be created, updated, left alone, and every problem at its
 /// line), then commit it. Preview and commit run off the circuit's thread and report their progress, so the page
-/// stays responsive on a file of 100,000 rows; the file is held in memory between the two, never on disk.
+/// stays responsive on a file of 100,000 rows. Between the two the file waits in a temporary file that only this
+/// process's user can read (a deal book of 100,000 deals is 82 MB: too much to hold per circuit), deleted when the file
+/// is committed, cleared or replaced, or the page is left.
 /// </summary>
 public sealed partial class ImportPage : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private byte[]? _content;
+    private ImportFile? _content;
+    private string? _spooled;
     private string? _fileName;
     private string? _stage;
     private ImportProgress? _progress;
@@ -36,12 +39,14 @@ public sealed partial class ImportPage : IDisposable
     {
         _stop.Cancel();
         _stop.Dispose();
+        Discard();
     }
 
     private async Task OnFileChosenAsync(InputFileChangeEventArgs e)
     {
         var file = e.File;
-        (_fileName, _report, _content, _progress) = (file.Name, null, null, null);
+        Discard();
+        (_fileName, _report, _progress) = (file.Name, null, null);
         if (file.Size > Importer.Options.MaxBytes)
         {
             _report = Refused(file.Name, $"The file is {file.Size / 1024d / 1024d:0.#} MB; an import takes at most {Megabytes}. Split it into smaller files.");
@@ -50,14 +55,15 @@ public sealed partial class ImportPage : IDisposable
 
         _stage = "Reading";
         StateHasChanged();
-        using var buffer = new MemoryStream();
+        _spooled = Path.Combine(Path.GetTempPath(), $"aideals-import-{Guid.NewGuid():N}.upload");
         await using (var stream = file.OpenReadStream(Importer.Options.MaxBytes, _stop.Token))
+        await using (var spool = new FileStream(_spooled, SpoolOptions))
         {
-            await stream.CopyToAsync(buffer, _stop.Token);
+            await stream.CopyToAsync(spool, _stop.Token);
         }
 
-        _content = buffer.ToArray();
-        await RunAsync("Checking", (actor, progress) => Importer.PreviewAsync(actor, file.Name, _content, progress, _stop.Token));
+        var content = _content = ImportFile.AtPath(_spooled);
+        await RunAsync("Checking", (actor, progress) => Importer.PreviewAsync(actor, file.Name, content, progress, _stop.Token));
     }
 
     private Task CommitAsync() => _content is { } content && _fileName is { } name
@@ -82,7 +88,7 @@ public sealed partial class ImportPage : IDisposable
 
         if (_report.Committed)
         {
-            _content = null;
+            Discard();
         }
     }
 
@@ -96,7 +102,36 @@ public sealed partial class ImportPage : IDisposable
         }
     }
 
-    private void Clear() => (_report, _content, _fileName) = (null, null, null);
+    private void Clear()
+    {
+        Discard();
+        (_report, _fileName) = (null, null);
+    }
+
+    private static FileStreamOptions SpoolOptions
+    {
+        get
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            return options;
+        }
+    }
+
+    /// <summary>Deletes the spooled upload, if any.</summary>
+    private void Discard()
+    {
+        _content = null;
+        if (_spooled is { } path)
+        {
+            _spooled = null;
+            File.Delete(path);
+        }
+    }
 
     private static ImportReport Refused(string name, string message) =>
         new(name, null, new ImportCounts(0, 0, 0, 0), [], [ImportProblem.File(message)], false, false, string.Empty);
