@@ -43,14 +43,7 @@ public static class DealValidator
             errors.Add(nameof(DealForm.ClosedOn), $"The deal cannot close ({closed}) before it was announced ({announced}).");
         }
 
-        if (dealId != 0 && form.PartOfIds.Contains(dealId))
-        {
-            errors.Add(nameof(DealForm.PartOfIds), "A deal cannot be part of itself.");
-        }
-        else if (form.PartOfIds.Distinct().Count() != form.PartOfIds.Count)
-        {
-            errors.Add(nameof(DealForm.PartOfIds), "A wider deal is listed twice.");
-        }
+        ValidateLinks(form.PartOfIds, dealId, errors);
 
         var seen = new HashSet<int>();
         for (var i = 0; i < form.Participants.Count; i++)
@@ -115,6 +108,19 @@ public static class DealValidator
         if (!errors.Has(nameof(DealForm.PartOfIds)) && form.PartOfIds.Count > 0)
         {
             await DealLinkRules.CheckAsync(scope, form.PartOfIds, dealId);
+        }
+    }
+
+    /// <summary>The rules of the wider deals that need no database: not the deal itself, none twice.</summary>
+    internal static void ValidateLinks(IReadOnlyCollection<int> partOfIds, int dealId, FieldErrors errors)
+    {
+        if (dealId != 0 && partOfIds.Contains(dealId))
+        {
+            errors.Add(nameof(DealForm.PartOfIds), "A deal cannot be part of itself.");
+        }
+        else if (partOfIds.Distinct().Count() != partOfIds.Count)
+        {
+            errors.Add(nameof(DealForm.PartOfIds), "A wider deal is listed twice.");
         }
     }
 

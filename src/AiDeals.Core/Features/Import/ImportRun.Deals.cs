@@ -12,10 +12,17 @@ internal sealed partial class ImportRun
     private readonly HashSet<int> _matchedDeals = [];
     private readonly Dictionary<string, string> _sameRows = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The version each deal entry's save came to, for the command that links it afterwards.</summary>
+    private readonly Dictionary<Entry, int> _versions = [];
+
     private IEnumerable<Command> DealSteps()
     {
+        // In the file's order, so that new deals take ids in it. A deal names the wider deals stored or earlier in the file
+        // in its own command; one that names a later deal of the file is linked once every deal has its id
+        // (SetWiderDeals), in the same batch: all of it is committed or none.
         var book = source.Book.Deals ?? [];
-        foreach (var i in WiderFirst(book))
+        var later = new List<Linking>();
+        for (var i = 0; i < book.Count; i++)
         {
             var (item, path) = (book[i], Path("deals", i));
             // A part is saved alone: after its wider deals' save (it names their ids), and in its own save, since a save
@@ -37,9 +44,26 @@ internal sealed partial class ImportRun
                 continue;
             }
 
+            Linking? linking = null;
+            if (item.PartOf is not null || item.Parent is not null)
+            {
+                if (WiderIds(item) is { } widerIds)
+                {
+                    form.PartOfIds = widerIds;
+                }
+                else
+                {
+                    later.Add(linking = new Linking(entry, item, path, form));
+                }
+            }
+
             if (existing is null)
             {
-                yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
+                yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id =>
+                {
+                    Remember(item.Key, id);
+                    linking?.Id = id;
+                });
                 if (isPart)
                 {
                     yield return CommandBatch.SaveHere;
@@ -49,11 +73,59 @@ internal sealed partial class ImportRun
             }
 
             Remember(item.Key, existing.Id);
+            linking?.Id = existing.Id;
             if (!Same(existing, form))
             {
                 yield return Run(entry, new UpdateDeal(form), existing.Version, DealBookForms.DealPath);
             }
         }
+
+        yield return CommandBatch.SaveHere;
+        foreach (var linking in later.Where(l => l.Entry.Action != ImportAction.Error))
+        {
+            if (LinkStep(linking) is { } step)
+            {
+                yield return step;
+            }
+        }
+    }
+
+    /// <summary>The ids of the wider deals the entry names; null while one of them is not known yet (later in the file, or nowhere).</summary>
+    private List<int>? WiderIds(DealBookDeal item)
+    {
+        var ids = new List<int>();
+        foreach (var (key, _) in item.WiderKeys())
+        {
+            if (DealId(key) is not { } id)
+            {
+                return null;
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>The command that links a saved deal to the wider deals its entry names, if they are not its links already.</summary>
+    private Command? LinkStep(Linking link)
+    {
+        var widerIds = new List<int>();
+        foreach (var (key, at) in link.Item.WiderKeys())
+        {
+            if (DealId(key) is not { } widerId)
+            {
+                Fail(link.Entry, link.Path + at, $"No deal has the key or external id '{key}'.");
+                return null;
+            }
+
+            widerIds.Add(widerId);
+        }
+
+        var version = _versions.GetValueOrDefault(link.Entry, link.Form.Version);
+        return widerIds.ToHashSet().SetEquals(link.Form.PartOfIds) && widerIds.Count == link.Form.PartOfIds.Count
+            ? null
+            : Add(link.Entry, new SetWiderDeals(link.Id, version, widerIds), DealBookForms.DealPath);
     }
 
     private void Remember(string? key, int id)
@@ -87,17 +159,6 @@ internal sealed partial class ImportRun
             return Refuse(entry, $"{path}.{field}", $"'{text}' is not a date: write 2025-01-27, 2025-01, 2024-Q4 or 2019.");
         }
 
-        var widerIds = new List<int>();
-        foreach (var (key, at) in item.WiderKeys())
-        {
-            if (DealId(key) is not { } widerId)
-            {
-                return Refuse(entry, path + at, $"No deal has the key or external id '{key}'.");
-            }
-
-            widerIds.Add(widerId);
-        }
-
         var sources = (item.Citations ?? []).Select(c => c.Source is { } key && _sources.TryGetValue(key, out var id) ? id : (int?)null).ToList();
         if (sources.IndexOf(null) is var noSource and >= 0)
         {
@@ -124,7 +185,6 @@ internal sealed partial class ImportRun
 
         (form.AnnouncedOn, form.AnnouncedPrecision) = announced is { } on ? (on.Date, on.Precision) : (form.AnnouncedOn, form.AnnouncedPrecision);
         (form.ClosedOn, form.ClosedPrecision) = closed is { } off ? (off.Date, off.Precision) : (form.ClosedOn, form.ClosedPrecision);
-        form.PartOfIds = item.PartOf is null && item.Parent is null ? form.PartOfIds : widerIds;
         form.Notes = item.Notes ?? form.Notes;
         form.OutcomeNote = item.Outcome ?? form.OutcomeNote;
         if (item.Participants is not null)
@@ -230,48 +290,18 @@ internal sealed partial class ImportRun
         return copy;
     }
 
-    /// <summary>
-    /// The deals' indexes with every wider deal before its parts, so that a part's command names its wider deals' ids. A
-    /// cycle in the file is cut where it closes; the command then refuses the link with the cycle's name.
-    /// </summary>
-    private static List<int> WiderFirst(IReadOnlyList<DealBookDeal> deals)
+    /// <summary>A deal entry that names its wider deals: linked once every deal of the file is saved.</summary>
+    private sealed class Linking(Entry entry, DealBookDeal item, string path, DealForm form)
     {
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < deals.Count; i++)
-        {
-            if (deals[i].Key is { } key)
-            {
-                byKey.TryAdd(key, i);
-            }
-        }
+        public Entry Entry { get; } = entry;
 
-        var order = new List<int>(deals.Count);
-        var state = new byte[deals.Count]; // 0 not seen, 1 on the path, 2 placed
-        void Place(int at)
-        {
-            if (state[at] != 0)
-            {
-                return;
-            }
+        public DealBookDeal Item { get; } = item;
 
-            state[at] = 1;
-            foreach (var (key, _) in deals[at].WiderKeys())
-            {
-                if (byKey.TryGetValue(key, out var wider))
-                {
-                    Place(wider);
-                }
-            }
+        public string Path { get; } = path;
 
-            state[at] = 2;
-            order.Add(at);
-        }
+        /// <summary>The entry's form as saved: its links are the stored deal's (none for a new one).</summary>
+        public DealForm Form { get; } = form;
 
-        for (var i = 0; i < deals.Count; i++)
-        {
-            Place(i);
-        }
-
-        return order;
+        public int Id { get; set; }
     }
 }
