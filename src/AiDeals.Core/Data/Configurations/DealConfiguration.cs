@@ -23,7 +23,6 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Property(d => d.OutcomeNote).HasMaxLength(DealLimits.OutcomeNote);
 
         builder.HasOne(d => d.Target).WithMany(o => o.TargetedBy).HasForeignKey(d => d.TargetId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(d => d.Parent).WithMany(d => d.Children).HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
 
         // What the deal list filters and sorts by. Every query of live deals says "DeletedAt IS NULL": with DeletedAt first,
         // one index serves both that and the sort, where SQLite would otherwise pick a DeletedAt index and sort every row.
@@ -48,7 +47,6 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
 
         builder.Property<int>(DealListKeys.StatusRank).HasComputedColumnSql(DealListKeys.StatusRankSql, stored: false);
         builder.HasIndex("DeletedAt", DealListKeys.StatusRank);
-        builder.HasIndex(d => d.ParentId);
 
         // The deals in other currencies, by date: those a change of rates converts again, and those no rate converted
         // (the count every dollar total shows). Dollar deals, nearly all of them, stay out of it.

@@ -121,7 +121,8 @@ internal sealed class IntakeAcceptance(IntakeArticle article, IReadOnlyList<Prop
             (form.AnnouncedOn, form.AnnouncedPrecision) = (date.Date, date.Precision);
         }
 
-        form.ParentId ??= deal.PartOf.Select(k => _deals.TryGetValue(k, out var id) ? id : (int?)null).FirstOrDefault(id => id is not null);
+        // Every wider deal the article names, added to those a stored deal already has: a deal can be part of several.
+        form.PartOfIds = [.. form.PartOfIds.Concat(deal.PartOf.Select(k => _deals.TryGetValue(k, out var id) ? id : 0).Where(id => id != 0)).Distinct()];
         form.OutcomeNote ??= deal.Outcome;
         // Commitments are in dollars: a figure in another currency stays the deal's amount only.
         var single = deal.Investors.Count == 1 && deal.InDollars;

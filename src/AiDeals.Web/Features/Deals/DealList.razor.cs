@@ -2,7 +2,11 @@ using System.Globalization;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.History;
+using AiDeals.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace AiDeals.Web.Features.Deals;
@@ -23,12 +27,26 @@ public partial class DealList : IDisposable
     private CancellationTokenSource? _loadCancellation;
     private IReadOnlyList<OrganizationRef> _investorChips = [];
     private IReadOnlyList<OrganizationRef> _targetChips = [];
+    private bool _pastRefused;
+    private string? _pastProblem;
+
+    [Inject]
+    private PastQueries Past { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <summary>The rows read while prerendering, carried into the circuit so that it does not read them again.</summary>
     [PersistentState]
     public DealListState? Loaded { get; set; }
 
     private int Total => Loaded?.Count ?? 0;
+
+    // Written as the dashboard writes its capital: "$141B–$541B", or "more than …" when a deal counted in full is open-ended.
+    private static string CapitalText(UnionTotal total) => AiDeals.Core.Features.Dashboard.CapitalTotal.Of(total).ToString();
 
     // Past the counting cap the pages known are those up to the cap, and the next one when there is one.
     private int PageCount => Loaded is not { } loaded
@@ -52,9 +70,22 @@ public partial class DealList : IDisposable
         }
     }
 
-    // Someone saved a deal or a name the rows show: the same view, read again, its count too.
+    // The past day the rows show, if the address asks for one and the reader may see it.
+    private DateOnly? Day => _pastRefused ? null : _query.AsOf;
+
+    private string Heading => Day is { } day ? "Deals as of " + day.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "Deals";
+
+    // A deal's page, as of the list's day when it shows a past day.
+    private string DealHref(int id) => Day is { } day ? History.AsOfPicker.WithDay($"/deals/{id}", day) : $"/deals/{id}";
+
+    // Someone saved a deal or a name the rows show: the same view, read again, its count too (a past day does not change).
     private Task RefreshAsync()
     {
+        if (Day is not null)
+        {
+            return Task.CompletedTask;
+        }
+
         _loadedQuery = null;
         _countedFilter = null;
         return LoadAsync();
@@ -67,7 +98,8 @@ public partial class DealList : IDisposable
         _query = DealQuery.FromUri(Navigation.Uri);
         Navigation.LocationChanged += OnLocationChanged;
         await LoadChipsAsync(CancellationToken.None);
-        if (Loaded is { } loaded && loaded.Address == _query.ToQueryString())
+        // A past day is read again by the circuit: what the prerender may show of it depends on who reads.
+        if (Loaded is { } loaded && loaded.Address == _query.ToQueryString() && _query.AsOf is null)
         {
             _items = loaded.Items();
             _loadedQuery = loaded.Address;
@@ -138,12 +170,37 @@ public partial class DealList : IDisposable
         {
             await LoadChipsAsync(cancellation.Token);
             var filter = _query.ToFilter();
-            var page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
-            // The count belongs to the filters, not to the page: a page turn keeps it.
+            // Past values come from the history, which analysts see: nothing of the past is read for anyone else.
+            _pastRefused = _query.AsOf is not null && !await Authorization.AllowsAsync(AuthenticationState, Policies.CanEdit);
+            _pastProblem = null;
             var countKey = CountKey(_query);
-            var known = countKey == _countedFilter ? Loaded : null;
-            var count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, cancellation.Token);
-            var unconverted = known?.Unconverted ?? await Deals.UnconvertedCountAsync(filter, cancellation.Token);
+            DealPage page;
+            DealCount count;
+            // The footer's total is counted from today's kept rests: a past day shows none rather than today's.
+            UnionTotal? capital = null;
+            var unconverted = 0;
+            if (Day is { } day)
+            {
+                try
+                {
+                    var past = await Past.DealsAsync(day, filter, _query.ToPageRequest(filter), cancellation.Token);
+                    (page, count) = (past.Page, past.Count);
+                }
+                catch (TooManyChangesException tooMany)
+                {
+                    (page, count, _pastProblem) = (new DealPage([], null, null), new DealCount(0, false), tooMany.Message);
+                }
+            }
+            else
+            {
+                page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
+                // The count and the total belong to the filters, not to the page: a page turn keeps them.
+                var known = countKey == _countedFilter ? Loaded : null;
+                count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, cancellation.Token);
+                capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, cancellation.Token);
+                unconverted = known?.Unconverted ?? await Deals.UnconvertedCountAsync(filter, cancellation.Token);
+            }
+
             if (page.Items.Count == 0 && count.Value > 0 && _query.Page > 1)
             {
                 // An address past the last page shows the last page (the address says so), not an empty table.
@@ -153,7 +210,7 @@ public partial class DealList : IDisposable
             }
 
             _countedFilter = countKey;
-            Loaded = DealListState.Of(key, page, count, unconverted);
+            Loaded = DealListState.Of(key, page, count, capital, unconverted);
             _items = page.Items;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -211,7 +268,7 @@ public partial class DealList : IDisposable
 
     private static int PagesOf(int count, int size) => (int)Math.Ceiling(count / (double)size);
 
-    // The filters alone, which the count depends on (not the sort, the page or its size).
+    // The filters alone, which the count depends on (not the sort, the page or its size); the day too.
     private static string CountKey(DealQuery query) => (query.AtPage(1) with { Sort = DealSortField.Announced, Descending = true, PageSize = DealQuery.DefaultPageSize }).ToQueryString();
 
     // Groups of three digits split by a space, which reads right in every locale (unlike a comma or a dot).

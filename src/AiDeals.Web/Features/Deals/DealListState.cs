@@ -15,9 +15,10 @@ public sealed record DealListState(
     string? Previous,
     int Count,
     bool CountIsAtLeast,
+    UnionTotal? Capital = null,
     int Unconverted = 0)
 {
-    public static DealListState Of(string address, DealPage page, DealCount count, int unconverted = 0)
+    public static DealListState Of(string address, DealPage page, DealCount count, UnionTotal? capital, int unconverted = 0)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(count);
@@ -30,6 +31,7 @@ public sealed record DealListState(
             page.Previous?.ToString(),
             count.Value,
             count.IsAtLeast,
+            capital,
             unconverted);
     }
 

@@ -21,9 +21,6 @@ public partial class DealAsOfView
     public string? Day { get; set; }
 
     [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
     [CascadingParameter]
@@ -33,16 +30,11 @@ public partial class DealAsOfView
 
     private string DayText => ParsedDay?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private string CompareHref => ComparePage.Href(ParsedDay ?? Today, Today);
-
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
-
     protected override async Task OnParametersSetAsync()
     {
         _snapshot = null;
         // Past values come from the history, which analysts see: nothing is read for anyone else.
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        if (ParsedDay is not { } day || user is null || !(await Authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded)
+        if (ParsedDay is not { } day || !await Authorization.AllowsAsync(AuthenticationState, Policies.CanEdit))
         {
             _loading = false;
             return;

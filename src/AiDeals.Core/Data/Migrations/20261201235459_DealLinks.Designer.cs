@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiDeals.Core.Data.Migrations
 {
     [DbContext(typeof(AiDealsDbContext))]
-    [Migration("20261201234512_AmountsInTheirCurrency")]
-    partial class AmountsInTheirCurrency
+    [Migration("20261201235459_DealLinks")]
+    partial class DealLinks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -79,6 +79,48 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("LeafHigh");
 
                     b.ToTable("OrganizationTotals");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionPending", b =>
+                {
+                    b.Property<int>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DealId");
+
+                    b.ToTable("UnionPending");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionRest", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WiderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OwnHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OwnLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RestHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RestLow")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("GroupId", "WiderId");
+
+                    b.HasIndex("WiderId");
+
+                    b.ToTable("UnionRests");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.AuditEntry", b =>
@@ -217,13 +259,6 @@ namespace AiDeals.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("USD");
-
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -242,25 +277,6 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.Property<string>("OutcomeNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ParentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("RateOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("RateUnitsPerUsd")
-                        .HasColumnType("REAL");
-
-                    b.Property<long?>("ReportedHigh")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReportedLow")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReportedQualifier")
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SortInvestor")
@@ -305,11 +321,6 @@ namespace AiDeals.Core.Data.Migrations
                         .IsUnique()
                         .HasFilter("ExternalId IS NOT NULL");
 
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("Currency", "AnnouncedOn")
-                        .HasFilter("\"Currency\" <> 'USD'");
-
                     b.HasIndex("DeletedAt", "AnnouncedOn");
 
                     b.HasIndex("DeletedAt", "Kind");
@@ -332,6 +343,36 @@ namespace AiDeals.Core.Data.Migrations
                         });
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Domain.DealLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WiderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartId", "WiderId")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("WiderId", "DeletedAt", "PartId");
+
+                    b.ToTable("DealLinks");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.DealParticipant", b =>
@@ -378,42 +419,6 @@ namespace AiDeals.Core.Data.Migrations
                     b.ToTable("DealParticipants");
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
-                });
-
-            modelBuilder.Entity("AiDeals.Core.Domain.ExchangeRate", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("UnitsPerUsd")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Currency", "On")
-                        .IsUnique()
-                        .HasFilter("\"DeletedAt\" IS NULL");
-
-                    b.ToTable("ExchangeRates", t =>
-                        {
-                            t.HasCheckConstraint("CK_ExchangeRates_Positive", "\"UnitsPerUsd\" > 0");
-                        });
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.MarketEvent", b =>
@@ -1050,19 +1055,31 @@ namespace AiDeals.Core.Data.Migrations
 
             modelBuilder.Entity("AiDeals.Core.Domain.Deal", b =>
                 {
-                    b.HasOne("AiDeals.Core.Domain.Deal", "Parent")
-                        .WithMany("Children")
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("AiDeals.Core.Domain.Organization", "Target")
                         .WithMany("TargetedBy")
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.Navigation("Parent");
-
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Domain.DealLink", b =>
+                {
+                    b.HasOne("AiDeals.Core.Domain.Deal", "Part")
+                        .WithMany("PartOf")
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiDeals.Core.Domain.Deal", "Wider")
+                        .WithMany("Parts")
+                        .HasForeignKey("WiderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Part");
+
+                    b.Navigation("Wider");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.DealParticipant", b =>
@@ -1196,11 +1213,13 @@ namespace AiDeals.Core.Data.Migrations
 
             modelBuilder.Entity("AiDeals.Core.Domain.Deal", b =>
                 {
-                    b.Navigation("Children");
-
                     b.Navigation("Citations");
 
+                    b.Navigation("PartOf");
+
                     b.Navigation("Participants");
+
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.MarketEvent", b =>
