@@ -34,7 +34,8 @@ public sealed class AccessibilityTests(E2EFixture fixture)
         [
             "/", "/deals", "/deals/1", "/deals/1/edit", "/deals/new", "/organizations/openai", "/organizations/softbank/edit",
             "/organizations/new", "/valuations/new", "/events/new", "/sources", "/history", "/import", "/intake", "/account/api-tokens", "/changes",
-            "/changes?all=true", "/saved-views", "/deals/1?asOf=2099-12-31", "/history/compare?from=2020-01-01&to=2099-12-31",
+            "/changes?all=true", "/saved-views", "/deals/1?asOf=2099-12-31", "/history/compare?from=2020-01-01&to=2099-12-31", "/?asOf=2099-12-31",
+            "/deals?status=InTalks&asOf=2099-12-31",
         ],
         ["admin"] = ["/admin/users"],
     };

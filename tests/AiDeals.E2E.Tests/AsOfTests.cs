@@ -44,6 +44,49 @@ public sealed class AsOfTests(E2EFixture fixture)
         Assert.Empty(session.PageErrors);
     }
 
+    [Fact]
+    public async Task DashboardOfAPastDay_PickedFromTheKeyboard_LeadsToTheDealListOfThatDay()
+    {
+        await using var session = await fixture.OpenSessionAsync();
+        var page = session.Page;
+        await AccessibilityTests.LogInAsync(page, "analyst");
+        await page.GotoAsync("");
+        await Interactive(page);
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // The deal book was seeded today: yesterday the database had no deal.
+        var day = page.GetByTestId("dashboard-past").Locator("input[data-testid=as-of-day], [data-testid=as-of-day] input").First;
+        await day.FillAsync(yesterday);
+        await day.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/\?asOf={yesterday}$"));
+        await Expect(page.GetByTestId("as-of-banner")).ToContainTextAsync("read-only. Its links open the deal list");
+        await Expect(page.GetByTestId("no-deals")).ToBeVisibleAsync();
+        await Interactive(page);
+
+        // Another day from the banner: at the end of today, the seeded deals; a status chip opens the list of that day.
+        day = page.GetByTestId("as-of-banner").Locator("input[data-testid=as-of-day], [data-testid=as-of-day] input").First;
+        await day.FillAsync(today);
+        await day.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/\?asOf={today}$"));
+        await Expect(page.GetByTestId("deal-count-tile")).ToBeVisibleAsync();
+        await Shoot(page, "dashboard-as-of");
+        await page.GetByTestId("status-tile").GetByRole(AriaRole.Link).First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"/deals\?status=\w+&asOf={today}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Deals as of "));
+        await Expect(page.Locator(".deal-title-link a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($@"^/deals/\d+\?asOf={today}$"));
+        await Expect(page.GetByTestId("new-deal")).ToHaveCountAsync(0);
+        await Shoot(page, "deals-as-of");
+        await page.GetByTestId("as-of-today").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/deals\?status=\w+$"));
+        await Expect(page.GetByTestId("new-deal")).ToBeVisibleAsync();
+        Assert.Empty(session.PageErrors);
+    }
+
+    // Typing before the circuit takes the page over is lost to its first render (see DealsPage.WaitUntilInteractiveAsync).
+    private static Task Interactive(IPage page) => Expect(page.Locator("[data-theme='light'], [data-theme='dark']")).ToHaveCountAsync(1);
+
     private static Task Shoot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions
     {
         Path = Path.Combine(E2EFixture.ScreenshotFolder, name + ".png"),

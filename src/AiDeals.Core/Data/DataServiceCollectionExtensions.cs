@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DealQueries>();
         services.AddSingleton<DealDetailQueries>();
         services.AddSingleton<DealAsOfQueries>();
+        services.AddSingleton<PastQueries>();
         services.AddSingleton<DealFormQueries>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RecentChangesQueries>();

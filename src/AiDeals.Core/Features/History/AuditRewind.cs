@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -59,13 +60,91 @@ internal static class AuditRewind
         return [.. byId.Where(r => !absent.Contains(r.Key)).Select(r => r.Value)];
     }
 
+    /// <summary>One audited change, as the undoing needs it.</summary>
+    internal sealed record Entry(string EntityType, string EntityId, AuditAction Action, string Changes);
+
+    /// <summary>
+    /// Undoes <paramref name="newestFirst"/> on tracked rows of <paramref name="db"/>, for a save: a record created after
+    /// the moment is deleted then (soft, as a delete is; a row that is never soft-deleted is removed), a row removed after
+    /// it comes back from its old values, any other change takes its old values back.
+    /// </summary>
+    internal static async Task UndoTrackedAsync(
+        AiDealsDbContext db, IReadOnlyList<Entry> newestFirst, DateTime atUtc, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<(string Type, string Id), object>();
+        foreach (var type in newestFirst.GroupBy(e => e.EntityType))
+        {
+            var ids = type.Select(e => int.Parse(e.EntityId, CultureInfo.InvariantCulture)).Distinct().ToList();
+            foreach (var row in await TrackedAsync(db, type.Key, ids, cancellationToken))
+            {
+                rows[(type.Key, Convert.ToString(db.Entry(row).Property("Id").CurrentValue, CultureInfo.InvariantCulture)!)] = row;
+            }
+        }
+
+        foreach (var entry in newestFirst)
+        {
+            var key = (entry.EntityType, entry.EntityId);
+            var row = rows.GetValueOrDefault(key);
+            if (entry.Action == AuditAction.Created && row is EditableEntity editable)
+            {
+                editable.DeletedAt = atUtc;
+            }
+            else if (entry.Action == AuditAction.Created && row is not null)
+            {
+                db.Remove(row);
+                rows.Remove(key);
+            }
+            else if (entry.Action == AuditAction.Deleted && row is null
+                && db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entry.EntityType) is { } removed)
+            {
+                var back = Activator.CreateInstance(removed.ClrType)!;
+                db.Entry(back).Property("Id").CurrentValue = int.Parse(entry.EntityId, CultureInfo.InvariantCulture);
+                Undo(back, entry.Changes);
+                db.Add(back);
+                rows[key] = back;
+            }
+            else if (row is not null)
+            {
+                Undo(row, entry.Changes);
+            }
+        }
+
+        // Normalized names follow the names and are not audited.
+        foreach (var organization in db.ChangeTracker.Entries<Organization>())
+        {
+            organization.Entity.SyncNormalizedName();
+        }
+
+        foreach (var alias in db.ChangeTracker.Entries<OrganizationAlias>())
+        {
+            alias.Entity.SyncNormalizedName();
+        }
+    }
+
+    private static async Task<List<object>> TrackedAsync(AiDealsDbContext db, string type, List<int> ids, CancellationToken cancellationToken) => type switch
+    {
+        nameof(Deal) => await TrackedAsync(db.Deals, ids, cancellationToken),
+        nameof(DealParticipant) => await TrackedAsync(db.DealParticipants, ids, cancellationToken),
+        nameof(Organization) => await TrackedAsync(db.Organizations, ids, cancellationToken),
+        nameof(OrganizationAlias) => await TrackedAsync(db.OrganizationAliases, ids, cancellationToken),
+        nameof(Source) => await TrackedAsync(db.Sources, ids, cancellationToken),
+        nameof(Citation) => await TrackedAsync(db.Citations, ids, cancellationToken),
+        nameof(Valuation) => await TrackedAsync(db.Valuations, ids, cancellationToken),
+        nameof(MarketEvent) => await TrackedAsync(db.MarketEvents, ids, cancellationToken),
+        _ => [],
+    };
+
+    private static async Task<List<object>> TrackedAsync<T>(DbSet<T> set, List<int> ids, CancellationToken cancellationToken)
+        where T : class =>
+        [.. await set.IgnoreQueryFilters().Where(e => EF.Parameter(ids).Contains(EF.Property<int>(e, "Id"))).ToListAsync(cancellationToken)];
+
     /// <summary>Each field of the entry takes back its old value; a field the record no longer has is passed over.</summary>
-    private static void Undo<T>(T row, string changes)
+    private static void Undo(object row, string changes)
     {
         using var document = JsonDocument.Parse(changes);
         foreach (var field in document.RootElement.EnumerateObject())
         {
-            var property = typeof(T).GetProperty(field.Name, BindingFlags.Public | BindingFlags.Instance);
+            var property = row.GetType().GetProperty(field.Name, BindingFlags.Public | BindingFlags.Instance);
             if (property is null || !property.CanWrite || !field.Value.TryGetProperty("old", out var old))
             {
                 continue;

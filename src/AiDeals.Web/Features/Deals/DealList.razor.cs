@@ -2,7 +2,11 @@ using System.Globalization;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.History;
+using AiDeals.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace AiDeals.Web.Features.Deals;
@@ -23,6 +27,17 @@ public partial class DealList : IDisposable
     private CancellationTokenSource? _loadCancellation;
     private IReadOnlyList<OrganizationRef> _investorChips = [];
     private IReadOnlyList<OrganizationRef> _targetChips = [];
+    private bool _pastRefused;
+    private string? _pastProblem;
+
+    [Inject]
+    private PastQueries Past { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <summary>The rows read while prerendering, carried into the circuit so that it does not read them again.</summary>
     [PersistentState]
@@ -52,9 +67,22 @@ public partial class DealList : IDisposable
         }
     }
 
-    // Someone saved a deal or a name the rows show: the same view, read again, its count too.
+    // The past day the rows show, if the address asks for one and the reader may see it.
+    private DateOnly? Day => _pastRefused ? null : _query.AsOf;
+
+    private string Heading => Day is { } day ? "Deals as of " + day.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "Deals";
+
+    // A deal's page, as of the list's day when it shows a past day.
+    private string DealHref(int id) => Day is { } day ? History.AsOfPicker.WithDay($"/deals/{id}", day) : $"/deals/{id}";
+
+    // Someone saved a deal or a name the rows show: the same view, read again, its count too (a past day does not change).
     private Task RefreshAsync()
     {
+        if (Day is not null)
+        {
+            return Task.CompletedTask;
+        }
+
         _loadedQuery = null;
         _countedFilter = null;
         return LoadAsync();
@@ -67,7 +95,8 @@ public partial class DealList : IDisposable
         _query = DealQuery.FromUri(Navigation.Uri);
         Navigation.LocationChanged += OnLocationChanged;
         await LoadChipsAsync(CancellationToken.None);
-        if (Loaded is { } loaded && loaded.Address == _query.ToQueryString())
+        // A past day is read again by the circuit: what the prerender may show of it depends on who reads.
+        if (Loaded is { } loaded && loaded.Address == _query.ToQueryString() && _query.AsOf is null)
         {
             _items = loaded.Items();
             _loadedQuery = loaded.Address;
@@ -138,12 +167,33 @@ public partial class DealList : IDisposable
         {
             await LoadChipsAsync(cancellation.Token);
             var filter = _query.ToFilter();
-            var page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
-            // The count belongs to the filters, not to the page: a page turn keeps it.
+            // Past values come from the history, which analysts see: nothing of the past is read for anyone else.
+            _pastRefused = _query.AsOf is not null && !await IsAnalystAsync();
+            _pastProblem = null;
             var countKey = CountKey(_query);
-            var count = countKey == _countedFilter && Loaded is { } known
-                ? new DealCount(known.Count, known.CountIsAtLeast)
-                : await Deals.CountAsync(filter, cancellation.Token);
+            DealPage page;
+            DealCount count;
+            if (Day is { } day)
+            {
+                try
+                {
+                    var past = await Past.DealsAsync(day, filter, _query.ToPageRequest(filter), cancellation.Token);
+                    (page, count) = (past.Page, past.Count);
+                }
+                catch (TooManyChangesException tooMany)
+                {
+                    (page, count, _pastProblem) = (new DealPage([], null, null), new DealCount(0, false), tooMany.Message);
+                }
+            }
+            else
+            {
+                page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
+                // The count belongs to the filters, not to the page: a page turn keeps it.
+                count = countKey == _countedFilter && Loaded is { } known
+                    ? new DealCount(known.Count, known.CountIsAtLeast)
+                    : await Deals.CountAsync(filter, cancellation.Token);
+            }
+
             if (page.Items.Count == 0 && count.Value > 0 && _query.Page > 1)
             {
                 // An address past the last page shows the last page (the address says so), not an empty table.
@@ -211,7 +261,13 @@ public partial class DealList : IDisposable
 
     private static int PagesOf(int count, int size) => (int)Math.Ceiling(count / (double)size);
 
-    // The filters alone, which the count depends on (not the sort, the page or its size).
+    private async Task<bool> IsAnalystAsync()
+    {
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        return user is not null && (await Authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded;
+    }
+
+    // The filters alone, which the count depends on (not the sort, the page or its size); the day too.
     private static string CountKey(DealQuery query) => (query.AtPage(1) with { Sort = DealSortField.Announced, Descending = true, PageSize = DealQuery.DefaultPageSize }).ToQueryString();
 
     // Groups of three digits split by a space, which reads right in every locale (unlike a comma or a dot).

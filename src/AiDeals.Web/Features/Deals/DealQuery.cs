@@ -13,7 +13,7 @@ namespace AiDeals.Web.Features.Deals;
 /// read it from here, so a link, the grid and the file always agree. Parsing forgives: a value it cannot read is
 /// ignored (the link still opens), never an error.
 /// </summary>
-/// <example><c>/deals?investor=softbank&amp;status=InTalks&amp;from=2025-01-01&amp;min=10000000000&amp;q=stargate&amp;sort=amount&amp;desc=true&amp;page=2&amp;size=50</c></example>
+/// <example><c>/deals?investor=softbank&amp;status=InTalks&amp;from=2025-01-01&amp;min=10000000000&amp;q=stargate&amp;sort=amount&amp;desc=true&amp;page=2&amp;size=50&amp;asOf=2025-02-01</c></example>
 public sealed record DealQuery
 {
     public const string InvestorKey = "investor";
@@ -31,6 +31,7 @@ public sealed record DealQuery
     public const string SizeKey = "size";
     public const string AfterKey = "after";
     public const string BeforeKey = "before";
+    public const string AsOfKey = "asOf";
 
     public const int DefaultPageSize = 25;
     public const int MaxTextLength = 200;
@@ -82,6 +83,9 @@ public sealed record DealQuery
 
     public string? Before { get; init; }
 
+    /// <summary>A past day: the list as it stood at the end of it (not a filter: every view of the list has its past).</summary>
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>Whether any filter narrows the list (sort and page do not).</summary>
     public bool HasFilters =>
         Investors.Count > 0 || Targets.Count > 0 || Statuses.Count > 0 || Kinds.Count > 0
@@ -125,6 +129,7 @@ public sealed record DealQuery
             PageSize = size,
             After = Cursor(First(AfterKey)),
             Before = Cursor(First(BeforeKey)),
+            AsOf = ParseDate(First(AsOfKey)),
         };
     }
 
@@ -169,6 +174,7 @@ public sealed record DealQuery
         AddIf(query, SizeKey, PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
         AddIf(query, AfterKey, Page == 1 ? null : After);
         AddIf(query, BeforeKey, Page == 1 || After is not null ? null : Before);
+        AddIf(query, AsOfKey, AsOf?.ToString(DateFormat, CultureInfo.InvariantCulture));
         return query.ToString();
     }
 
@@ -185,8 +191,8 @@ public sealed record DealQuery
     public DealQuery SortedBy(DealSortField field) =>
         AtPage(1) with { Sort = field, Descending = field == Sort ? !Descending : DescendsFirst(field) };
 
-    /// <summary>No filter, but the same sort and page size.</summary>
-    public DealQuery Cleared() => Default with { Sort = Sort, Descending = Descending, PageSize = PageSize };
+    /// <summary>No filter, but the same sort, page size and day.</summary>
+    public DealQuery Cleared() => Default with { Sort = Sort, Descending = Descending, PageSize = PageSize, AsOf = AsOf };
 
     public DealFilter ToFilter() => new()
     {

@@ -21,9 +21,6 @@ public partial class DealAsOfView
     public string? Day { get; set; }
 
     [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
     [CascadingParameter]
@@ -32,10 +29,6 @@ public partial class DealAsOfView
     private DateOnly? ParsedDay => HistoryFilters.ParseDay(Day);
 
     private string DayText => ParsedDay?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private string CompareHref => ComparePage.Href(ParsedDay ?? Today, Today);
-
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     protected override async Task OnParametersSetAsync()
     {

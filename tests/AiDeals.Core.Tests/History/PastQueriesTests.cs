@@ -1,0 +1,173 @@
+using System.Text.Json;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Features.History;
+using AiDeals.Core.Features.Organizations;
+using AiDeals.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static AiDeals.Core.Tests.Support.DealFixtures;
+
+namespace AiDeals.Core.Tests.History;
+
+/// <summary>
+/// The dashboard and the deal list as of a past day: a sequence of saves (an edit, a new deal, a participant swapped,
+/// an organization renamed, a delete, a restore, a merge), one day each; every evening the dashboard, its feed and
+/// five list views are read as the pages read them; afterwards each past day read through <see cref="PastQueries"/>
+/// must be the same, and today's database must be as it was (nothing of the rewinding is kept).
+/// </summary>
+public sealed class PastQueriesTests
+{
+    private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
+
+    private static readonly DateOnly Seeded = new(2025, 1, 6);
+
+    private static readonly DealPageRequest FirstPage = new() { PageSize = 25 };
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DashboardAndDeals_EveryDayOfAReplayedSequence_ReadAsThePagesReadThemThatDay()
+    {
+        var clock = new FixedClock(At(Seeded));
+        await using var database = await TestDatabase.CreateAsync(clock);
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
+        var past = new PastQueries(database.Contexts);
+        string microsoft;
+        await using (var db = await database.CreateContextAsync())
+        {
+            microsoft = await db.Organizations.Where(o => o.Name == "Microsoft").Select(o => o.Slug).SingleAsync(Token);
+        }
+
+        DealFilter[] views =
+        [
+            new(),
+            new() { Text = "nvidia" },
+            new() { Investors = [microsoft] },
+            new() { Sort = DealSortField.Investors, Descending = false },
+            new() { Statuses = [DealStatus.Completed, DealStatus.Announced], Sort = DealSortField.Amount },
+        ];
+        var evenings = new Dictionary<DateOnly, string>();
+
+        async Task<string> TodayAsync()
+        {
+            var lists = new List<object>();
+            foreach (var filter in views)
+            {
+                lists.Add(new PastDeals(await database.Deals.SearchAsync(filter, FirstPage, Token), await database.Deals.CountAsync(filter, Token)));
+            }
+
+            return Json(await database.Dashboard.GetSummaryAsync(Token), await database.RecentChanges.ListAsync(8, Token), lists);
+        }
+
+        async Task<string> PastAsync(DateOnly day)
+        {
+            var lists = new List<object>();
+            foreach (var filter in views)
+            {
+                lists.Add(await past.DealsAsync(day, filter, FirstPage, Token));
+            }
+
+            var dashboard = await past.DashboardAsync(day, Token);
+            return Json(dashboard.Summary, dashboard.Changes, lists);
+        }
+
+        async Task SaveAsync(DateOnly day, Command command)
+        {
+            clock.Now = At(day);
+            var result = await database.Commands.RunAsync(Analyst, command, Token);
+            Assert.True(result.IsSaved, $"{day}: {command.GetType().Name}: {result.Outcome}");
+        }
+
+        evenings[Seeded] = await TodayAsync();
+
+        var day = Seeded.AddDays(1);
+        var form = await FormOfAsync(database, Equity);
+        form.AmountLow = 20_000_000_000;
+        form.Status = DealStatus.Completed;
+        await SaveAsync(day, new UpdateDeal(form));
+        clock.Now = At(day);
+        var created = (await database.Commands.RunAsync(Analyst, new CreateDeal(await NewFormAsync(database)), Token)).Id!.Value;
+        evenings[day] = await TodayAsync();
+
+        day = day.AddDays(1);
+        form = await FormOfAsync(database, StargateProject);
+        form.Participants.RemoveAt(0);
+        form.Participants.Add(new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Backer });
+        await SaveAsync(day, new UpdateDeal(form));
+        var nvidia = (await new OrganizationQueries(database.Contexts).GetFormAsync(await OrganizationIdAsync(database, "Nvidia"), Token))!;
+        nvidia.Name = "Nvidia Group";
+        await SaveAsync(day, new UpdateOrganization(nvidia));
+        evenings[day] = await TodayAsync();
+
+        day = day.AddDays(1);
+        var stale = (await database.DealForms.GetFormAsync(created, Token))!;
+        await SaveAsync(day, new DeleteDeal(created, stale.Version));
+        evenings[day] = await TodayAsync();
+
+        day = day.AddDays(2);
+        await SaveAsync(day, new RestoreDeal(created));
+        await SaveAsync(day, new MergeOrganizations(await OrganizationIdAsync(database, "Microsoft"), await OrganizationIdAsync(database, "Nvidia Group")));
+        evenings[day] = await TodayAsync();
+
+        var today = evenings[day];
+        var audits = (await AuditsAsync(database)).Count;
+        foreach (var (evening, expected) in evenings)
+        {
+            Assert.Equal(expected, await PastAsync(evening));
+        }
+
+        // The sequence changed what the pages showed (the check is not vacuous), and nothing of the rewinding was kept.
+        Assert.Equal(5, evenings.Values.Distinct().Count());
+        Assert.Equal(today, await TodayAsync());
+        Assert.Equal(audits, (await AuditsAsync(database)).Count);
+    }
+
+    [Fact]
+    public async Task Save_WhileThePastIsOpen_WaitsForItAndLands()
+    {
+        var clock = new FixedClock(At(Seeded));
+        await using var database = await TestDatabase.CreateAsync(clock);
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
+        var form = await FormOfAsync(database, WeWork);
+        form.Notes = "Saved while a past day was read.";
+        clock.Now = At(Seeded.AddDays(1));
+
+        Task<CommandResult> save;
+        await using (var past = await PastDatabase.OpenAsync(database.Contexts, At(Seeded.AddDays(-1)).UtcDateTime, Token))
+        {
+            save = Task.Run(() => database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token), Token);
+            await Task.Delay(300, Token);
+            Assert.False(save.IsCompleted, "The save went through while the past database held the write lock.");
+            await using var db = past.CreateDbContext();
+            Assert.Equal(0, await db.Deals.CountAsync(Token));
+        }
+
+        Assert.True((await save).IsSaved);
+        Assert.Equal("Saved while a past day was read.", (await FormOfAsync(database, WeWork)).Notes);
+    }
+
+    [Fact]
+    public async Task Dashboard_BeforeAnythingWasSaved_IsEmpty()
+    {
+        var clock = new FixedClock(At(Seeded));
+        await using var database = await TestDatabase.CreateAsync(clock);
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
+
+        var before = await new PastQueries(database.Contexts).DashboardAsync(Seeded.AddDays(-1), Token);
+        var deals = await new PastQueries(database.Contexts).DealsAsync(Seeded.AddDays(-1), new DealFilter(), FirstPage, Token);
+
+        Assert.Equal(0, before.Summary.DealCount);
+        Assert.Empty(before.Changes);
+        Assert.Empty(deals.Page.Items);
+        Assert.Equal(0, deals.Count.Value);
+        Assert.True((await database.Dashboard.GetSummaryAsync(Token)).DealCount > 0);
+    }
+
+    private static string Json(object summary, object changes, object lists) =>
+        JsonSerializer.Serialize(new { summary, changes, lists });
+
+    // Midday of the day, so a save and its day agree whatever the zone.
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+}
