@@ -14,7 +14,7 @@ internal static class RawList
 
     private const string RowsSql = """
         SELECT d.Id, d.Title, t.Name, t.Slug, d.Kind, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier, d.AnnouncedOn,
-               d.AnnouncedPrecision, EXISTS (SELECT 1 FROM Deals c WHERE c.ParentId = d.Id AND c.DeletedAt IS NULL)
+               d.AnnouncedPrecision, EXISTS (SELECT 1 FROM DealLinks l JOIN Deals c ON c.Id = l.PartId WHERE l.WiderId = d.Id AND l.DeletedAt IS NULL AND c.DeletedAt IS NULL)
         FROM json_each(@ids) AS j CROSS JOIN Deals AS d ON d.Id = j.value
         LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
         ORDER BY j.key

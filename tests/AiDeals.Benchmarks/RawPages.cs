@@ -9,7 +9,8 @@ namespace AiDeals.Benchmarks;
 /// </summary>
 internal static class RawPages
 {
-    private const string Leaf = "NOT EXISTS (SELECT 1 FROM Deals AS c WHERE c.ParentId = d.Id AND c.DeletedAt IS NULL)";
+    private const string Leaf =
+        "NOT EXISTS (SELECT 1 FROM DealLinks AS l JOIN Deals AS c ON c.Id = l.PartId WHERE l.WiderId = d.Id AND l.DeletedAt IS NULL AND c.DeletedAt IS NULL)";
 
     private static readonly string[] DashboardSql =
     [
@@ -60,7 +61,7 @@ internal static class RawPages
     [
         "SELECT Name FROM OrganizationAliases WHERE OrganizationId = @id ORDER BY Name",
         """
-        SELECT p.DealId, d.ParentId, d.Title, t.Name, t.Slug, p.Role, p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier,
+        SELECT p.DealId, d.Title, t.Name, t.Slug, p.Role, p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier,
                d.Status, d.AnnouncedOn, d.AnnouncedPrecision
         FROM DealParticipants AS p JOIN Deals AS d ON d.Id = p.DealId AND d.DeletedAt IS NULL
         LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
@@ -92,10 +93,13 @@ internal static class RawPages
     [
         """
         SELECT d.Id, d.Version, d.Title, d.Kind, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier, d.AnnouncedOn,
-               d.AnnouncedPrecision, d.ClosedOn, d.ClosedPrecision, d.TargetId, t.Name, t.Slug, pd.Id, pd.Title, d.Notes, d.OutcomeNote
+               d.AnnouncedPrecision, d.ClosedOn, d.ClosedPrecision, d.TargetId, t.Name, t.Slug, d.Notes, d.OutcomeNote
         FROM Deals AS d LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
-        LEFT JOIN Deals AS pd ON pd.Id = d.ParentId AND pd.DeletedAt IS NULL
         WHERE d.Id = @id AND d.DeletedAt IS NULL
+        """,
+        """
+        SELECT w.Id, w.Title FROM DealLinks AS l JOIN Deals AS w ON w.Id = l.WiderId AND w.DeletedAt IS NULL
+        WHERE l.PartId = @id AND l.DeletedAt IS NULL ORDER BY l.Id
         """,
         """
         SELECT p.OrganizationId, o.Name, o.Slug, p.Role, p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier
@@ -104,8 +108,8 @@ internal static class RawPages
         ORDER BY CASE p.Role WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.Name
         """,
         """
-        SELECT Id, Title, Status, AmountLow, AmountHigh, AmountQualifier FROM Deals
-        WHERE ParentId = @id AND DeletedAt IS NULL ORDER BY AnnouncedOn, Title
+        SELECT d.Id, d.Title, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier FROM DealLinks AS l JOIN Deals AS d ON d.Id = l.PartId
+        WHERE l.WiderId = @id AND l.DeletedAt IS NULL AND d.DeletedAt IS NULL ORDER BY d.AnnouncedOn, d.Title
         """,
         """
         SELECT c.Id, c.Quote, s.Title, s.Url, s.PublishedOn FROM Citations AS c JOIN Sources AS s ON s.Id = c.SourceId

@@ -40,7 +40,7 @@ public sealed class DashboardAggregateTests
 
         // WeWork's deal becomes an umbrella: it stops counting, its new part counts.
         form = await FormOfIdAsync(database, created);
-        form.ParentId = await IdOfAsync(database, WeWork);
+        form.PartOfIds = [await IdOfAsync(database, WeWork)];
         await SaveAsync(database, new UpdateDeal(form));
         await AggregateCheck.AssertMatchRecomputationAsync(database, "a deal becoming an umbrella");
 
@@ -52,7 +52,7 @@ public sealed class DashboardAggregateTests
         await AggregateCheck.AssertMatchRecomputationAsync(database, "restoring the part");
 
         form = await FormOfIdAsync(database, created);
-        form.ParentId = null;
+        form.PartOfIds = [];
         form.Participants.Add(new ParticipantForm
         {
             OrganizationId = await OrganizationIdAsync(database, "Microsoft"),
@@ -74,7 +74,7 @@ public sealed class DashboardAggregateTests
         foreach (var part in await PartsOfAsync(database, partnership))
         {
             form = await FormOfIdAsync(database, part);
-            form.ParentId = null;
+            form.PartOfIds = [];
             await SaveAsync(database, new UpdateDeal(form));
             await AggregateCheck.AssertMatchRecomputationAsync(database, "moving a part out of the partnership");
         }
@@ -97,18 +97,18 @@ public sealed class DashboardAggregateTests
 
         await using var db = await database.CreateContextAsync();
         // An umbrella with one live part: deleting the part makes it a leaf again, restoring it an umbrella.
-        var single = await db.Deals.Where(d => d.ParentId != null && d.Parent!.Children.Count == 1 && !d.Children.Any())
-            .Select(d => new { d.Id, d.Version, Umbrella = d.ParentId!.Value }).FirstAsync(Token);
+        var single = await db.DealLinks.Where(l => l.Wider!.Parts.Count == 1 && !l.Part!.Parts.Any())
+            .Select(l => new { Id = l.PartId, l.Part!.Version, Umbrella = l.WiderId }).FirstAsync(Token);
         await SaveAsync(database, new DeleteDeal(single.Id, single.Version));
         await AggregateCheck.AssertMatchRecomputationAsync(database, "deleting an umbrella's only part");
         await SaveAsync(database, new RestoreDeal(single.Id));
         await AggregateCheck.AssertMatchRecomputationAsync(database, "restoring it");
 
         // A leaf with participants goes under another leaf, then its amount and participants change there.
-        var leaves = await db.Deals.Where(d => d.ParentId == null && !d.Children.Any() && d.Participants.Count >= 2)
+        var leaves = await db.Deals.Where(d => !d.PartOf.Any() && !d.Parts.Any() && d.Participants.Count >= 2)
             .OrderBy(d => d.Id).Select(d => d.Id).Take(2).ToListAsync(Token);
         var form = await FormOfIdAsync(database, leaves[0]);
-        form.ParentId = leaves[1];
+        form.PartOfIds = [leaves[1]];
         await SaveAsync(database, new UpdateDeal(form));
         await AggregateCheck.AssertMatchRecomputationAsync(database, "a leaf becoming an umbrella");
 
@@ -123,7 +123,7 @@ public sealed class DashboardAggregateTests
 
         // The umbrella moves under the single-part umbrella's part: a chain of three.
         form = await FormOfIdAsync(database, leaves[1]);
-        form.ParentId = single.Id;
+        form.PartOfIds = [single.Id];
         await SaveAsync(database, new UpdateDeal(form));
         await AggregateCheck.AssertMatchRecomputationAsync(database, "an umbrella going under another deal");
 
@@ -146,6 +146,6 @@ public sealed class DashboardAggregateTests
     private static async Task<List<int>> PartsOfAsync(TestDatabase database, int umbrella)
     {
         await using var db = await database.CreateContextAsync();
-        return await db.Deals.Where(d => d.ParentId == umbrella).Select(d => d.Id).ToListAsync(Token);
+        return await db.DealLinks.Where(l => l.WiderId == umbrella).Select(l => l.PartId).ToListAsync(Token);
     }
 }

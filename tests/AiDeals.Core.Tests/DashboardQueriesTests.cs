@@ -22,30 +22,29 @@ public class DashboardQueriesTests
     }
 
     [Fact]
-    public async Task GetSummaryAsync_ArticleDealBook_TotalsLeafDealsOnly()
+    public async Task GetSummaryAsync_ArticleDealBook_CountsEachDollarOnce()
     {
-        var leaves = Leaves(_deals);
         var (naiveLow, naiveHigh) = Sum(_deals);
-        var (leafLow, leafHigh) = Sum(leaves);
         await using var database = await TestDatabase.CreateSeededAsync();
 
         var capital = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).Capital;
 
-        Assert.Equal(5, leaves.Count);
-        Assert.Equal((leafLow, leafHigh), (capital.Low, capital.High));
+        // The derivation of docs/architecture.md: the parts ($15–25B equity, $15B Stargate commitment), Microsoft's
+        // undisclosed deal and WeWork's $16B count in full; the partnership (more than $40B) adds 40 − 30 = $10B low and
+        // 40 − 40 = 0 high beyond its parts; Stargate ($100–500B) adds 100 − 15 = $85B low and 500 − 15 = $485B high
+        // beyond the commitment it shares with the partnership. 15 + 15 + 16 + 10 + 85 = 141; 25 + 15 + 16 + 0 + 485 = 541.
+        Assert.Equal("$141B–$541B", capital.ToString());
+        Assert.Equal((141 * Billion, 541 * Billion), (capital.Low, capital.High));
         Assert.NotEqual((naiveLow, naiveHigh), (capital.Low, capital.High));
-        Assert.Equal(leaves.Count, capital.LeafDeals);
-        Assert.Equal(1, capital.UndisclosedDeals);
+        Assert.Equal((4, 2, 1), (capital.LeafDeals, capital.WiderDeals, capital.UndisclosedDeals));
+        Assert.Equal((95 * Billion, 485 * Billion), (capital.UnattributedLow, capital.UnattributedHigh));
         Assert.False(capital.OpenEnded);
-        Assert.Equal("$146B–$556B", capital.ToString());
     }
 
     [Fact]
-    public async Task GetSummaryAsync_LeafDealDeleted_LeavesItOutOfTheTotal()
+    public async Task GetSummaryAsync_SharedPartDeleted_BothWiderDealsCountMoreOfTheirOwn()
     {
         const string DeletedKey = "softbank-stargate-commitment";
-        var remaining = _deals.Where(d => d.Text("key") != DeletedKey).ToList();
-        var (expectedLow, expectedHigh) = Sum(Leaves(remaining));
         var deleted = _deals.Single(d => d.Text("key") == DeletedKey);
         await using var database = await TestDatabase.CreateSeededAsync();
         var before = await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
@@ -57,31 +56,32 @@ public class DashboardQueriesTests
 
         var after = await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
 
+        // The partnership is left with the $15–25B equity: it adds 40 − 15 = $25B low and 40 − 25 = $15B high. Stargate
+        // has no part left and counts its $100–500B in full. 15 + 25 + 100 + 16 = 156; 25 + 15 + 500 + 16 = 556.
         Assert.Equal(before.DealCount - 1, after.DealCount);
-        Assert.Equal((expectedLow, expectedHigh), (after.Capital.Low, after.Capital.High));
-        Assert.Equal(before.Capital.Low - deleted["amount"].Long("low"), after.Capital.Low);
-        Assert.Equal(before.Capital.LeafDeals - 1, after.Capital.LeafDeals);
+        Assert.Equal((156 * Billion, 556 * Billion), (after.Capital.Low, after.Capital.High));
+        Assert.Equal((4, 1), (after.Capital.LeafDeals, after.Capital.WiderDeals));
     }
 
     [Fact]
-    public async Task GetSummaryAsync_BothChildrenDeleted_CountsTheUmbrellaAsAnOpenEndedLeaf()
+    public async Task GetSummaryAsync_BothPartsOfThePartnershipDeleted_CountsItAsAnOpenEndedDeal()
     {
-        var children = _deals.Where(d => d["parent"]?.GetValue<string>() == "softbank-openai-partnership").Select(d => d.Text("title")).ToList();
-        var remaining = _deals.Where(d => !children.Contains(d.Text("title"))).ToList();
-        var (expectedLow, expectedHigh) = Sum(Leaves(remaining));
+        var parts = _deals.Where(d => d["partOf"]?.AsArray().Any(k => k!.GetValue<string>() == "softbank-openai-partnership") == true)
+            .Select(d => d.Text("title")).ToList();
         await using var database = await TestDatabase.CreateSeededAsync();
         await using (var db = await database.CreateContextAsync())
         {
-            db.RemoveRange(await db.Deals.Where(d => children.Contains(d.Title)).ToListAsync(TestContext.Current.CancellationToken));
+            db.RemoveRange(await db.Deals.Where(d => parts.Contains(d.Title)).ToListAsync(TestContext.Current.CancellationToken));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
         var capital = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).Capital;
 
-        Assert.Equal(2, children.Count);
-        Assert.Equal((expectedLow, expectedHigh), (capital.Low, capital.High));
+        // Partnership 40, Stargate 100–500, Microsoft undisclosed, WeWork 16: each in full, nothing under another.
+        Assert.Equal(2, parts.Count);
+        Assert.Equal((156 * Billion, 556 * Billion), (capital.Low, capital.High));
         Assert.True(capital.OpenEnded);
-        Assert.StartsWith("more than ", capital.ToString(), StringComparison.Ordinal);
+        Assert.Equal("more than $156B", capital.ToString());
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class DashboardQueriesTests
     }
 
     [Fact]
-    public async Task GetSummaryAsync_ArticleDealBook_LargestLeafDealIsStargate()
+    public async Task GetSummaryAsync_ArticleDealBook_LargestDealIsStargate()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         int stargateId;
@@ -146,7 +146,7 @@ public class DashboardQueriesTests
     }
 
     [Fact]
-    public async Task GetSummaryAsync_LargestDealDeleted_NextLeafByHighFigure()
+    public async Task GetSummaryAsync_LargestDealDeleted_NextByHighFigure()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         await using (var db = await database.CreateContextAsync())
@@ -157,8 +157,8 @@ public class DashboardQueriesTests
 
         var largest = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).LargestDeal;
 
-        // Up to $25B beats the $16B WeWork deal on its high end; the "more than $40B" umbrella is no leaf.
-        Assert.Equal("SoftBank direct investment in OpenAI", largest?.Title);
+        // The "more than $40B" partnership, a wider deal, is still a deal: its figure beats the $15–25B equity.
+        Assert.Equal("SoftBank–OpenAI AI partnership", largest?.Title);
     }
 
     [Fact]
@@ -221,25 +221,19 @@ public class DashboardQueriesTests
     }
 
     [Fact]
-    public async Task GetSummaryAsync_ArticleDealBook_CapitalByInvestorCountsLeafCommitmentsOnly()
+    public async Task GetSummaryAsync_ArticleDealBook_CapitalByInvestorCountsEachDollarOnce()
     {
-        var leafCommitments = Leaves(_deals)
-            .SelectMany(d => d["participants"]!.AsArray())
-            .Where(p => p.Text("organization") == "softbank")
-            .Select(p => p!["commitment"])
-            .ToList();
-        var low = leafCommitments.Sum(c => c.Long("low") ?? 0);
-        var high = leafCommitments.Sum(c => c.Long("high") ?? c.Long("low") ?? 0);
+        var commitments = _deals.SelectMany(d => d["participants"]!.AsArray()).Count(p => p.Text("organization") == "softbank");
         await using var database = await TestDatabase.CreateSeededAsync();
 
         var investors = (await database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken)).CapitalByInvestor;
 
-        // SoftBank: $15B–$25B into OpenAI, $15B into Stargate, $16B into WeWork; not the umbrella's "more than $40B" on top.
+        // SoftBank: $15B–$25B into OpenAI, $15B into Stargate, $16B into WeWork, and of the partnership's "more than $40B"
+        // what it says beyond those two parts ($10B low, 0 high); its undisclosed share of Stargate adds nothing.
         var softBank = Assert.Single(investors);
         Assert.Equal(new OrganizationRef("SoftBank Group", "softbank"), softBank.Investor);
-        Assert.Equal((low, high), (softBank.Low, softBank.High));
-        Assert.Equal((46_000_000_000L, 56_000_000_000L), (softBank.Low, softBank.High));
-        Assert.Equal(leafCommitments.Count, softBank.Deals);
+        Assert.Equal((56 * Billion, 56 * Billion), (softBank.Low, softBank.High));
+        Assert.Equal(commitments, softBank.Deals);
     }
 
     [Fact]
@@ -307,11 +301,7 @@ public class DashboardQueriesTests
     }
 
     /// <summary>Deals that are no other deal's parent.</summary>
-    private static List<JsonObject> Leaves(List<JsonObject> deals)
-    {
-        var parents = deals.Select(d => d["parent"]?.GetValue<string>()).OfType<string>().ToHashSet();
-        return deals.Where(d => !parents.Contains(d.Text("key"))).ToList();
-    }
+    private const long Billion = 1_000_000_000;
 
     private static (long Low, long High) Sum(IEnumerable<JsonObject> deals) => deals.Aggregate(
         (Low: 0L, High: 0L),

@@ -43,7 +43,8 @@ public class DashboardRecentChangesTests
         Assert.True(deal.Record.Exists);
         Assert.Empty(deal.Fields);
         Assert.Equal(
-            [new PartChange("citation", AuditAction.Created, 2), new PartChange("participant", AuditAction.Created, 1)],
+            // Its link to the partnership it is part of is a part of the deal too.
+            [new PartChange("citation", AuditAction.Created, 2), new PartChange("participant", AuditAction.Created, 1), new PartChange("wider deal", AuditAction.Created, 1)],
             deal.Parts.OrderBy(p => p.Part));
     }
 

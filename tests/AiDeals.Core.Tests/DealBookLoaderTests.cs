@@ -53,19 +53,19 @@ public class DealBookLoaderTests
         var book = SeedData.ReadDealBook();
         var umbrella = book.Objects("deals").Single(d => d.Text("key") == "softbank-openai-partnership");
         var expectedChildren = book.Objects("deals")
-            .Where(d => d["parent"]?.GetValue<string>() == "softbank-openai-partnership")
+            .Where(d => d["partOf"]?.AsArray().Any(k => k!.GetValue<string>() == "softbank-openai-partnership") == true)
             .Select(d => d.Text("title"))
             .Order(StringComparer.Ordinal)
             .ToList();
         await using var database = await TestDatabase.CreateSeededAsync();
         await using var db = await database.CreateContextAsync();
 
-        var deal = await db.Deals.Include(d => d.Children).Include(d => d.Target)
+        var deal = await db.Deals.Include(d => d.Parts).ThenInclude(l => l.Part).Include(d => d.PartOf).Include(d => d.Target)
             .SingleAsync(d => d.Title == umbrella.Text("title"), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, expectedChildren.Count);
-        Assert.Equal(expectedChildren, deal.Children.Select(c => c.Title).Order(StringComparer.Ordinal));
-        Assert.Null(deal.ParentId);
+        Assert.Equal(expectedChildren, deal.Parts.Select(l => l.Part!.Title).Order(StringComparer.Ordinal));
+        Assert.Empty(deal.PartOf);
         Assert.Equal("openai", deal.Target!.Slug);
         Assert.Equal(AmountRange.AtLeast(40_000_000_000), deal.Amount);
         Assert.Equal(PartialDate.Month(2025, 1), deal.Announced);

@@ -130,25 +130,26 @@ public class DealCommandTests
     }
 
     [Fact]
-    public async Task UpdateDealAsync_OwnUmbrella_IsInvalidOnTheUmbrella()
+    public async Task UpdateDealAsync_PartOfItself_IsInvalidOnPartOf()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = await FormOfAsync(database, WeWork);
-        form.ParentId = form.Id;
+        form.PartOfIds = [form.Id];
 
-        AssertInvalid(await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token), nameof(DealForm.ParentId), "A deal cannot be its own umbrella.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token), nameof(DealForm.PartOfIds), "A deal cannot be part of itself.");
     }
 
     [Fact]
-    public async Task UpdateDealAsync_UmbrellaUnderOneOfItsParts_IsInvalidAndNamesThePart()
+    public async Task UpdateDealAsync_WiderDealPartOfOneOfItsParts_IsInvalidAndNamesTheCycle()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = await FormOfAsync(database, Partnership);
-        form.ParentId = await IdOfAsync(database, Equity);
+        form.PartOfIds = [await IdOfAsync(database, Equity)];
 
         var result = await database.Commands.RunAsync(Analyst, new UpdateDeal(form), Token);
 
-        AssertInvalid(result, nameof(DealForm.ParentId), $"“{Equity}” is already under this deal: an umbrella cannot be one of its own parts.");
+        AssertInvalid(result, nameof(DealForm.PartOfIds),
+            $"“{Partnership}” is part of “{Equity}” which is part of “{Partnership}”: a deal cannot be part of itself.");
     }
 
     [Fact]
@@ -158,15 +159,15 @@ public class DealCommandTests
 
         // WeWork under the equity deal, which is under the partnership: the partnership cannot then go under WeWork.
         var wework = await FormOfAsync(database, WeWork);
-        wework.ParentId = await IdOfAsync(database, Equity);
+        wework.PartOfIds = [await IdOfAsync(database, Equity)];
         Assert.Equal(CommandOutcome.Saved, (await database.Commands.RunAsync(Analyst, new UpdateDeal(wework), Token)).Outcome);
         var partnership = await FormOfAsync(database, Partnership);
-        partnership.ParentId = wework.Id;
+        partnership.PartOfIds = [await IdOfAsync(database, StargateProject), wework.Id];
 
         var result = await database.Commands.RunAsync(Analyst, new UpdateDeal(partnership), Token);
 
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
-        Assert.Contains(WeWork, Assert.Single(result.Errors[nameof(DealForm.ParentId)]), StringComparison.Ordinal);
+        AssertInvalid(result, nameof(DealForm.PartOfIds),
+            $"“{Partnership}” is part of “{WeWork}” which is part of “{Equity}” which is part of “{Partnership}”: a deal cannot be part of itself.");
     }
 
     [Fact]
@@ -212,7 +213,7 @@ public class DealCommandTests
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = await NewFormAsync(database);
-        (form.TargetId, form.ParentId) = (9_999, 9_999);
+        (form.TargetId, form.PartOfIds) = (9_999, [9_999]);
         form.Participants[0].OrganizationId = 9_998;
         form.Citations[0].SourceId = 9_997;
 
@@ -220,7 +221,7 @@ public class DealCommandTests
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal(["That organization does not exist or was deleted."], result.Errors[nameof(DealForm.TargetId)]);
-        Assert.Equal(["That umbrella deal does not exist or was deleted."], result.Errors[nameof(DealForm.ParentId)]);
+        Assert.Equal(["Deal #9999 does not exist or was deleted: it cannot be a wider deal."], result.Errors[nameof(DealForm.PartOfIds)]);
         Assert.Equal(["That organization does not exist or was deleted."], result.Errors["Participants[0].OrganizationId"]);
         Assert.Equal(["That source does not exist or was deleted."], result.Errors["Citations[0].SourceId"]);
         Assert.Equal(6, await CountDealsAsync(database));
@@ -233,9 +234,10 @@ public class DealCommandTests
         var wework = await FormOfAsync(database, WeWork);
         Assert.True((await database.Commands.RunAsync(Analyst, new DeleteDeal(wework.Id, wework.Version), Token)).IsSaved);
         var form = await NewFormAsync(database);
-        form.ParentId = wework.Id;
+        form.PartOfIds = [wework.Id];
 
-        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.ParentId), "That umbrella deal does not exist or was deleted.");
+        AssertInvalid(await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token), nameof(DealForm.PartOfIds),
+            $"Deal #{wework.Id} does not exist or was deleted: it cannot be a wider deal.");
     }
 
     [Fact]
@@ -244,8 +246,8 @@ public class DealCommandTests
         await using var database = await TestDatabase.CreateSeededAsync();
 
         var organizations = await database.Lookups.SearchAsync("softbank group corp", cancellationToken: Token);
-        var umbrellas = await database.DealForms.SearchUmbrellaOptionsAsync("partnership", excludeId: null, cancellationToken: Token);
-        var withoutSelf = await database.DealForms.SearchUmbrellaOptionsAsync("partnership", await IdOfAsync(database, Partnership), cancellationToken: Token);
+        var umbrellas = await database.DealForms.SearchWiderOptionsAsync("partnership", excludeId: null, cancellationToken: Token);
+        var withoutSelf = await database.DealForms.SearchWiderOptionsAsync("partnership", await IdOfAsync(database, Partnership), cancellationToken: Token);
 
         Assert.Equal("SoftBank Group", Assert.Single(organizations).Name);
         Assert.Contains("SoftBank Group Corp.", Assert.Single(organizations).Detail, StringComparison.Ordinal);

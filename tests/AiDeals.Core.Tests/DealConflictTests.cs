@@ -42,7 +42,7 @@ public class DealConflictTests
         Assert.Equal("InTalks", conflict.Theirs[nameof(DealForm.Status)]);
         Assert.Equal(originalNotes, conflict.Theirs[nameof(DealForm.Notes)]);
         Assert.Equal("OpenAI", conflict.Theirs[nameof(DealForm.TargetId)]);
-        Assert.Equal("SoftBank–OpenAI AI partnership", conflict.Theirs[nameof(DealForm.ParentId)]);
+        Assert.Equal("SoftBank–OpenAI AI partnership", conflict.Theirs[nameof(DealForm.PartOfIds)]);
         Assert.Equal("SoftBank Group · Lead · $15B–$25B", conflict.Theirs[nameof(DealForm.Participants)]);
 
         // Bob's values described the same way differ exactly where the two analysts disagree.

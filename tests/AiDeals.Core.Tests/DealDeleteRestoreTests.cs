@@ -38,14 +38,14 @@ public class DealDeleteRestoreTests
     }
 
     [Fact]
-    public async Task DeleteDealAsync_UmbrellaWithParts_IsRefused()
+    public async Task DeleteDealAsync_WiderDealWithParts_IsRefused()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         var form = await FormOfAsync(database, Partnership);
 
         var result = await database.Commands.RunAsync(Analyst, new DeleteDeal(form.Id, form.Version), Token);
 
-        AssertInvalid(result, string.Empty, "This is the umbrella of 2 deals: move them out of it or delete them first.");
+        AssertInvalid(result, string.Empty, "2 deals are part of this deal: take them out of it or delete them first.");
         Assert.NotNull(await database.DealDetails.GetDetailAsync(form.Id, Token));
     }
 
@@ -69,6 +69,10 @@ public class DealDeleteRestoreTests
     public async Task RestoreDealAsync_DeletedDeal_BringsBackTheRowsDeletedWithItOnly()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
+        // Stargate's one part leaves it first: a deal with parts cannot be deleted.
+        var part = await FormOfAsync(database, StargateCommitment);
+        part.PartOfIds.Remove(await IdOfAsync(database, StargateProject));
+        Assert.True((await database.Commands.RunAsync(Analyst, new UpdateDeal(part), Token)).IsSaved);
         var form = await FormOfAsync(database, StargateProject);
         var removed = form.Participants[0];
         form.Participants.RemoveAt(0);

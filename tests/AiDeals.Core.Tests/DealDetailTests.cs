@@ -26,13 +26,16 @@ public class DealDetailTests
 
         Assert.NotNull(detail);
         Assert.True(detail.IsUmbrella);
-        Assert.Null(detail.Parent);
+        Assert.Empty(detail.PartOf);
         Assert.Equal("more than $40B", detail.Amount.ToString());
         // Both parts were announced in January 2025, so they are listed by title.
         Assert.Equal(
             [(StargateCommitment, "$15B"), (Equity, "$15B–$25B")],
-            detail.Children.Select(c => (c.Title, c.Amount.ToString())));
-        Assert.All(detail.Children, c => Assert.Equal(DealStatus.InTalks, c.Status));
+            detail.Parts.Select(c => (c.Title, c.Amount.ToString())));
+        Assert.All(detail.Parts, c => Assert.Equal(DealStatus.InTalks, c.Status));
+        // More than $40B over parts of $30B–$40B: the union counts $40B–$40B, of which $10B (low end only) is unattributed.
+        Assert.Equal((40 * 1_000_000_000L, 40 * 1_000_000_000L), (detail.Counted!.Total.Low, detail.Counted.Total.High));
+        Assert.Equal((10 * 1_000_000_000L, 0L), (detail.Counted.UnattributedLow, detail.Counted.UnattributedHigh));
     }
 
     [Fact]
@@ -44,8 +47,9 @@ public class DealDetailTests
         var detail = await database.DealDetails.GetDetailAsync(await IdOfAsync(database, Equity), Token);
 
         Assert.NotNull(detail);
-        Assert.Equal(new DealRef(partnershipId, Partnership), detail.Parent);
-        Assert.Empty(detail.Children);
+        Assert.Equal([new DealRef(partnershipId, Partnership)], detail.PartOf);
+        Assert.Empty(detail.Parts);
+        Assert.Null(detail.Counted);
         Assert.Equal(DealKind.EquityInvestment, detail.Kind);
         Assert.Equal(AmountRange.Between(15_000_000_000, 25_000_000_000), detail.Amount);
         Assert.Equal(PartialDate.Month(2025, 1), detail.Announced);

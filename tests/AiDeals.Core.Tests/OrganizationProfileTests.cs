@@ -14,17 +14,18 @@ public class OrganizationProfileTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task GetProfileAsync_SoftBank_TotalCountsThePartsNotTheUmbrellaOnTopOfThem()
+    public async Task GetProfileAsync_SoftBank_TotalCountsThePartsAndOnlyTheRestOfTheWiderDeal()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
         var profile = await Profiles(database).GetProfileAsync("softbank", Token);
 
-        // Partnership "more than $40B" is the umbrella over equity $15–25B and Stargate $15B; Stargate project is
-        // undisclosed; WeWork $16B. Counting the parts only: 15 + 15 + 16 = $46B to 25 + 15 + 16 = $56B.
+        // Partnership "more than $40B" is the wider deal over equity $15–25B and Stargate $15B, which add to $30–40B:
+        // it adds max(0, 40 − 30) = $10B at the low end and max(0, 40 − 40) = 0 at the high end. Stargate project is
+        // undisclosed for SoftBank (its $15B part counts once); WeWork $16B. 15 + 15 + 10 + 16 = $56B to 25 + 15 + 0 + 16 = $56B.
         Assert.NotNull(profile);
-        Assert.Equal(new CommittedTotal(46 * Billion, 56 * Billion, OpenEnded: false, CountedDeals: 4, UndisclosedDeals: 1), profile.TotalCommitted);
-        Assert.Equal("$46B–$56B", profile.TotalCommitted.ToString());
+        Assert.Equal(new CommittedTotal(56 * Billion, 56 * Billion, OpenEnded: false, CountedDeals: 4, UndisclosedDeals: 1), profile.TotalCommitted);
+        Assert.Equal("$56B", profile.TotalCommitted.ToString());
         var umbrella = Assert.Single(profile.Commitments, c => !c.IsCounted);
         Assert.Equal("SoftBank–OpenAI AI partnership", umbrella.Deal.Title);
         Assert.Equal(AmountRange.AtLeast(40 * Billion), umbrella.Commitment);
@@ -32,14 +33,14 @@ public class OrganizationProfileTests
     }
 
     [Fact]
-    public async Task GetProfileAsync_SoftBank_CommittedByYearCountsThePartsOnly()
+    public async Task GetProfileAsync_SoftBank_CommittedByYearCountsTheUnionInTheWiderDealsYear()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
 
         var profile = await Profiles(database).GetProfileAsync("softbank", Token);
 
         Assert.Equal(
-            [new CommittedInYear(2017, 16 * Billion, 16 * Billion), new CommittedInYear(2025, 30 * Billion, 40 * Billion)],
+            [new CommittedInYear(2017, 16 * Billion, 16 * Billion), new CommittedInYear(2025, 40 * Billion, 40 * Billion)],
             profile!.CommittedByYear);
     }
 
@@ -69,7 +70,7 @@ public class OrganizationProfileTests
     }
 
     [Fact]
-    public async Task GetProfileAsync_PartNestedUnderAnotherOrganizationsDeal_StillSkipsTheTopUmbrella()
+    public async Task GetProfileAsync_PartNestedUnderAnotherOrganizationsDeal_CountsTheTopOnlyBeyondIt()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
         await using (var db = await database.CreateContextAsync())
@@ -78,16 +79,17 @@ public class OrganizationProfileTests
             var top = NewDeal("Nvidia AI programme", organizations["nvidia"], AmountRange.Exact(10 * Billion));
             var middle = NewDeal("DeepSeek tranche", organizations["deepseek"], AmountRange.Exact(6 * Billion));
             var bottom = NewDeal("Nvidia chips tranche", organizations["nvidia"], AmountRange.Exact(4 * Billion));
-            middle.Parent = top;
-            bottom.Parent = middle;
+            middle.PartOf.Add(new DealLink { Wider = top });
+            bottom.PartOf.Add(new DealLink { Wider = middle });
             db.Deals.AddRange(top, middle, bottom);
             await db.SaveChangesAsync(Token);
         }
 
         var profile = await Profiles(database).GetProfileAsync("nvidia", Token);
 
+        // The $4B tranche is under the $10B programme through DeepSeek's tranche: the programme adds only $6B beyond it.
         Assert.Equal(["Nvidia chips tranche"], profile!.Commitments.Where(c => c.IsCounted).Select(c => c.Deal.Title));
-        Assert.Equal(new CommittedTotal(4 * Billion, 4 * Billion, false, 1, 0), profile.TotalCommitted);
+        Assert.Equal(new CommittedTotal(10 * Billion, 10 * Billion, false, 1, 0), profile.TotalCommitted);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     public DbSet<DealParticipant> DealParticipants => Set<DealParticipant>();
 
+    public DbSet<DealLink> DealLinks => Set<DealLink>();
+
     public DbSet<Valuation> Valuations => Set<Valuation>();
 
     public DbSet<MarketEvent> MarketEvents => Set<MarketEvent>();
@@ -51,6 +53,11 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
     public DbSet<Aggregates.ActivityMonth> ActivityMonths => Set<Aggregates.ActivityMonth>();
 
     public DbSet<Aggregates.OrganizationTotal> OrganizationTotals => Set<Aggregates.OrganizationTotal>();
+
+    /// <summary>The wider deals' counted rests, kept before each write's commit (<see cref="Features.Deals.UnionRests"/>).</summary>
+    public DbSet<Aggregates.UnionRest> UnionRests => Set<Aggregates.UnionRest>();
+
+    public DbSet<Aggregates.UnionPending> UnionPending => Set<Aggregates.UnionPending>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

@@ -62,7 +62,7 @@ public static class DataServiceCollectionExtensions
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(AiDealsDbContext).Assembly.GetName().Name))
-            .AddInterceptors(audit, new SqlitePragmaInterceptor());
+            .AddInterceptors(audit, new SqlitePragmaInterceptor(), new UnionRestsInterceptor());
 
     /// <summary>Creates the folder of a file database so that a fresh clone runs without set-up.</summary>
     public static void EnsureDatabaseFolder(string connectionString)

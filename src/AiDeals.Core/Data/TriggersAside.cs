@@ -8,13 +8,15 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AiDeals.Core.Data;
 
 /// <summary>
-/// The triggers that keep derived data (the aggregates, the deal list's sort keys, the free-text index) set aside inside
-/// a large batch's transaction, and created again before it commits, with what they keep written in one pass each:
-/// the aggregates recomputed (<see cref="AggregateSql.Rebuild"/>), the sort keys and search entries of the deals the
-/// batch touched written as the triggers write them. SQLite compiles a table's triggers into every statement that writes
-/// it: with them, each of a batch's inserts costs several times what it does alone, and a deal's search entry is written
-/// again for each of its participants. A batch that rolls back takes the dropped triggers back with it; other
-/// connections see the schema change only at the commit, by which time the triggers are back.
+/// The triggers that keep derived data (the aggregates, the deal list's sort keys, the free-text index, the wider deals
+/// to recount) set aside inside a large batch's transaction, and created again before it commits, with what they keep
+/// written in one pass each: the aggregates recomputed (<see cref="AggregateSql.Rebuild"/>), the sort keys and search
+/// entries of the deals the batch touched written as the triggers write them, and the wider deals the triggers would
+/// have noted noted at once (<see cref="UnionRestSql.NoteBatchWhere"/>), whose rests the commit counts again.
+/// SQLite compiles a table's triggers into every statement that writes it: with them, each of a batch's inserts costs
+/// several times what it does alone, and a deal's search entry is written again for each of its participants. A batch
+/// that rolls back takes the dropped triggers back with it; other connections see the schema change only at the
+/// commit, by which time the triggers are back.
 /// </summary>
 internal sealed class TriggersAside
 {
@@ -28,12 +30,14 @@ internal sealed class TriggersAside
         var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var read = Command(db, """
             SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (substr(name, 1, length($aggregate)) = $aggregate
-                OR substr(name, 1, length($search)) = $search OR substr(name, -length($keys)) = $keys)
+                OR substr(name, 1, length($search)) = $search OR substr(name, -length($keys)) = $keys
+                OR substr(name, 1, length($union)) = $union)
             """))
         {
             Parameter(read, "$aggregate", AggregateSql.TriggerPrefix);
             Parameter(read, "$search", DealSearchSql.TriggerPrefix);
             Parameter(read, "$keys", DealListKeys.TriggerSuffix);
+            Parameter(read, "$union", UnionRestSql.TriggerPrefix);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -58,6 +62,7 @@ internal sealed class TriggersAside
         await using (var refresh = Command(_db, TouchedDealsSql + "\n"
             + DealListKeys.RefreshWhere(Touched) + "\n"
             + DealSearchSql.RefreshDealsWhere(Touched) + "\n"
+            + UnionRestSql.NoteBatchWhere(Touched) + "\n"
             + "DROP TABLE temp.\"BatchDeals\";\n"
             + AggregateSql.Rebuild))
         {

@@ -30,12 +30,11 @@ public class Deal : EditableEntity
 
     public DatePrecision ClosedPrecision { get; set; }
 
-    /// <summary>The umbrella deal this one is part of; totals count only deals with no children.</summary>
-    public int? ParentId { get; set; }
+    /// <summary>The wider deals this one is part of (links where it is the part); totals count it once however many.</summary>
+    public List<DealLink> PartOf { get; set; } = [];
 
-    public Deal? Parent { get; set; }
-
-    public List<Deal> Children { get; set; } = [];
+    /// <summary>The deals that are part of this one (links where it is the wider deal).</summary>
+    public List<DealLink> Parts { get; set; } = [];
 
     public string? Notes { get; set; }
 
@@ -87,4 +86,19 @@ public class DealParticipant : EditableEntity
         get => AmountRange.Create(CommitmentLow, CommitmentHigh, CommitmentQualifier);
         set => (CommitmentLow, CommitmentHigh, CommitmentQualifier) = (value.Low, value.High, value.Qualifier);
     }
+}
+
+/// <summary>
+/// "<see cref="Part"/> is part of <see cref="Wider"/>": SoftBank's $15B for Stargate is part of the SoftBank–OpenAI
+/// partnership and of Stargate. A link belongs to its part: it is edited, deleted and restored with it.
+/// </summary>
+public class DealLink : EditableEntity
+{
+    public int PartId { get; set; }
+
+    public Deal? Part { get; set; }
+
+    public int WiderId { get; set; }
+
+    public Deal? Wider { get; set; }
 }

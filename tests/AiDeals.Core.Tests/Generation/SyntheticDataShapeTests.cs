@@ -46,7 +46,7 @@ public sealed class SyntheticDataShapeTests(GeneratedDatabase generated)
     public async Task GenerateAsync_Rows_KeepTheRulesTheAppsSavesKeep()
     {
         await using var db = await generated.Database.CreateContextAsync();
-        var deals = await db.Deals.AsNoTracking().IgnoreQueryFilters().ToListAsync(TestContext.Current.CancellationToken);
+        var deals = await db.Deals.AsNoTracking().IgnoreQueryFilters().Include(d => d.PartOf).ToListAsync(TestContext.Current.CancellationToken);
         var organizations = await db.Organizations.AsNoTracking().IgnoreQueryFilters().Include(o => o.Aliases).ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.All(deals, d =>
@@ -54,11 +54,12 @@ public sealed class SyntheticDataShapeTests(GeneratedDatabase generated)
             Assert.Null(AmountRange.Validate(d.AmountLow, d.AmountHigh, d.AmountQualifier));
             Assert.Equal(PartialDate.Create(d.AnnouncedOn!.Value, d.AnnouncedPrecision).Date, d.AnnouncedOn);
             Assert.True(d.Closed is null || d.Closed.Value.End >= d.Announced!.Value.Date);
-            Assert.True(d.ParentId is null || d.ParentId < d.Id);
+            Assert.All(d.PartOf, l => Assert.True(l.WiderId < d.Id));
             Assert.Equal(0, d.Version);
             Assert.Null(d.DeletedAt);
         });
         Assert.Contains(deals, d => d.Closed is not null);
+        Assert.Contains(deals, d => d.PartOf.Count > 0);
         Assert.Equal(Enum.GetValues<AmountQualifier>().Order(), deals.Select(d => d.AmountQualifier).Distinct().Order());
         Assert.Equal(Enum.GetValues<DatePrecision>().Order(), deals.Select(d => d.AnnouncedPrecision).Distinct().Order());
         Assert.All(organizations, o =>

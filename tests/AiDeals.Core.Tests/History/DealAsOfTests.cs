@@ -10,9 +10,9 @@ using static AiDeals.Core.Tests.Support.DealFixtures;
 namespace AiDeals.Core.Tests.History;
 
 /// <summary>
-/// Deals as they stood at the end of a past day, rebuilt from the audit: a sequence of edits, deletes, restores, a rename
-/// and a merge, one day each; every day's pages are snapshotted as the deal page read them that day, and afterwards each
-/// past day rebuilt must equal its snapshot.
+/// Deals as they stood at the end of a past day, rebuilt from the audit: a sequence of edits, deletes, restores, a rename,
+/// a merge and a link to a wider deal added and removed, one day each; every day's pages are snapshotted as the deal page
+/// read them that day, and afterwards each past day rebuilt must equal its snapshot.
 /// </summary>
 public sealed class DealAsOfTests
 {
@@ -76,6 +76,13 @@ public sealed class DealAsOfTests
         await SaveAsync(day, new UpdateOrganization(nvidia));
         await EndOfDayAsync(day);
 
+        // The new deal becomes part of Stargate: the link's day shows it on both ends.
+        var linking = (await database.DealForms.GetFormAsync(created, Token))!;
+        linking.PartOfIds = [stargate];
+        await SaveAsync(day, new UpdateDeal(linking));
+        await EndOfDayAsync(day);
+        var linkedDay = day;
+
         day = day.AddDays(1);
         var stale = (await database.DealForms.GetFormAsync(created, Token))!;
         await SaveAsync(day, new DeleteDeal(created, stale.Version));
@@ -84,6 +91,15 @@ public sealed class DealAsOfTests
         day = day.AddDays(2);
         await SaveAsync(day, new RestoreDeal(created));
         await SaveAsync(day, new MergeOrganizations(await OrganizationIdAsync(database, "Microsoft"), await OrganizationIdAsync(database, "Nvidia Group")));
+        await EndOfDayAsync(day);
+
+        // Restored with its link; the next day it leaves Stargate.
+        var restoredDay = day;
+        day = day.AddDays(1);
+        var unlinking = (await database.DealForms.GetFormAsync(created, Token))!;
+        Assert.Equal([stargate], unlinking.PartOfIds);
+        unlinking.PartOfIds = [];
+        await SaveAsync(day, new UpdateDeal(unlinking));
         await EndOfDayAsync(day);
 
         foreach (var (snapshotDay, deals) in snapshots)
@@ -100,7 +116,23 @@ public sealed class DealAsOfTests
         Assert.Null(await asOf.GetAsync(created, Seeded.AddDays(3), Token));
         Assert.Null(await asOf.GetAsync(created, Seeded.AddDays(4), Token));
         Assert.NotNull(await asOf.GetAsync(created, Seeded.AddDays(5), Token));
-        Assert.Equal(5, snapshots.Count);
+        Assert.Equal(6, snapshots.Count);
+        // The link as it stood: on the part's "Part of" (compared above with its page) and among the wider deal's parts.
+        var stargateTitle = (await asOf.GetAsync(stargate, linkedDay, Token))!.Title;
+        Assert.Equal([stargateTitle], (await asOf.GetAsync(created, linkedDay, Token))!.PartOf.Select(d => d.Title));
+        Assert.Contains(created, (await asOf.GetAsync(stargate, linkedDay, Token))!.Parts.Select(d => d.Id));
+        Assert.DoesNotContain(created, (await asOf.GetAsync(stargate, Seeded.AddDays(1), Token))!.Parts.Select(d => d.Id));
+        Assert.Contains(created, (await asOf.GetAsync(stargate, restoredDay, Token))!.Parts.Select(d => d.Id));
+        Assert.DoesNotContain(created, (await asOf.GetAsync(stargate, day, Token))!.Parts.Select(d => d.Id));
+        Assert.Empty((await asOf.GetAsync(created, day, Token))!.PartOf);
+
+        // Compared across the days, the link is a change of its part.
+        var compare = new DealAsOfQueries(database.Contexts);
+        var linked = Assert.Single((await compare.CompareAsync(Seeded.AddDays(1), linkedDay, Token)).Changed, c => c.After.Id == created);
+        // (Nvidia, its investor, was renamed that day too.)
+        Assert.Contains(new FieldDifference("Part of", null, stargateTitle), linked.Fields);
+        var unlinked = Assert.Single((await compare.CompareAsync(restoredDay, day, Token)).Changed, c => c.After.Id == created);
+        Assert.Equal([new FieldDifference("Part of", stargateTitle, null)], unlinked.Fields);
         // The sequence changed what each deal's page showed: the rebuilt days are not all today's.
         Assert.NotEqual(Show(snapshots[Seeded][equity]), Show(snapshots[day][equity]));
         Assert.NotEqual(Show(snapshots[Seeded][stargate]), Show(snapshots[day][stargate]));
@@ -147,7 +179,7 @@ public sealed class DealAsOfTests
     private static IReadOnlyList<(string, string?)>? Fields(DealDetail? detail) => detail is null
         ? null
         : new DealSnapshot(detail.Id, detail.Title, detail.Kind, detail.Status, detail.Amount, detail.Announced, detail.Closed, detail.Target,
-            detail.Participants, detail.Notes, detail.OutcomeNote).Fields();
+            detail.PartOf, [.. detail.Parts.Select(p => new DealRef(p.Id, p.Title))], detail.Participants, detail.Notes, detail.OutcomeNote).Fields();
 
     private static bool Same(IReadOnlyList<(string, string?)>? expected, IReadOnlyList<(string, string?)>? actual) =>
         expected is null ? actual is null : actual is not null && expected.SequenceEqual(actual);

@@ -165,6 +165,40 @@ public sealed class PastQueriesTests
         Assert.True((await database.Dashboard.GetSummaryAsync(Token)).DealCount > 0);
     }
 
+    [Fact]
+    public async Task Dashboard_OfADayWithMoreChangesSinceThanAViewUndoes_IsRefusedAndLeavesNothingBehind()
+    {
+        var clock = new FixedClock(At(Seeded));
+        await using var database = await TestDatabase.CreateAsync(clock);
+        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
+        var dealId = await IdOfAsync(database, WeWork);
+        await using (var db = await database.CreateContextAsync())
+        {
+            // As many saves of a deal's notes as a view undoes, and one more, the day after the seeding.
+            var later = At(Seeded.AddDays(1)).UtcDateTime;
+            db.AuditEntries.AddRange(Enumerable.Range(0, PastDatabase.MaxChanges + 1).Select(i => new AuditEntry
+            {
+                EntityType = nameof(Deal),
+                EntityId = dealId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Action = AuditAction.Updated,
+                AtUtc = later,
+                User = Analyst.UserName,
+                Changes = $$$"""{"Notes":{"old":"note {{{i}}}","new":"note {{{i + 1}}}"}}""",
+            }));
+            await db.SaveChangesAsync(Token);
+        }
+
+        var audits = (await AuditsAsync(database)).Count;
+
+        var refused = await Assert.ThrowsAsync<TooManyChangesException>(() => new PastQueries(database.Contexts).DashboardAsync(Seeded, Token));
+
+        Assert.Equal(PastDatabase.MaxChanges + 1, refused.Changes);
+        Assert.Contains("pick a later day", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(audits, (await AuditsAsync(database)).Count);
+        // A day after them undoes none of them.
+        Assert.True((await new PastQueries(database.Contexts).DashboardAsync(Seeded.AddDays(1), Token)).Summary.DealCount > 0);
+    }
+
     private static string Json(object summary, object changes, object lists) =>
         JsonSerializer.Serialize(new { summary, changes, lists });
 

@@ -116,7 +116,7 @@ internal static class BadFiles
         yield return Book("unknown participant", b => Deal(b)["participants"]![0]!["organization"] = "ghost", "'ghost'");
         yield return Book("unknown citation source", b => Deal(b)["citations"]![0]!["source"] = "s9", "No source has the key 's9'");
         yield return Book("unknown umbrella", b => Deal(b)["parent"] = "d9", "No deal has the key or external id 'd9'");
-        yield return Book("umbrella of itself", b => Deal(b)["parent"] = "d1", "No deal has the key or external id 'd1'");
+        yield return Book("umbrella of itself", b => Deal(b)["parent"] = "d1", "A deal cannot be part of itself");
         yield return Book("deal key twice", b => b["deals"]!.AsArray().Add(Deal(b).DeepClone()), "used twice");
         yield return Book("organization key twice", b => b["organizations"]!.AsArray().Add(b["organizations"]![0]!.DeepClone()), "used twice");
         yield return Book("organization without key", b => b["organizations"]![0]!.AsObject().Remove("key"), "key is required");

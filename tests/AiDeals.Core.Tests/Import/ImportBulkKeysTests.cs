@@ -42,6 +42,20 @@ public sealed class ImportBulkKeysTests
     }
 
     [Fact]
+    public async Task BulkCommit_WithLinks_KeepsTheWiderDealsRestsARecountGives()
+    {
+        var book = await BookAsync();
+        await using var bulk = await TestDatabase.CreateSeededAsync();
+
+        var result = await Importer(bulk, bulkFrom: 1).CommitAsync(Analyst, "book.json", book, cancellationToken: Token);
+
+        Assert.True(result.Committed, string.Join("\n", result.Problems));
+        // The book's parts name their wider deals: the links the rests are counted over came in with the bulk batch.
+        Assert.Contains(JsonNode.Parse(book)!["deals"]!.AsArray(), d => d!["partOf"] is JsonArray { Count: > 0 });
+        await KeptRests.AssertEqualRecountAsync(bulk, "a bulk import with links");
+    }
+
+    [Fact]
     public async Task AuditRowsOfABatch_AreStoredAsTheRowsOfASaveAlone()
     {
         // Ticks below the millisecond: the stored text keeps the seven decimals a save keeps.

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Tests.Support;
 
 /// <summary>
-/// The dashboard's figures recounted from every deal, as the dashboard read them before it kept aggregates: what the
-/// kept aggregates must always equal.
+/// The dashboard's figures recounted from every deal, as the dashboard read them before it kept aggregates, with the
+/// union rule recounted in memory (<see cref="UnionRecount"/>): what the kept aggregates and the union SQL must always equal.
 /// </summary>
 internal sealed class DashboardRecount(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
@@ -20,21 +20,23 @@ internal sealed class DashboardRecount(IDbContextFactory<AiDealsDbContext> conte
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var deals = db.Deals.AsNoTracking();
-        var leaves = deals.Where(d => !d.Children.Any());
+        var links = await LinksAsync(db, cancellationToken);
 
         var dealCount = await deals.CountAsync(cancellationToken);
-        // Summed as REAL: SQLite's integer SUM fails the whole query on overflow (see AmountRange.Total).
-        var capital = await leaves
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Low = g.Sum(d => (double)(d.AmountLow ?? 0)),
-                High = g.Sum(d => (double)(d.AmountHigh ?? d.AmountLow ?? 0)),
-                OpenEnded = g.Any(d => d.AmountQualifier == AmountQualifier.AtLeast),
-                LeafDeals = g.Count(),
-                UndisclosedDeals = g.Count(d => d.AmountQualifier == AmountQualifier.Undisclosed),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        var rows = await deals.Select(d => new { d.Id, d.AmountLow, d.AmountHigh, d.AmountQualifier }).ToListAsync(cancellationToken);
+        var union = UnionRecount.Count(
+            rows.ToDictionary(d => d.Id, d => ((double)(d.AmountLow ?? 0), (double)(d.AmountHigh ?? d.AmountLow ?? 0))), links);
+        var inFull = rows.Where(d => !union.Rests.ContainsKey(d.Id)).ToList();
+        var capital = rows.Count == 0 ? null : new
+        {
+            union.Low,
+            union.High,
+            OpenEnded = inFull.Any(d => d.AmountQualifier == AmountQualifier.AtLeast),
+            LeafDeals = inFull.Count,
+            UndisclosedDeals = inFull.Count(d => d.AmountQualifier == AmountQualifier.Undisclosed),
+            UnattributedLow = union.Rests.Values.Sum(r => r.Low),
+            UnattributedHigh = union.Rests.Values.Sum(r => r.High),
+        };
 
         // Statuses are stored by name, so SQL would order them alphabetically: order the few groups by their place in a deal's life here.
         var byStatus = (await deals
@@ -55,17 +57,18 @@ internal sealed class DashboardRecount(IDbContextFactory<AiDealsDbContext> conte
             dealCount,
             capital is null
                 ? new CapitalTotal(0, 0, false, 0, 0)
-                : new CapitalTotal(AmountRange.Total(capital.Low), AmountRange.Total(capital.High), capital.OpenEnded, capital.LeafDeals, capital.UndisclosedDeals),
+                : new CapitalTotal(AmountRange.Total(capital.Low), AmountRange.Total(capital.High), capital.OpenEnded, capital.LeafDeals,
+                    capital.UndisclosedDeals, AmountRange.Total(capital.UnattributedLow), AmountRange.Total(capital.UnattributedHigh), union.Rests.Count),
             byStatus,
             byKind,
-            await LargestLeafDealAsync(leaves, cancellationToken),
+            await LargestDealAsync(deals, cancellationToken),
             await LatestValuationAsync(db, cancellationToken),
             await db.Organizations.AsNoTracking().CountAsync(o => o.Participations.Any(p => p.Deal!.DeletedAt == null), cancellationToken),
-            await CapitalByInvestorAsync(db, cancellationToken),
+            await CapitalByInvestorAsync(db, links, cancellationToken),
             await ActivityAsync(db, dealCount, cancellationToken));
     }
 
-    private static async Task<LargestDeal?> LargestLeafDealAsync(IQueryable<Deal> leaves, CancellationToken cancellationToken)
+    private static async Task<LargestDeal?> LargestDealAsync(IQueryable<Deal> leaves, CancellationToken cancellationToken)
     {
         var row = await leaves
             .Where(d => d.AmountHigh != null || d.AmountLow != null)
@@ -105,26 +108,33 @@ internal sealed class DashboardRecount(IDbContextFactory<AiDealsDbContext> conte
             : new LatestValuation(row.Organization, row.Amount, PartialDate.Create(row.AsOf, row.AsOfPrecision), row.Kind);
     }
 
-    private static async Task<IReadOnlyList<InvestorCapital>> CapitalByInvestorAsync(AiDealsDbContext db, CancellationToken cancellationToken)
+    private static async Task<List<(int Part, int Wider)>> LinksAsync(AiDealsDbContext db, CancellationToken cancellationToken) =>
+        [.. (await db.DealLinks.AsNoTracking()
+                .Where(l => l.Part!.DeletedAt == null && l.Wider!.DeletedAt == null)
+                .Select(l => new { l.PartId, l.WiderId })
+                .ToListAsync(cancellationToken))
+            .Select(l => (l.PartId, l.WiderId))];
+
+    private static async Task<IReadOnlyList<InvestorCapital>> CapitalByInvestorAsync(
+        AiDealsDbContext db, List<(int Part, int Wider)> links, CancellationToken cancellationToken)
     {
-        // Commitments of leaf deals only: the umbrella's own "more than $40B" is already its parts' commitments.
-        var rows = await db.DealParticipants.AsNoTracking()
-            .Where(p => !p.Deal!.Children.Any())
-            .GroupBy(p => new { p.OrganizationId, p.Organization!.Name, p.Organization.Slug })
-            .Select(g => new
-            {
-                g.Key.Name,
-                g.Key.Slug,
-                Low = g.Sum(p => (double)(p.CommitmentLow ?? 0)),
-                High = g.Sum(p => (double)(p.CommitmentHigh ?? p.CommitmentLow ?? 0)),
-                Deals = g.Count(),
-            })
-            .Where(r => r.High > 0)
-            .OrderByDescending(r => r.High)
-            .ThenBy(r => r.Name)
-            .Take(TopInvestors)
+        // Each organization's commitments by the union rule, on its own set of deals.
+        var participations = await db.DealParticipants.AsNoTracking()
+            .Where(p => p.Deal!.DeletedAt == null)
+            .Select(p => new { p.OrganizationId, p.Organization!.Name, p.Organization.Slug, p.DealId, p.CommitmentLow, p.CommitmentHigh })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new InvestorCapital(new OrganizationRef(r.Name, r.Slug), AmountRange.Total(r.Low), AmountRange.Total(r.High), r.Deals)).ToList();
+        return [.. participations
+            .GroupBy(p => new { p.OrganizationId, p.Name, p.Slug })
+            .Select(g =>
+            {
+                var union = UnionRecount.Count(
+                    g.ToDictionary(p => p.DealId, p => ((double)(p.CommitmentLow ?? 0), (double)(p.CommitmentHigh ?? p.CommitmentLow ?? 0))), links);
+                return new InvestorCapital(new OrganizationRef(g.Key.Name, g.Key.Slug), AmountRange.Total(union.Low), AmountRange.Total(union.High), g.Count());
+            })
+            .Where(i => i.High > 0)
+            .OrderByDescending(i => i.High)
+            .ThenBy(i => i.Investor.Name, StringComparer.Ordinal)
+            .Take(TopInvestors)];
     }
 
     private static async Task<ActivityTimeline> ActivityAsync(AiDealsDbContext db, int dealCount, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ internal static class DealFixtures
 
     public const string StargateProject = "Stargate AI data-center project";
 
+    public const string StargateCommitment = "SoftBank commitment to Stargate";
+
     public const string WeWork = "SoftBank investment in WeWork";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -9,10 +9,10 @@ namespace AiDeals.Core.Data.Aggregates;
 /// deletes a deal and its participants in either order ends with the same totals.
 /// </summary>
 /// <remarks>
-/// The rule kept: a deal counts once when it is live; its amount and its participants' commitments count only while it
-/// is a leaf (live, with no live part), so an umbrella stops counting when its first part appears and counts again when
-/// its last part goes. Rows are never removed from these tables (deletes are soft), so there are no DELETE triggers:
-/// a hard delete of a deal or an event needs <see cref="Rebuild"/> afterwards.
+/// The rule kept: a live deal counts once, with its whole amount and its participants' whole commitments. Links between
+/// deals ("part of") are not seen here: the kept rests (<see cref="UnionRest"/>) take a wider deal's figure back out and
+/// add only what it says beyond its parts, so a link never has to ripple through these sums. Rows are never removed from these tables (deletes are soft), so there are no DELETE
+/// triggers: a hard delete of a deal or an event needs <see cref="Rebuild"/> afterwards.
 /// </remarks>
 public static class AggregateSql
 {
@@ -28,7 +28,7 @@ public static class AggregateSql
         DELETE FROM ActivityMonths;
         DELETE FROM OrganizationTotals;
         INSERT INTO DashboardCounts (Key, Count, Low, High) VALUES
-            ('deals', 0, 0, 0), ('leaves', 0, 0, 0), ('leaves:AtLeast', 0, 0, 0), ('leaves:Undisclosed', 0, 0, 0),
+            ('deals', 0, 0, 0), ('amounts', 0, 0, 0), ('amounts:AtLeast', 0, 0, 0), ('amounts:Undisclosed', 0, 0, 0),
             ('events', 0, 0, 0), ('investors', 0, 0, 0);
         UPDATE DashboardCounts SET Count = (SELECT COUNT(*) FROM Deals WHERE DeletedAt IS NULL) WHERE Key = 'deals';
         INSERT INTO DashboardCounts (Key, Count, Low, High)
@@ -37,10 +37,10 @@ public static class AggregateSql
             SELECT 'kind:' || Kind, COUNT(*), 0, 0 FROM Deals WHERE DeletedAt IS NULL GROUP BY Kind;
         UPDATE DashboardCounts SET (Count, Low, High) = (
             SELECT COUNT(*), TOTAL(COALESCE(AmountLow, 0)), TOTAL(COALESCE(AmountHigh, AmountLow, 0))
-            FROM Deals d WHERE {IsLeaf("d")}) WHERE Key = 'leaves';
+            FROM Deals d WHERE d.DeletedAt IS NULL) WHERE Key = 'amounts';
         UPDATE DashboardCounts SET Count = (
-            SELECT COUNT(*) FROM Deals d WHERE {IsLeaf("d")} AND d.AmountQualifier = substr(DashboardCounts.Key, 8))
-            WHERE Key IN ('leaves:AtLeast', 'leaves:Undisclosed');
+            SELECT COUNT(*) FROM Deals d WHERE d.DeletedAt IS NULL AND d.AmountQualifier = substr(DashboardCounts.Key, 9))
+            WHERE Key IN ('amounts:AtLeast', 'amounts:Undisclosed');
         INSERT INTO ActivityMonths (Month, Deals, Events)
             SELECT substr(AnnouncedOn, 1, 7), COUNT(*), 0 FROM Deals d WHERE DeletedAt IS NULL AND {HasMonth("d", "AnnouncedOn", "AnnouncedPrecision")}
             GROUP BY substr(AnnouncedOn, 1, 7);
@@ -52,13 +52,11 @@ public static class AggregateSql
         INSERT INTO OrganizationTotals (OrganizationId, Deals, LeafDeals, LeafLow, LeafHigh)
             SELECT o.Id, COALESCE(g.Deals, 0), COALESCE(g.LeafDeals, 0), COALESCE(g.LeafLow, 0), COALESCE(g.LeafHigh, 0)
             FROM Organizations o LEFT JOIN (
-                SELECT p.OrganizationId, COUNT(*) AS Deals, SUM(p.Leaf) AS LeafDeals,
-                    TOTAL(p.Leaf * COALESCE(p.CommitmentLow, 0)) AS LeafLow,
-                    TOTAL(p.Leaf * COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)) AS LeafHigh
-                FROM (SELECT p.OrganizationId, p.CommitmentLow, p.CommitmentHigh,
-                        NOT EXISTS (SELECT 1 FROM Deals c WHERE c.ParentId = p.DealId AND c.DeletedAt IS NULL) AS Leaf
-                      FROM DealParticipants p JOIN Deals d ON d.Id = p.DealId
-                      WHERE p.DeletedAt IS NULL AND d.DeletedAt IS NULL) p
+                SELECT p.OrganizationId, COUNT(*) AS Deals, COUNT(*) AS LeafDeals,
+                    TOTAL(COALESCE(p.CommitmentLow, 0)) AS LeafLow,
+                    TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)) AS LeafHigh
+                FROM DealParticipants p JOIN Deals d ON d.Id = p.DealId
+                WHERE p.DeletedAt IS NULL AND d.DeletedAt IS NULL
                 GROUP BY p.OrganizationId) g ON g.OrganizationId = o.Id;
         UPDATE DashboardCounts SET Count = (
             SELECT COUNT(*) FROM OrganizationTotals t JOIN Organizations o ON o.Id = t.OrganizationId
@@ -71,39 +69,20 @@ public static class AggregateSql
         const string WasLive = "OLD.DeletedAt IS NULL";
         var newRow = Row("NEW");
         var oldRow = Row("OLD");
-        var childless = $"NOT {HasLiveParts("NEW.Id")}";
 
         yield return Trigger("DealInserted", "AFTER INSERT ON Deals", Live,
             DealCounts(newRow, "1"),
-            LeafCounts(newRow, $"({childless})"),
-            LiveParticipations("NEW.Id", "1"),
-            LeafParticipations("NEW.Id", $"({childless})"));
+            AmountCounts(newRow, "1"),
+            LiveParticipations("NEW.Id", "1"));
         yield return Trigger(
             "DealUpdated",
             "AFTER UPDATE OF Status, Kind, AmountLow, AmountHigh, AmountQualifier, AnnouncedOn, AnnouncedPrecision, DeletedAt ON Deals",
             null,
             DealCounts(oldRow, $"(-({WasLive}))"),
             DealCounts(newRow, $"({Live})"),
-            LeafCounts(oldRow, $"(-({WasLive} AND {childless}))"),
-            LeafCounts(newRow, $"({Live} AND {childless})"),
-            LiveParticipations("NEW.Id", $"(({Live}) - ({WasLive}))"),
-            LeafParticipations("NEW.Id", $"((({Live}) - ({WasLive})) * ({childless}))"));
-
-        // An umbrella stops being a leaf when its first live part appears, and is one again when its last one goes.
-        var firstPart = $"{IsLive("NEW.ParentId")} AND (SELECT COUNT(*) FROM Deals WHERE ParentId = NEW.ParentId AND DeletedAt IS NULL) = 1";
-        yield return Trigger("DealJoinedUmbrella", "AFTER INSERT ON Deals", $"{Live} AND NEW.ParentId IS NOT NULL AND {firstPart}",
-            UmbrellaLeaf("NEW.ParentId", "(-1)"));
-        yield return Trigger(
-            "DealMovedUnderUmbrella",
-            "AFTER UPDATE OF ParentId, DeletedAt ON Deals",
-            $"{Live} AND NEW.ParentId IS NOT NULL AND (OLD.DeletedAt IS NOT NULL OR OLD.ParentId IS NOT NEW.ParentId) AND {firstPart}",
-            UmbrellaLeaf("NEW.ParentId", "(-1)"));
-        yield return Trigger(
-            "DealLeftUmbrella",
-            "AFTER UPDATE OF ParentId, DeletedAt ON Deals",
-            $"{WasLive} AND OLD.ParentId IS NOT NULL AND (NEW.DeletedAt IS NOT NULL OR NEW.ParentId IS NOT OLD.ParentId) "
-                + $"AND {IsLive("OLD.ParentId")} AND NOT {HasLiveParts("OLD.ParentId")}",
-            UmbrellaLeaf("OLD.ParentId", "1"));
+            AmountCounts(oldRow, $"(-({WasLive}))"),
+            AmountCounts(newRow, $"({Live})"),
+            LiveParticipations("NEW.Id", $"(({Live}) - ({WasLive}))"));
 
         yield return Trigger("ParticipantInserted", "AFTER INSERT ON DealParticipants", Live, Participation("NEW", "1"));
         yield return Trigger(
@@ -137,23 +116,14 @@ public static class AggregateSql
     private static string Trigger(string name, string on, string? when, params string[] body) =>
         $"CREATE TRIGGER \"{TriggerPrefix}{name}\" {on}{(when is null ? string.Empty : " WHEN " + when)}\nBEGIN\n{string.Join("\n", body)}\nEND;";
 
-    private static string IsLeaf(string deal) =>
-        $"{deal}.DeletedAt IS NULL AND NOT EXISTS (SELECT 1 FROM Deals c WHERE c.ParentId = {deal}.Id AND c.DeletedAt IS NULL)";
-
     private static string IsLive(string id) => $"EXISTS (SELECT 1 FROM Deals WHERE Id = {id} AND DeletedAt IS NULL)";
-
-    private static string HasLiveParts(string id) => $"EXISTS (SELECT 1 FROM Deals WHERE ParentId = {id} AND DeletedAt IS NULL)";
-
-    private static string IsLeafById(string id) => $"({IsLive(id)} AND NOT {HasLiveParts(id)})";
 
     // A date known only to the quarter or the year has no month (the activity chart would invent a peak in January).
     private static string HasMonth(string row, string date, string precision) =>
         $"{row}.{date} IS NOT NULL AND {row}.{precision} IN ('Day', 'Month')";
 
-    /// <summary>A deal's columns: of the trigger's NEW or OLD row, or read by id for another deal (an umbrella).</summary>
+    /// <summary>A deal's columns, of the trigger's NEW or OLD row.</summary>
     private static Func<string, string> Row(string row) => column => $"{row}.{column}";
-
-    private static Func<string, string> RowById(string id) => column => $"(SELECT {column} FROM Deals WHERE Id = {id})";
 
     // Every live deal: the deal count, its status, its kind, its month.
     private static string DealCounts(Func<string, string> deal, string sign) => $"""
@@ -168,29 +138,23 @@ public static class AggregateSql
             WHERE {sign} <> 0 AND {deal("AnnouncedOn")} IS NOT NULL AND {deal("AnnouncedPrecision")} IN ('Day', 'Month') AND Month = substr({deal("AnnouncedOn")}, 1, 7);
         """;
 
-    // A leaf deal: the capital total and its counts of open-ended and undisclosed amounts.
-    private static string LeafCounts(Func<string, string> deal, string sign) => $"""
+    // A live deal's amount: the capital total and its counts of open-ended and undisclosed amounts.
+    private static string AmountCounts(Func<string, string> deal, string sign) => $"""
         UPDATE DashboardCounts SET Count = Count + {sign},
             Low = Low + {sign} * COALESCE({deal("AmountLow")}, 0),
             High = High + {sign} * COALESCE({deal("AmountHigh")}, {deal("AmountLow")}, 0)
-            WHERE {sign} <> 0 AND Key = 'leaves';
-        UPDATE DashboardCounts SET Count = Count + {sign} WHERE {sign} <> 0 AND Key = 'leaves:' || {deal("AmountQualifier")};
+            WHERE {sign} <> 0 AND Key = 'amounts';
+        UPDATE DashboardCounts SET Count = Count + {sign} WHERE {sign} <> 0 AND Key = 'amounts:' || {deal("AmountQualifier")};
         """;
 
-    // The deal's live participants take part in a live deal (or stop to).
-    private static string LiveParticipations(string dealId, string sign) => $"""
-        UPDATE OrganizationTotals SET Deals = Deals + {sign} * (
-                SELECT COUNT(*) FROM DealParticipants p WHERE p.DealId = {dealId} AND p.OrganizationId = OrganizationTotals.OrganizationId AND p.DeletedAt IS NULL)
-            WHERE {sign} <> 0 AND OrganizationId IN (SELECT OrganizationId FROM DealParticipants WHERE DealId = {dealId} AND DeletedAt IS NULL);
-        """;
-
-    // The deal's live participants' commitments count (or stop counting) in their organizations' leaf totals.
-    private static string LeafParticipations(string dealId, string sign)
+    // The deal's live participants take part in a live deal (or stop to), with their whole commitments.
+    private static string LiveParticipations(string dealId, string sign)
     {
         string Own(string what) =>
             $"(SELECT {what} FROM DealParticipants p WHERE p.DealId = {dealId} AND p.OrganizationId = OrganizationTotals.OrganizationId AND p.DeletedAt IS NULL)";
         return $"""
             UPDATE OrganizationTotals SET
+                Deals = Deals + {sign} * {Own("COUNT(*)")},
                 LeafDeals = LeafDeals + {sign} * {Own("COUNT(*)")},
                 LeafLow = LeafLow + {sign} * {Own("COALESCE(SUM(COALESCE(p.CommitmentLow, 0)), 0)")},
                 LeafHigh = LeafHigh + {sign} * {Own("COALESCE(SUM(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)), 0)")}
@@ -198,17 +162,15 @@ public static class AggregateSql
             """;
     }
 
-    private static string UmbrellaLeaf(string id, string sign) => LeafCounts(RowById(id), sign) + "\n" + LeafParticipations(id, sign);
-
     // One participation, of the trigger's NEW or OLD row, against its deal as the deal is now.
     private static string Participation(string row, string sign) => $"""
         INSERT OR IGNORE INTO OrganizationTotals (OrganizationId, Deals, LeafDeals, LeafLow, LeafHigh)
             SELECT {row}.OrganizationId, 0, 0, 0, 0 WHERE {sign} <> 0;
         UPDATE OrganizationTotals SET
             Deals = Deals + {sign} * {IsLive(row + ".DealId")},
-            LeafDeals = LeafDeals + {sign} * {IsLeafById(row + ".DealId")},
-            LeafLow = LeafLow + {sign} * {IsLeafById(row + ".DealId")} * COALESCE({row}.CommitmentLow, 0),
-            LeafHigh = LeafHigh + {sign} * {IsLeafById(row + ".DealId")} * COALESCE({row}.CommitmentHigh, {row}.CommitmentLow, 0)
+            LeafDeals = LeafDeals + {sign} * {IsLive(row + ".DealId")},
+            LeafLow = LeafLow + {sign} * {IsLive(row + ".DealId")} * COALESCE({row}.CommitmentLow, 0),
+            LeafHigh = LeafHigh + {sign} * {IsLive(row + ".DealId")} * COALESCE({row}.CommitmentHigh, {row}.CommitmentLow, 0)
             WHERE {sign} <> 0 AND OrganizationId = {row}.OrganizationId;
         """;
 

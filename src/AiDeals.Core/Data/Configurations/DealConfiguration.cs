@@ -20,7 +20,6 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         builder.Property(d => d.OutcomeNote).HasMaxLength(DealLimits.OutcomeNote);
 
         builder.HasOne(d => d.Target).WithMany(o => o.TargetedBy).HasForeignKey(d => d.TargetId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(d => d.Parent).WithMany(d => d.Children).HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
 
         // What the deal list filters and sorts by. Every query of live deals says "DeletedAt IS NULL": with DeletedAt first,
         // one index serves both that and the sort, where SQLite would otherwise pick a DeletedAt index and sort every row.
@@ -45,7 +44,6 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
 
         builder.Property<int>(DealListKeys.StatusRank).HasComputedColumnSql(DealListKeys.StatusRankSql, stored: false);
         builder.HasIndex("DeletedAt", DealListKeys.StatusRank);
-        builder.HasIndex(d => d.ParentId);
 
         builder.ToTable(t =>
         {

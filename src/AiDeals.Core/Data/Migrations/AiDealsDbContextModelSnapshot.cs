@@ -78,6 +78,48 @@ namespace AiDeals.Core.Data.Migrations
                     b.ToTable("OrganizationTotals");
                 });
 
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionPending", b =>
+                {
+                    b.Property<int>("DealId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DealId");
+
+                    b.ToTable("UnionPending");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Data.Aggregates.UnionRest", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WiderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OwnHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OwnLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RestHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RestLow")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("GroupId", "WiderId");
+
+                    b.HasIndex("WiderId");
+
+                    b.ToTable("UnionRests");
+                });
+
             modelBuilder.Entity("AiDeals.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -234,9 +276,6 @@ namespace AiDeals.Core.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ParentId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SortInvestor")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -279,8 +318,6 @@ namespace AiDeals.Core.Data.Migrations
                         .IsUnique()
                         .HasFilter("ExternalId IS NOT NULL");
 
-                    b.HasIndex("ParentId");
-
                     b.HasIndex("DeletedAt", "AnnouncedOn");
 
                     b.HasIndex("DeletedAt", "Kind");
@@ -303,6 +340,36 @@ namespace AiDeals.Core.Data.Migrations
                         });
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Domain.DealLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WiderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartId", "WiderId")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("WiderId", "DeletedAt", "PartId");
+
+                    b.ToTable("DealLinks");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.DealParticipant", b =>
@@ -985,19 +1052,31 @@ namespace AiDeals.Core.Data.Migrations
 
             modelBuilder.Entity("AiDeals.Core.Domain.Deal", b =>
                 {
-                    b.HasOne("AiDeals.Core.Domain.Deal", "Parent")
-                        .WithMany("Children")
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("AiDeals.Core.Domain.Organization", "Target")
                         .WithMany("TargetedBy")
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.Navigation("Parent");
-
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("AiDeals.Core.Domain.DealLink", b =>
+                {
+                    b.HasOne("AiDeals.Core.Domain.Deal", "Part")
+                        .WithMany("PartOf")
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiDeals.Core.Domain.Deal", "Wider")
+                        .WithMany("Parts")
+                        .HasForeignKey("WiderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Part");
+
+                    b.Navigation("Wider");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.DealParticipant", b =>
@@ -1131,11 +1210,13 @@ namespace AiDeals.Core.Data.Migrations
 
             modelBuilder.Entity("AiDeals.Core.Domain.Deal", b =>
                 {
-                    b.Navigation("Children");
-
                     b.Navigation("Citations");
 
+                    b.Navigation("PartOf");
+
                     b.Navigation("Participants");
+
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("AiDeals.Core.Domain.MarketEvent", b =>

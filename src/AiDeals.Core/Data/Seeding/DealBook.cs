@@ -32,6 +32,10 @@ public sealed record DealBookOrganization(
 
 public sealed record DealBookParticipant(string? Organization, ParticipantRole Role, DealBookAmount? Commitment);
 
+/// <summary>
+/// A deal. <c>PartOf</c> names the keys of the wider deals it is part of; <c>Parent</c> is the single umbrella of deal
+/// books written before a deal could be part of several, still read as a one-key <c>PartOf</c>.
+/// </summary>
 public sealed record DealBookDeal(
     string? Key,
     string? Title,
@@ -45,7 +49,15 @@ public sealed record DealBookDeal(
     string? Notes,
     string? Outcome,
     IReadOnlyList<DealBookParticipant>? Participants,
-    IReadOnlyList<DealBookCitation>? Citations);
+    IReadOnlyList<DealBookCitation>? Citations,
+    IReadOnlyList<string>? PartOf = null)
+{
+    /// <summary>The wider deals' keys with the JSON path of each: <c>partOf</c>'s, or the old <c>parent</c> field's.</summary>
+    public IReadOnlyList<(string Key, string At)> WiderKeys() =>
+        PartOf is { } keys ? [.. keys.Select((key, i) => (key, $".partOf[{i}]"))]
+        : Parent is { } parent ? [(parent, ".parent")]
+        : [];
+}
 
 public sealed record DealBookValuation(
     string? Organization,

@@ -105,7 +105,7 @@ internal static partial class DealBookForms
             nameof(DealForm.ClosedOn) or nameof(DealForm.ClosedPrecision) => ".closed",
             nameof(DealForm.OutcomeNote) => ".outcome",
             nameof(DealForm.TargetId) => ".target",
-            nameof(DealForm.ParentId) => ".parent",
+            nameof(DealForm.PartOfIds) => ".partOf",
             nameof(DealForm.ExternalId) => ".key",
             _ => "." + Camel(field),
         };

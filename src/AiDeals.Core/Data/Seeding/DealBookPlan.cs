@@ -35,7 +35,7 @@ internal sealed class DealBookPlan(string path, DealBook book)
         ForEach(book.Sources, "$.sources", AddSource);
         ForEach(book.Organizations, "$.organizations", AddOrganization);
         ForEach(book.Deals, "$.deals", AddDeal);
-        ForEach(book.Deals, "$.deals", LinkParent);
+        ForEach(book.Deals, "$.deals", LinkWider);
         ForEach(book.Valuations, "$.valuations", AddValuation);
         ForEach(book.MarketEvents, "$.marketEvents", AddMarketEvent);
     }
@@ -160,28 +160,49 @@ internal sealed class DealBookPlan(string path, DealBook book)
         Deals.Add(entity);
     }
 
-    private void LinkParent(DealBookDeal deal, string at)
+    private void LinkWider(DealBookDeal deal, string at)
     {
-        if (deal.Parent is null)
+        if (deal.PartOf is not null && deal.Parent is not null)
         {
-            return;
+            Fail(at + ".parent", "give the wider deals in 'partOf' alone: 'parent' is the older form of a one-deal 'partOf'.");
         }
 
         var entity = _deals[deal.Key!];
-        if (!_deals.TryGetValue(deal.Parent, out var parent))
+        foreach (var (key, path) in deal.WiderKeys())
         {
-            Fail(at + ".parent", $"no deal has the key '{deal.Parent}'.");
-        }
-
-        for (var ancestor = parent; ancestor is not null; ancestor = ancestor.Parent)
-        {
-            if (ancestor == entity)
+            if (!_deals.TryGetValue(key, out var wider))
             {
-                Fail(at + ".parent", $"making '{deal.Parent}' the umbrella of '{deal.Key}' forms a cycle.");
+                Fail(at + path, $"no deal has the key '{key}'.");
+            }
+
+            if (entity.PartOf.Any(l => l.Wider == wider))
+            {
+                Fail(at + path, $"'{key}' is listed twice.");
+            }
+
+            if (wider == entity || Above(wider).Contains(entity))
+            {
+                Fail(at + path, $"making '{deal.Key}' part of '{key}' forms a cycle: '{key}' is already part of '{deal.Key}'.");
+            }
+
+            entity.PartOf.Add(new DealLink { Part = entity, Wider = wider });
+        }
+    }
+
+    // Every deal above one, through the links made so far.
+    private static HashSet<Deal> Above(Deal deal)
+    {
+        var above = new HashSet<Deal>();
+        var next = new Stack<Deal>([deal]);
+        while (next.TryPop(out var at))
+        {
+            foreach (var link in at.PartOf.Where(l => above.Add(l.Wider!)))
+            {
+                next.Push(link.Wider!);
             }
         }
 
-        entity.Parent = parent;
+        return above;
     }
 
     private void AddValuation(DealBookValuation valuation, string at)

@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace AiDeals.Core.Data.Seeding;
 
 /// <summary>
-/// The aggregate triggers (<see cref="AggregateSql"/>), set aside while a run writes and created again from their own
-/// SQL afterwards, when the aggregates are recomputed from the tables in one pass: a million deals' triggers, each
-/// updating the same few counters, would cost more than the rows themselves.
+/// The aggregate triggers (<see cref="AggregateSql"/>) and those noting wider deals to recount (<see cref="UnionRestSql"/>),
+/// set aside while a run writes and created again from their own SQL afterwards, when the aggregates and the wider deals'
+/// rests are recomputed from the tables in one pass: a million deals' triggers, each updating the same few counters,
+/// would cost more than the rows themselves.
 /// </summary>
 internal sealed class SyntheticAggregates
 {
@@ -19,8 +20,12 @@ internal sealed class SyntheticAggregates
         using (var read = connection.CreateCommand())
         {
             read.Transaction = transaction;
-            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, length($prefix)) = $prefix";
+            read.CommandText = """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'trigger' AND (substr(name, 1, length($prefix)) = $prefix OR substr(name, 1, length($union)) = $union)
+                """;
             read.Parameters.AddWithValue("$prefix", AggregateSql.TriggerPrefix);
+            read.Parameters.AddWithValue("$union", UnionRestSql.TriggerPrefix);
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
@@ -47,6 +52,7 @@ internal sealed class SyntheticAggregates
         }
 
         Execute(connection, transaction, AggregateSql.Rebuild);
+        Features.Deals.UnionRests.RebuildAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult();
         transaction.Commit();
         _definitions.Clear();
     }

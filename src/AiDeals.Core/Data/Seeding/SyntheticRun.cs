@@ -132,8 +132,8 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         PartialDate? closed = status == DealStatus.Completed
             ? PartialDate.Create(announced.Date.AddDays(Random.Next(30, 400)), DatePrecision.Month)
             : null;
-        // A few deals are parts of an earlier one, as a tranche sits under an umbrella partnership.
-        int? parentId = index > 0 && Random.Next(20) == 0 ? tables.DealIds + 1 + Random.Next(index) : null;
+        // A few deals are part of an earlier one, as a tranche is part of a wider partnership.
+        int? widerId = index > 0 && Random.Next(20) == 0 ? tables.DealIds + 1 + Random.Next(index) : null;
         var notes = Random.Next(3) == 0 ? "Generated deal for load and filter testing." : null;
         // The participants are drawn before the deal is written, in the same order as ever (the same rows for a seed),
         // so that the deal's row carries its first investor's name: the run sets the triggers that keep it aside.
@@ -141,8 +141,12 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         tables.Deals
             .Add(id).Add($"{kind} #{id}: {Name(targetId, tables)}").Add(kind.ToString()).Add(status.ToString()).Add(targetId)
             .Add(amount.Low).Add(amount.High).Add(amount.Qualifier.ToString()).Add(Day(announced.Date)).Add(announced.Precision.ToString())
-            .Add(closed is { } c ? Day(c.Date) : null).Add((closed?.Precision ?? DatePrecision.Day).ToString()).Add(parentId)
+            .Add(closed is { } c ? Day(c.Date) : null).Add((closed?.Precision ?? DatePrecision.Day).ToString())
             .Add(notes).Add(0).Add(Name(targetId, tables)).Add(FirstInvestor(tables)).Insert();
+        if (widerId is { } wider)
+        {
+            tables.DealLinks.Add(id).Add(wider).Add(0).Insert();
+        }
         foreach (var (organizationId, role, commitment) in _participants)
         {
             tables.Participants

@@ -16,15 +16,16 @@ internal sealed class SyntheticTables : IDisposable
         Sources = new(connection, "Sources", "Id", "Title", "Publisher", "Url", "PublishedOn", "Version");
         Deals = new(connection, "Deals",
             "Id", "Title", "Kind", "Status", "TargetId", "AmountLow", "AmountHigh", "AmountQualifier",
-            "AnnouncedOn", "AnnouncedPrecision", "ClosedOn", "ClosedPrecision", "ParentId", "Notes", "Version", "SortTarget", "SortInvestor");
+            "AnnouncedOn", "AnnouncedPrecision", "ClosedOn", "ClosedPrecision", "Notes", "Version", "SortTarget", "SortInvestor");
         Participants = new(connection, "DealParticipants",
             "Id", "DealId", "OrganizationId", "Role", "CommitmentLow", "CommitmentHigh", "CommitmentQualifier", "Version");
         Citations = new(connection, "Citations", "Id", "SourceId", "Quote", "DealId", "ValuationId", "MarketEventId", "Version");
         Valuations = new(connection, "Valuations", "Id", "OrganizationId", "AsOf", "AsOfPrecision", "Amount", "Kind", "DealId", "Version");
         MarketEvents = new(connection, "MarketEvents", "Id", "OccurredOn", "OccurredPrecision", "Title", "Amount", "Version");
         MarketEventOrganizations = new(connection, "MarketEventOrganizations", "MarketEventId", "OrganizationId");
+        DealLinks = new(connection, "DealLinks", "PartId", "WiderId", "Version");
         AuditEntries = new(connection, "AuditEntries", "EntityType", "EntityId", "Action", "AtUtc", "User", "Reason", "Changes");
-        All = [Organizations, Aliases, Sources, Deals, Participants, Citations, Valuations, MarketEvents, MarketEventOrganizations, AuditEntries];
+        All = [Organizations, Aliases, Sources, Deals, Participants, Citations, Valuations, MarketEvents, MarketEventOrganizations, DealLinks, AuditEntries];
         OrganizationIds = MaxId(connection, "Organizations");
         AliasIds = MaxId(connection, "OrganizationAliases");
         SourceIds = MaxId(connection, "Sources");
@@ -53,6 +54,8 @@ internal sealed class SyntheticTables : IDisposable
 
     public BulkInsert MarketEventOrganizations { get; }
 
+    public BulkInsert DealLinks { get; }
+
     public BulkInsert AuditEntries { get; }
 
     /// <summary>The largest id each table held before the run; a new row's id is this plus its number in the run.</summary>
@@ -74,7 +77,7 @@ internal sealed class SyntheticTables : IDisposable
 
     private BulkInsert[] All { get; }
 
-    public long Rows => All.Sum(t => (long)t.Rows) - AuditEntries.Rows;
+    public long Rows => All.Sum(t => (long)t.Rows) - AuditEntries.Rows - DealLinks.Rows;
 
     public SyntheticDataCounts Counts => new(
         Organizations.Rows, Aliases.Rows, Sources.Rows, Deals.Rows, Participants.Rows, Citations.Rows, Valuations.Rows,

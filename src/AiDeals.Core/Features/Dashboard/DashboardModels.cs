@@ -3,10 +3,19 @@ using AiDeals.Core.Domain;
 namespace AiDeals.Core.Features.Dashboard;
 
 /// <summary>
-/// Capital over leaf deals only (deals that are no umbrella), so an umbrella and the deals under it are never both counted.
+/// Capital as the union of the deals (<see cref="Deals.UnionTotals"/>): <see cref="LeafDeals"/> deals with no part
+/// counted in full, and <see cref="WiderDeals"/> deals with parts adding only their unattributed rest.
 /// </summary>
-public sealed record CapitalTotal(long Low, long High, bool OpenEnded, int LeafDeals, int UndisclosedDeals)
+public sealed record CapitalTotal(
+    long Low, long High, bool OpenEnded, int LeafDeals, int UndisclosedDeals, long UnattributedLow = 0, long UnattributedHigh = 0, int WiderDeals = 0)
 {
+    public static CapitalTotal Of(Deals.UnionTotal total)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        return new CapitalTotal(total.Low, total.High, total.OpenEnded, total.CountedInFull, total.Undisclosed,
+            total.UnattributedLow, total.UnattributedHigh, total.WiderDeals);
+    }
+
     /// <summary>"$146B–$556B", "$16B", or "more than $40B" when a leaf has no upper bound.</summary>
     public override string ToString() =>
         OpenEnded ? "more than " + AmountRange.Format(Low)
@@ -20,13 +29,13 @@ public sealed record StatusCount(DealStatus Status, int Count);
 /// <summary>How many deals are of one kind.</summary>
 public sealed record KindCount(DealKind Kind, int Count);
 
-/// <summary>The leaf deal with the largest figure (its high end, else its low end).</summary>
+/// <summary>The deal with the largest figure (its high end, else its low end), a wider deal included.</summary>
 public sealed record LargestDeal(int Id, string Title, AmountRange Amount, OrganizationRef? Target);
 
 /// <summary>The valuation with the latest as-of date.</summary>
 public sealed record LatestValuation(OrganizationRef Organization, long Amount, PartialDate AsOf, ValuationKind Kind);
 
-/// <summary>What one investor committed over leaf deals, summed low and high as the capital total is.</summary>
+/// <summary>What one investor committed, counted by the union rule as the capital total is.</summary>
 public sealed record InvestorCapital(OrganizationRef Investor, long Low, long High, int Deals);
 
 /// <summary>Deals announced and market events that happened in one month.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Deals;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Dashboard;
@@ -8,8 +9,9 @@ namespace AiDeals.Core.Features.Dashboard;
 /// <summary>
 /// The dashboard's figures, read from the aggregates the database keeps in the transaction of every write
 /// (<see cref="Data.Aggregates.AggregateSql"/>) and from two indexes (the largest amount, the latest valuation), so a
-/// request costs the same at six deals and at a million. Money totals count leaf deals only (live deals with no live
-/// part), so an umbrella and the deals under it are never both counted.
+/// request costs the same at six deals and at a million. Money totals are the union of the deals (<see cref="UnionTotals"/>):
+/// the kept sums count every live deal in full, and the kept rests (<see cref="UnionRests"/>) replace the wider deals'
+/// figures by what they add beyond their parts.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
@@ -27,15 +29,16 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
         long Count(string key) => counts.TryGetValue(key, out var count) ? count.Count : 0;
 
         var dealCount = (int)Count("deals");
-        var leaves = counts.GetValueOrDefault("leaves");
-        var capital = leaves is null || leaves.Count == 0
-            ? new CapitalTotal(0, 0, false, 0, 0)
-            : new CapitalTotal(
-                AmountRange.Total(leaves.Low),
-                AmountRange.Total(leaves.High),
-                Count("leaves:" + nameof(AmountQualifier.AtLeast)) > 0,
-                (int)leaves.Count,
-                (int)Count("leaves:" + nameof(AmountQualifier.Undisclosed)));
+        var amounts = counts.GetValueOrDefault("amounts");
+        var plain = new PlainSum(
+            (int)(amounts?.Count ?? 0),
+            amounts?.Low ?? 0,
+            amounts?.High ?? 0,
+            (int)Count("amounts:" + nameof(AmountQualifier.AtLeast)),
+            (int)Count("amounts:" + nameof(AmountQualifier.Undisclosed)));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var wider = await KeptUnion.SumsAsync(db.Database.GetDbConnection(), 0, cancellationToken);
+        var capital = CapitalTotal.Of(UnionTotal.Of(plain, wider));
 
         // Statuses in their place in a deal's life; kinds most frequent first.
         var byStatus = Enum.GetValues<DealStatus>()
@@ -54,16 +57,17 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
             capital,
             byStatus,
             byKind,
-            await LargestLeafDealAsync(db.Deals.AsNoTracking().Where(d => !d.Children.Any()), cancellationToken),
+            await LargestDealAsync(db.Deals.AsNoTracking(), cancellationToken),
             await LatestValuationAsync(db, cancellationToken),
             (int)Count("investors"),
             await CapitalByInvestorAsync(db, cancellationToken),
             await ActivityAsync(db, dealCount, (int)Count("events"), cancellationToken));
     }
 
-    private static async Task<LargestDeal?> LargestLeafDealAsync(IQueryable<Deal> leaves, CancellationToken cancellationToken)
+    // Any deal, a wider one too: its figure is the deal as announced (Stargate's $100–500B), only totals count it beyond its parts.
+    private static async Task<LargestDeal?> LargestDealAsync(IQueryable<Deal> deals, CancellationToken cancellationToken)
     {
-        var row = await leaves
+        var row = await deals
             .Where(d => d.AmountHigh != null || d.AmountLow != null)
             .OrderByDescending(d => d.AmountHigh ?? d.AmountLow)
             .ThenBy(d => d.Id)
@@ -103,16 +107,41 @@ public sealed class DashboardQueries(IDbContextFactory<AiDealsDbContext> context
 
     private static async Task<IReadOnlyList<InvestorCapital>> CapitalByInvestorAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
-        // Commitments of leaf deals only, kept per organization: the umbrella's own "more than $40B" is already its parts'.
-        // Read down the LeafHigh index; the organizations' filter leaves deleted ones out.
+        // The kept sums count every commitment in full; the union rule changes only those of organizations in deals with
+        // parts. The top by kept sums, enough of them that the changed ones cannot push the true top out, and the changed ones
+        // in a query of their own: one filter for both would scan every organization instead of reading down the LeafHigh index.
+        var adjusted = await KeptUnion.ByOrganizationAsync(db.Database.GetDbConnection(), cancellationToken);
+        var changed = adjusted.Where(a => a.Value.Low != 0 || a.Value.High != 0).Select(a => a.Key).ToList();
         var rows = await db.OrganizationTotals.AsNoTracking()
             .Where(t => t.LeafHigh > 0)
-            .Join(db.Organizations.AsNoTracking(), t => t.OrganizationId, o => o.Id, (t, o) => new { t.LeafLow, t.LeafHigh, t.LeafDeals, o.Name, o.Slug })
+            .Join(db.Organizations.AsNoTracking(), t => t.OrganizationId, o => o.Id, (t, o) => new { t.OrganizationId, t.LeafLow, t.LeafHigh, t.Deals, o.Name, o.Slug })
             .OrderByDescending(r => r.LeafHigh)
             .ThenBy(r => r.Name)
-            .Take(TopInvestors)
+            .Take(TopInvestors + changed.Count)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new InvestorCapital(new OrganizationRef(r.Name, r.Slug), AmountRange.Total(r.LeafLow), AmountRange.Total(r.LeafHigh), r.LeafDeals)).ToList();
+        var missing = changed.Except(rows.Select(r => r.OrganizationId)).ToList();
+        if (missing.Count > 0)
+        {
+            rows.AddRange(await db.OrganizationTotals.AsNoTracking()
+                .Where(t => missing.Contains(t.OrganizationId))
+                .Join(db.Organizations.AsNoTracking(), t => t.OrganizationId, o => o.Id, (t, o) => new { t.OrganizationId, t.LeafLow, t.LeafHigh, t.Deals, o.Name, o.Slug })
+                .ToListAsync(cancellationToken));
+        }
+
+        return [.. rows
+            .Select(r =>
+            {
+                var adjustment = adjusted.GetValueOrDefault(r.OrganizationId);
+                return new InvestorCapital(
+                    new OrganizationRef(r.Name, r.Slug),
+                    AmountRange.Total(r.LeafLow + adjustment.Low),
+                    AmountRange.Total(r.LeafHigh + adjustment.High),
+                    r.Deals);
+            })
+            .Where(i => i.High > 0)
+            .OrderByDescending(i => i.High)
+            .ThenBy(i => i.Investor.Name, StringComparer.Ordinal)
+            .Take(TopInvestors)];
     }
 
     private static async Task<ActivityTimeline> ActivityAsync(AiDealsDbContext db, int dealCount, int eventCount, CancellationToken cancellationToken)

@@ -64,6 +64,13 @@ public sealed class RecentChangesQueries(IDbContextFactory<AiDealsDbContext> con
             .Select(p => new { p.Id, p.DealId })
             .ToDictionaryAsync(p => p.Id, p => p.DealId, cancellationToken);
 
+        // A link belongs to the deal that is the part: it is that deal's list of wider deals.
+        var linkIds = IdsOf(entries, nameof(DealLink));
+        var links = await db.DealLinks.IgnoreQueryFilters().AsNoTracking()
+            .Where(l => linkIds.Contains(l.Id))
+            .Select(l => new { l.Id, l.PartId })
+            .ToDictionaryAsync(l => l.Id, l => l.PartId, cancellationToken);
+
         var citationIds = IdsOf(entries, nameof(Citation));
         var citations = await db.Citations.IgnoreQueryFilters().AsNoTracking()
             .Where(c => citationIds.Contains(c.Id))
@@ -89,6 +96,7 @@ public sealed class RecentChangesQueries(IDbContextFactory<AiDealsDbContext> con
             owners[entry.Id] = entry.EntityType switch
             {
                 nameof(DealParticipant) when id is { } p && participants.TryGetValue(p, out var deal) => (new RecordKey(nameof(Deal), deal), "participant"),
+                nameof(DealLink) when id is { } l && links.TryGetValue(l, out var part) => (new RecordKey(nameof(Deal), part), "wider deal"),
                 nameof(Citation) when id is { } c && citations.TryGetValue(c, out var subject) => (subject, "citation"),
                 nameof(OrganizationAlias) when AliasOwner(entry, id, aliases) is { } organization => (new RecordKey(nameof(Organization), organization), "alias"),
                 // The key of an event's organization link is "event id/organization id".

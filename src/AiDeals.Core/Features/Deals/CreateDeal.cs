@@ -20,6 +20,7 @@ public sealed class CreateDeal(DealForm form) : CreateCommand<Deal>
         DealForms.Apply(Form, deal);
         deal.Participants.AddRange(Form.Participants.Select(p => DealForms.Apply(p, DealForms.NewParticipant())));
         deal.Citations.AddRange(Form.Citations.Select(c => DealForms.Apply(c, DealForms.NewCitation())));
+        deal.PartOf.AddRange(Form.PartOfIds.Distinct().Select(id => new DealLink { WiderId = id }));
         return deal;
     }
 }

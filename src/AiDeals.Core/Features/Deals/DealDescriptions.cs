@@ -41,9 +41,10 @@ internal static class DealDescriptions
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking()
             .Where(s => sourceIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
-        var parent = form.ParentId is { } parentId
-            ? await db.Deals.IgnoreQueryFilters().AsNoTracking().Where(d => d.Id == parentId).Select(d => d.Title).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var widerIds = form.PartOfIds;
+        var wider = await db.Deals.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => widerIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => d.Title, cancellationToken);
 
         string? NameOf(IReadOnlyDictionary<int, string> names, int? id) =>
             id is { } key ? names.GetValueOrDefault(key) ?? "#" + key.ToString(CultureInfo.InvariantCulture) : null;
@@ -59,7 +60,7 @@ internal static class DealDescriptions
             [nameof(DealForm.AmountQualifier)] = Conflicts.Text(form.AmountQualifier),
             [nameof(DealForm.AnnouncedOn)] = form.Announced?.ToString(),
             [nameof(DealForm.ClosedOn)] = form.Closed?.ToString(),
-            [nameof(DealForm.ParentId)] = form.ParentId is { } id ? parent ?? "#" + id.ToString(CultureInfo.InvariantCulture) : null,
+            [nameof(DealForm.PartOfIds)] = form.PartOfIds.Count == 0 ? null : Conflicts.Text(form.PartOfIds.Select(id => NameOf(wider, id)!)),
             [nameof(DealForm.Notes)] = Conflicts.Text(form.Notes),
             [nameof(DealForm.OutcomeNote)] = Conflicts.Text(form.OutcomeNote),
             [nameof(DealForm.Participants)] = Conflicts.Text(form.Participants.Select(p =>

@@ -8,7 +8,7 @@ namespace AiDeals.Core.Features.Deals;
 /// <summary>A link to a deal's detail page.</summary>
 public sealed record DealRef(int Id, string Title);
 
-/// <summary>A deal under an umbrella deal, with the amount that totals count in place of the umbrella's.</summary>
+/// <summary>A deal that is part of a wider deal.</summary>
 public sealed record DealPart(int Id, string Title, DealStatus Status, AmountRange Amount);
 
 /// <summary>An organization taking part in a deal, with its role and its own commitment.</summary>
@@ -27,8 +27,8 @@ public sealed record DealDetail(
     PartialDate? Announced,
     PartialDate? Closed,
     OrganizationRef? Target,
-    DealRef? Parent,
-    IReadOnlyList<DealPart> Children,
+    IReadOnlyList<DealRef> PartOf,
+    IReadOnlyList<DealPart> Parts,
     IReadOnlyList<ParticipantView> Participants,
     string? Notes,
     string? OutcomeNote,
@@ -37,7 +37,10 @@ public sealed record DealDetail(
     IReadOnlyList<MarketEventSummary> MarketEvents,
     IReadOnlyList<AuditedRecord> AuditedRecords)
 {
-    public bool IsUmbrella => Children.Count > 0;
+    public bool IsUmbrella => Parts.Count > 0;
+
+    /// <summary>For a deal with parts: how totals count it with everything under it; null for a deal without parts.</summary>
+    public CountedWithParts? Counted { get; init; }
 
     /// <summary>The version the page was read at: a delete from the page conflicts when someone saved since.</summary>
     public int Version { get; init; }
@@ -45,3 +48,9 @@ public sealed record DealDetail(
 
 /// <summary>A deal that was deleted: what its page says instead of the deal, and the records whose history it shows.</summary>
 public sealed record DeletedDeal(int Id, string Title, DateTime DeletedAtUtc, string? DeletedBy, IReadOnlyList<AuditedRecord> AuditedRecords);
+
+/// <summary>
+/// A wider deal as totals count it: <see cref="Total"/> the union of it and every deal under it (each once), of which
+/// <see cref="UnattributedLow"/>–<see cref="UnattributedHigh"/> is what its own figure says beyond its parts.
+/// </summary>
+public sealed record CountedWithParts(UnionTotal Total, long UnattributedLow, long UnattributedHigh);

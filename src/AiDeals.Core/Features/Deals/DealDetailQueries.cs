@@ -33,7 +33,6 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
                 d.ClosedPrecision,
                 d.TargetId,
                 Target = d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
-                Parent = d.Parent == null ? null : new DealRef(d.Parent.Id, d.Parent.Title),
                 d.Notes,
                 d.OutcomeNote,
             })
@@ -43,12 +42,20 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
             return null;
         }
 
-        var children = await db.Deals.AsNoTracking()
-            .Where(d => d.ParentId == id)
+        // Links whose other end is deleted are left out by the deals' filter (a link lives and dies with its part).
+        var partOf = await db.DealLinks.AsNoTracking()
+            .Where(l => l.PartId == id && l.Wider!.DeletedAt == null)
+            .OrderBy(l => l.Id)
+            .Select(l => new DealRef(l.Wider!.Id, l.Wider.Title))
+            .ToListAsync(cancellationToken);
+        var parts = await db.DealLinks.AsNoTracking()
+            .Where(l => l.WiderId == id && l.Part!.DeletedAt == null)
+            .Select(l => l.Part!)
             .OrderBy(d => d.AnnouncedOn)
             .ThenBy(d => d.Title)
             .Select(d => new DealPart(d.Id, d.Title, d.Status, AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier)))
             .ToListAsync(cancellationToken);
+        var counted = parts.Count == 0 ? null : await CountedAsync(db, id, cancellationToken);
 
         var participants = await db.DealParticipants.AsNoTracking()
             .Where(p => p.DealId == id)
@@ -89,8 +96,8 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
             deal.AnnouncedOn is { } announced ? PartialDate.Create(announced, deal.AnnouncedPrecision) : null,
             deal.ClosedOn is { } closed ? PartialDate.Create(closed, deal.ClosedPrecision) : null,
             deal.Target,
-            deal.Parent,
-            children,
+            partOf,
+            parts,
             participants.Select(p => p.View).ToList(),
             deal.Notes,
             deal.OutcomeNote,
@@ -100,7 +107,31 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
             await AuditedRecordsAsync(db, id, cancellationToken))
         {
             Version = deal.Version,
+            Counted = counted,
         };
+    }
+
+    /// <summary>The union total of the deal and everything under it, and what the deal's own figure adds beyond its parts.</summary>
+    private static async Task<CountedWithParts> CountedAsync(AiDealsDbContext db, int id, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var figures = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT 0, d."Id", COALESCE(d."AmountLow", 0), COALESCE(d."AmountHigh", d."AmountLow", 0), d."AmountQualifier"
+            FROM "Deals" AS d WHERE d."DeletedAt" IS NULL AND d."Id" IN (
+                WITH RECURSIVE below(Id) AS (
+                    SELECT {id}
+                    UNION SELECT l."PartId" FROM below INNER JOIN "DealLinks" AS l ON l."WiderId" = below.Id WHERE l."DeletedAt" IS NULL)
+                SELECT Id FROM below)
+            """);
+        var (total, wider) = await UnionTotals.SumAsync(connection, figures, text =>
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = text;
+            return command;
+        }, cancellationToken);
+        var own = wider.For(id);
+        return new CountedWithParts(total, own is null ? 0 : AmountRange.Total(own.Unattributed.Low), own is null ? 0 : AmountRange.Total(own.Unattributed.High));
     }
 
     /// <summary>The deal if it was deleted, with who deleted it and when (from the audit log); null when it is live or never was.</summary>

@@ -56,8 +56,8 @@ public sealed class DealForm : IEditForm
     [MergedWith(nameof(ClosedOn))]
     public DatePrecision ClosedPrecision { get; set; } = DatePrecision.Day;
 
-    /// <summary>The umbrella deal this one is part of, if any.</summary>
-    public int? ParentId { get; set; }
+    /// <summary>The wider deals this one is part of, by id, in the order they were picked (none, one or several).</summary>
+    public List<int> PartOfIds { get; set; } = [];
 
     [PlainText]
     [TextLimit(DealLimits.Notes)]

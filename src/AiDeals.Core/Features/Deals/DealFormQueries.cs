@@ -42,20 +42,19 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
             .Where(s => sourceIds.Contains(s.Id))
             .Select(s => new EntityOption(s.Id, s.Title, s.Publisher))
             .ToListAsync(cancellationToken);
-        var parent = form.ParentId is { } parentId
-            ? await db.Deals.IgnoreQueryFilters().AsNoTracking()
-                .Where(d => d.Id == parentId)
-                .Select(d => new EntityOption(d.Id, d.Title, null))
-                .SingleOrDefaultAsync(cancellationToken)
-            : null;
-        return new DealFormNames(organizations.ToDictionary(o => o.Id), sources.ToDictionary(s => s.Id), parent);
+        var widerIds = form.PartOfIds;
+        var wider = await db.Deals.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => widerIds.Contains(d.Id))
+            .Select(d => new EntityOption(d.Id, d.Title, null))
+            .ToListAsync(cancellationToken);
+        return new DealFormNames(organizations.ToDictionary(o => o.Id), sources.ToDictionary(s => s.Id), wider.ToDictionary(d => d.Id));
     }
 
     /// <summary>
-    /// Live deals whose title contains the text, for the umbrella type-ahead, newest first, without the deal being edited
+    /// Live deals whose title contains the text, for the wider deals' type-ahead, newest first, without the deal being edited
     /// (the command refuses deeper cycles with a message that names the deal).
     /// </summary>
-    public async Task<IReadOnlyList<EntityOption>> SearchUmbrellaOptionsAsync(
+    public async Task<IReadOnlyList<EntityOption>> SearchWiderOptionsAsync(
         string? search, int? excludeId = null, int limit = OrganizationLookups.DefaultLimit, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -82,8 +81,8 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
     }
 }
 
-/// <summary>The names behind a deal form's ids: its organizations, its sources and its umbrella.</summary>
+/// <summary>The names behind a deal form's ids: its organizations, its sources and its wider deals.</summary>
 public sealed record DealFormNames(
     IReadOnlyDictionary<int, OrganizationOption> Organizations,
     IReadOnlyDictionary<int, EntityOption> Sources,
-    EntityOption? Parent);
+    IReadOnlyDictionary<int, EntityOption> Wider);

@@ -15,7 +15,7 @@ internal static class DealForms
     public static async Task<List<DealForm>> ReadManyAsync(AiDealsDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         var deals = await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Include(d => d.Participants).Include(d => d.Citations).AsSplitQuery().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+            .Include(d => d.Participants).Include(d => d.Citations).Include(d => d.PartOf).AsSplitQuery().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         return [.. deals.Select(deal => new DealForm
         {
             Id = deal.Id,
@@ -32,7 +32,7 @@ internal static class DealForms
             AnnouncedPrecision = deal.AnnouncedPrecision,
             ClosedOn = deal.ClosedOn,
             ClosedPrecision = deal.ClosedPrecision,
-            ParentId = deal.ParentId,
+            PartOfIds = [.. deal.PartOf.OrderBy(l => l.Id).Select(l => l.WiderId)],
             Notes = deal.Notes,
             OutcomeNote = deal.OutcomeNote,
             Participants = [.. deal.Participants.OrderBy(p => p.Id).Select(p => new ParticipantForm
@@ -61,7 +61,6 @@ internal static class DealForms
         deal.AmountQualifier = form.AmountQualifier;
         deal.Announced = form.Announced;
         deal.Closed = form.Closed;
-        deal.ParentId = form.ParentId;
         deal.Notes = FormText.Blank(form.Notes);
         deal.OutcomeNote = FormText.Blank(form.OutcomeNote);
     }
@@ -81,6 +80,21 @@ internal static class DealForms
         citation.SourceId = form.SourceId!.Value;
         citation.Quote = form.Quote.Trim();
         return citation;
+    }
+
+    /// <summary>
+    /// Makes the deal's links to wider deals match the form's ids: links the form keeps stay as they are (a link has no
+    /// field to change), links it leaves out are removed (softly, by the audit interceptor), new ids are added.
+    /// </summary>
+    public static void MergeLinks(AiDealsDbContext db, Deal deal, IReadOnlyCollection<int> widerIds)
+    {
+        foreach (var link in deal.PartOf.Where(l => !widerIds.Contains(l.WiderId)).ToList())
+        {
+            db.Remove(link);
+        }
+
+        var kept = deal.PartOf.Select(l => l.WiderId).ToHashSet();
+        deal.PartOf.AddRange(widerIds.Distinct().Where(id => !kept.Contains(id)).Select(id => new DealLink { WiderId = id }));
     }
 
     public static DealParticipant NewParticipant() => new();

@@ -112,7 +112,7 @@ internal sealed class DealListSql
     {
         var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")
             .Append(" d.\"AmountQualifier\", d.\"AnnouncedOn\", d.\"AnnouncedPrecision\",")
-            .Append(" EXISTS (SELECT 1 FROM \"Deals\" AS c WHERE c.\"ParentId\" = d.\"Id\" AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
+            .Append(" EXISTS (SELECT 1 FROM \"DealLinks\" AS l INNER JOIN \"Deals\" AS c ON c.\"Id\" = l.\"PartId\" WHERE l.\"WiderId\" = d.\"Id\" AND l.\"DeletedAt\" IS NULL AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
             .Append(" FROM ").Append(_from)
             .Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL")
             .Append(" WHERE ").AppendJoin(" AND ", Conditions(SortKey(sort)));
@@ -147,6 +147,10 @@ internal sealed class DealListSql
         return string.Create(CultureInfo.InvariantCulture,
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", Conditions(key))} LIMIT {cap})");
     }
+
+    /// <summary>The matching deals' amounts as the union rule reads them (see <see cref="UnionTotals"/>): group, id, low, high, qualifier.</summary>
+    public string Figures() =>
+        $"SELECT 0, d.\"Id\", COALESCE(d.\"AmountLow\", 0), COALESCE(d.\"AmountHigh\", d.\"AmountLow\", 0), d.\"AmountQualifier\" FROM {_from} WHERE {string.Join(" AND ", Conditions(IndexKey.None))}";
 
     // Every deal, the deals of some statuses, or of some kinds: the dashboard keeps those counts (Data/Aggregates), kept
     // up to date by triggers in the transaction of every write, so the count is a read of a row or a few.

@@ -101,6 +101,25 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         return count > DealCount.Cap ? new DealCount(DealCount.Cap, IsAtLeast: true) : new DealCount(count, IsAtLeast: false);
     }
 
+    /// <summary>
+    /// The union total of the deals the filter matches (every deal once, a wider deal only beyond its parts), or null
+    /// past <see cref="DealCount.Cap"/> deals, where the dashboard's kept totals are the place to look.
+    /// </summary>
+    public async Task<UnionTotal?> TotalAsync(DealFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var sql = DealListSql.For(filter);
+        if (await DealListReader.CountAsync(connection, sql, DealCount.Cap + 1, CommandObserver, cancellationToken) > DealCount.Cap)
+        {
+            return null;
+        }
+
+        var (total, _) = await UnionTotals.SumAsync(connection, sql.Figures(), text => sql.Command(connection, text), cancellationToken);
+        return total;
+    }
+
     private static Task<List<DealRow>> ReadAsync(IQueryable<Deal> page, CancellationToken cancellationToken) =>
         page.Select(d => new DealRow(
                 d.Id,
@@ -113,7 +132,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 d.AmountQualifier,
                 d.AnnouncedOn,
                 d.AnnouncedPrecision,
-                d.Children.Any(),
+                d.Parts.Any(l => l.Part!.DeletedAt == null),
                 EF.Property<string>(d, DealListKeys.Target),
                 EF.Property<string>(d, DealListKeys.Investor)))
             .ToListAsync(cancellationToken);

@@ -43,10 +43,7 @@ public static class DealValidator
             errors.Add(nameof(DealForm.ClosedOn), $"The deal cannot close ({closed}) before it was announced ({announced}).");
         }
 
-        if (dealId != 0 && form.ParentId == dealId)
-        {
-            errors.Add(nameof(DealForm.ParentId), "A deal cannot be its own umbrella.");
-        }
+        ValidateLinks(form.PartOfIds, dealId, errors);
 
         var seen = new HashSet<int>();
         for (var i = 0; i < form.Participants.Count; i++)
@@ -70,8 +67,8 @@ public static class DealValidator
     }
 
     /// <summary>
-    /// The rules that read the database: the target, the umbrella, the organizations and the sources exist and are live,
-    /// and the umbrella is not one of the deal's own parts. <paramref name="dealId"/> is 0 for a new deal.
+    /// The rules that read the database: the target, the wider deals, the organizations and the sources exist and are live,
+    /// and no wider deal is already part of this one. <paramref name="dealId"/> is 0 for a new deal.
     /// </summary>
     public static async Task CheckAsync(CommandScope scope, DealForm form, int dealId)
     {
@@ -108,38 +105,22 @@ public static class DealValidator
             }
         }
 
-        if (form.ParentId is { } parentId && parentId != dealId)
+        if (!errors.Has(nameof(DealForm.PartOfIds)) && form.PartOfIds.Count > 0)
         {
-            if (!await live.DealAsync(parentId, cancellationToken))
-            {
-                errors.Add(nameof(DealForm.ParentId), "That umbrella deal does not exist or was deleted.");
-            }
-            else if (dealId != 0)
-            {
-                await CheckUmbrellaAsync(scope.Db, parentId, dealId, errors, cancellationToken);
-            }
+            await DealLinkRules.CheckAsync(scope, form.PartOfIds, dealId);
         }
     }
 
-    private static async Task CheckUmbrellaAsync(AiDealsDbContext db, int parentId, int dealId, FieldErrors errors, CancellationToken cancellationToken)
+    /// <summary>The rules of the wider deals that need no database: not the deal itself, none twice.</summary>
+    internal static void ValidateLinks(IReadOnlyCollection<int> partOfIds, int dealId, FieldErrors errors)
     {
-        // Up from the chosen umbrella: meeting this deal on the way means the umbrella is already under it.
-        var visited = new HashSet<int> { parentId };
-        int? current = parentId;
-        while (current is { } at)
+        if (dealId != 0 && partOfIds.Contains(dealId))
         {
-            var above = await db.Deals.IgnoreQueryFilters().AsNoTracking()
-                .Where(d => d.Id == at)
-                .Select(d => new { d.ParentId, d.Title })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (above?.ParentId == dealId)
-            {
-                var title = await db.Deals.AsNoTracking().Where(d => d.Id == parentId).Select(d => d.Title).SingleAsync(cancellationToken);
-                errors.Add(nameof(DealForm.ParentId), $"“{title}” is already under this deal: an umbrella cannot be one of its own parts.");
-                return;
-            }
-
-            current = above?.ParentId is { } next && visited.Add(next) ? next : null;
+            errors.Add(nameof(DealForm.PartOfIds), "A deal cannot be part of itself.");
+        }
+        else if (partOfIds.Distinct().Count() != partOfIds.Count)
+        {
+            errors.Add(nameof(DealForm.PartOfIds), "A wider deal is listed twice.");
         }
     }
 

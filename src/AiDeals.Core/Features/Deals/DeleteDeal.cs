@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Features.Deals;
 
 /// <summary>
-/// Deletes the deal with its participants and citations (softly: all three can be restored together). An umbrella
-/// with live parts is refused, as deleting it would silently change what the totals count.
+/// Deletes the deal with its participants, citations and links to wider deals (softly: all can be restored together). A
+/// wider deal with live parts is refused, as deleting it would silently change what the totals count.
 /// </summary>
 public sealed class DeleteDeal(int id, int version) : DealCommand(id, version)
 {
@@ -13,12 +13,12 @@ public sealed class DeleteDeal(int id, int version) : DealCommand(id, version)
 
     protected override async Task CheckAsync(CommandScope scope, Deal row)
     {
-        var parts = await scope.Db.Deals.CountAsync(d => d.ParentId == row.Id, scope.CancellationToken);
+        var parts = await scope.Db.DealLinks.CountAsync(l => l.WiderId == row.Id && l.Part!.DeletedAt == null, scope.CancellationToken);
         if (parts > 0)
         {
             scope.Errors.Add(
                 string.Empty,
-                $"This is the umbrella of {(parts == 1 ? "one deal" : $"{parts} deals")}: move them out of it or delete them first.");
+                $"{(parts == 1 ? "One deal is" : $"{parts} deals are")} part of this deal: take them out of it or delete them first.");
         }
     }
 
@@ -26,6 +26,7 @@ public sealed class DeleteDeal(int id, int version) : DealCommand(id, version)
     {
         scope.Db.DealParticipants.RemoveRange(row.Participants);
         scope.Db.Citations.RemoveRange(row.Citations);
+        scope.Db.DealLinks.RemoveRange(row.PartOf);
         scope.Db.Deals.Remove(row);
         return Task.CompletedTask;
     }

@@ -27,6 +27,7 @@ public sealed class UpdateDeal(DealForm form) : DealCommand(form?.Id ?? 0, form?
         DealForms.Apply(Form, row);
         DealForms.Merge(db, row.Participants, Form.Participants, p => p.Id, DealForms.NewParticipant, DealForms.Apply);
         DealForms.Merge(db, row.Citations, Form.Citations, c => c.Id, DealForms.NewCitation, DealForms.Apply);
+        DealForms.MergeLinks(db, row, Form.PartOfIds);
 
         db.ChangeTracker.DetectChanges();
         if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))

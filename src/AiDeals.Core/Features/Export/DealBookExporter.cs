@@ -21,7 +21,7 @@ public sealed class DealBookExporter(IDbContextFactory<AiDealsDbContext> context
     public Task WriteAllAsync(Stream stream, CancellationToken cancellationToken = default) => WriteAsync(stream, filter: null, cancellationToken);
 
     /// <summary>
-    /// The deals of the view, with the organizations and sources they name; an umbrella outside the view is left out.
+    /// The deals of the view, with the organizations and sources they name; a wider deal outside the view is left out of "partOf".
     /// Valuations and market events belong to no view and are left out too.
     /// </summary>
     public Task WriteViewAsync(Stream stream, DealFilter filter, CancellationToken cancellationToken = default) =>
@@ -53,7 +53,7 @@ public sealed class DealBookExporter(IDbContextFactory<AiDealsDbContext> context
         foreach (var chunk in dealIds.Chunk(Chunk))
         {
             var rows = await db.Deals.Where(d => chunk.Contains(d.Id)).OrderBy(d => d.Id)
-                .Include(d => d.Participants).Include(d => d.Citations).AsSplitQuery().ToListAsync(cancellationToken);
+                .Include(d => d.Participants).Include(d => d.Citations).Include(d => d.PartOf).AsSplitQuery().ToListAsync(cancellationToken);
             foreach (var deal in rows)
             {
                 JsonSerializer.Serialize(json, ToBook(deal, keys, exported), DealBookJson.Write);
@@ -99,11 +99,12 @@ public sealed class DealBookExporter(IDbContextFactory<AiDealsDbContext> context
         Amount(deal.Amount)!,
         deal.Announced?.ToIsoString(),
         deal.Closed?.ToIsoString(),
-        deal.ParentId is { } parentId && exported.Contains(parentId) ? keys.Deal(parentId) : null,
+        null,
         deal.Notes,
         deal.OutcomeNote,
         [.. deal.Participants.OrderBy(p => p.Id).Select(p => new DealBookParticipant(keys.Organization(p.OrganizationId), p.Role, Amount(p.Commitment, orNull: true)))],
-        [.. deal.Citations.OrderBy(c => c.Id).Select(c => new DealBookCitation(keys.Source(c.SourceId), c.Quote))]);
+        [.. deal.Citations.OrderBy(c => c.Id).Select(c => new DealBookCitation(keys.Source(c.SourceId), c.Quote))],
+        deal.PartOf.Where(l => exported.Contains(l.WiderId)).OrderBy(l => l.Id).Select(l => keys.Deal(l.WiderId)).ToList() is { Count: > 0 } wider ? wider : null);
 
     private static DealBookAmount? Amount(AmountRange amount, bool orNull = false) =>
         orNull && amount == AmountRange.Undisclosed ? null : new DealBookAmount(amount.Low, amount.High, amount.Qualifier);

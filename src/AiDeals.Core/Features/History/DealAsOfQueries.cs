@@ -26,7 +26,7 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
 
     /// <summary>
     /// The deals added, removed (deleted) and changed between the end of <paramref name="from"/> and the end of
-    /// <paramref name="to"/>: every deal whose own record or whose participants were saved in between, compared field
+    /// <paramref name="to"/>: every deal whose own record, participants or links to wider deals were saved in between, compared field
     /// by field. A deal changed and changed back shows no difference and is left out.
     /// </summary>
     public async Task<DealComparison> CompareAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
@@ -49,7 +49,15 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
             .Select(p => p.DealId)
             .Distinct()
             .ToListAsync(cancellationToken);
-        var ids = dealIds.Union(viaParticipants).ToList();
+        // A link added or removed is a change of its part ("Part of").
+        var linkIds = (await changed.Where(a => a.EntityType == nameof(DealLink)).Select(a => a.EntityId).Distinct().ToListAsync(cancellationToken))
+            .Select(int.Parse).ToList();
+        var viaLinks = await db.DealLinks.IgnoreQueryFilters().AsNoTracking()
+            .Where(l => EF.Parameter(linkIds).Contains(l.Id))
+            .Select(l => l.PartId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var ids = dealIds.Union(viaParticipants).Union(viaLinks).ToList();
 
         var before = await SnapshotsAsync(db, ids, start, cancellationToken);
         var after = await SnapshotsAsync(db, ids, end, cancellationToken);
@@ -98,6 +106,7 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
             .Where(o => o.DeletedAt is null)
             .ToDictionary(o => o.Id, o => new OrganizationRef(o.Name, o.Slug));
 
+        var (partOf, parts) = await LinksAsync(db, ids, liveDeals, atUtc, cancellationToken);
         var byDeal = liveParticipants.ToLookup(p => p.DealId);
         return liveDeals.ToDictionary(d => d.Id, d => new DealSnapshot(
             d.Id,
@@ -108,6 +117,8 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
             d.AnnouncedOn is { } announced ? PartialDate.Create(announced, d.AnnouncedPrecision) : null,
             d.ClosedOn is { } closed ? PartialDate.Create(closed, d.ClosedPrecision) : null,
             d.TargetId is { } target ? names.GetValueOrDefault(target) : null,
+            [.. partOf[d.Id]],
+            [.. parts[d.Id]],
             [.. byDeal[d.Id]
                 .Where(p => names.ContainsKey(p.OrganizationId))
                 .OrderBy(RankOf)
@@ -115,5 +126,34 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
                 .Select(p => new ParticipantView(names[p.OrganizationId], p.Role, AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)))],
             d.Notes,
             d.OutcomeNote));
+    }
+
+    /// <summary>
+    /// The wider deals and the parts of <paramref name="liveDeals"/> at <paramref name="atUtc"/>: the links live then
+    /// between deals live then, by the titles of then, in the deal page's orders (wider deals as linked, parts by
+    /// announced date and title).
+    /// </summary>
+    private static async Task<(ILookup<int, DealRef> PartOf, ILookup<int, DealRef> Parts)> LinksAsync(
+        AiDealsDbContext db, List<int> ids, List<Deal> liveDeals, DateTime atUtc, CancellationToken cancellationToken)
+    {
+        var links = await db.DealLinks.IgnoreQueryFilters().AsNoTracking()
+            .Where(l => EF.Parameter(ids).Contains(l.PartId) || EF.Parameter(ids).Contains(l.WiderId))
+            .ToListAsync(cancellationToken);
+        var liveLinks = (await AuditRewind.AsOfAsync(db, links, l => l.Id, atUtc, cancellationToken)).Where(l => l.DeletedAt is null).ToList();
+        var deals = liveDeals.ToDictionary(d => d.Id);
+        var otherIds = liveLinks.SelectMany(l => new[] { l.PartId, l.WiderId }).Where(id => !deals.ContainsKey(id)).Distinct().ToList();
+        var others = await db.Deals.IgnoreQueryFilters().AsNoTracking().Where(d => EF.Parameter(otherIds).Contains(d.Id)).ToListAsync(cancellationToken);
+        foreach (var other in (await AuditRewind.AsOfAsync(db, others, d => d.Id, atUtc, cancellationToken)).Where(d => d.DeletedAt is null))
+        {
+            deals[other.Id] = other;
+        }
+
+        var between = liveLinks.Where(l => deals.ContainsKey(l.PartId) && deals.ContainsKey(l.WiderId)).ToList();
+        var partOf = between.OrderBy(l => l.Id).ToLookup(l => l.PartId, l => new DealRef(l.WiderId, deals[l.WiderId].Title));
+        var parts = between.Select(l => (l.WiderId, Part: deals[l.PartId]))
+            .OrderBy(l => l.Part.AnnouncedOn)
+            .ThenBy(l => l.Part.Title, StringComparer.Ordinal)
+            .ToLookup(l => l.WiderId, l => new DealRef(l.Part.Id, l.Part.Title));
+        return (partOf, parts);
     }
 }

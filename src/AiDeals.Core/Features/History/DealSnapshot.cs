@@ -3,7 +3,10 @@ using AiDeals.Core.Features.Deals;
 
 namespace AiDeals.Core.Features.History;
 
-/// <summary>A deal as it stood at the end of a past day: its own fields, its target and its participants, by the names of then.</summary>
+/// <summary>
+/// A deal as it stood at the end of a past day: its own fields, its target, the wider deals it was part of, its parts and
+/// its participants, by the names and titles of then.
+/// </summary>
 public sealed record DealSnapshot(
     int Id,
     string Title,
@@ -13,11 +16,16 @@ public sealed record DealSnapshot(
     PartialDate? Announced,
     PartialDate? Closed,
     OrganizationRef? Target,
+    IReadOnlyList<DealRef> PartOf,
+    IReadOnlyList<DealRef> Parts,
     IReadOnlyList<ParticipantView> Participants,
     string? Notes,
     string? OutcomeNote)
 {
-    /// <summary>The fields as people read them, in the order the deal page shows them: what a comparison compares.</summary>
+    /// <summary>
+    /// The fields as people read them, in the order the deal page shows them: what a comparison compares. A link belongs
+    /// to its part, so "Part of" is the part's field; a wider deal's parts are shown, not compared.
+    /// </summary>
     public IReadOnlyList<(string Field, string? Value)> Fields() =>
     [
         ("Title", Title),
@@ -27,6 +35,7 @@ public sealed record DealSnapshot(
         ("Announced", Announced?.ToString()),
         ("Closed", Closed?.ToString()),
         ("Target", Target?.Name),
+        ("Part of", PartOf.Count == 0 ? null : string.Join("; ", PartOf.Select(d => d.Title))),
         ("Participants", Participants.Count == 0 ? null : string.Join("; ", Participants.Select(p => $"{p.Organization.Name} ({Labels.Of(p.Role)}, {p.Commitment})"))),
         ("Notes", Notes),
         ("Outcome note", OutcomeNote),

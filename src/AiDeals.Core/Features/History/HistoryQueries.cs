@@ -9,7 +9,7 @@ namespace AiDeals.Core.Features.History;
 public sealed class HistoryQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     private static readonly string[] OrganizationFields = ["OrganizationId", "TargetId"];
-    private static readonly string[] DealFields = ["DealId", "ParentId"];
+    private static readonly string[] DealFields = ["DealId", "PartId", "WiderId"];
     private static readonly string[] SourceFields = ["SourceId"];
 
     /// <summary>The changes of the given records, newest first.</summary>

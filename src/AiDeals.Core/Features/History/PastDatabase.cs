@@ -27,7 +27,7 @@ public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDi
     // The records the dashboard and the lists read; accounts, saved views and watchlists have no past worth showing.
     private static readonly string[] Rewound =
     [
-        nameof(Deal), nameof(DealParticipant), nameof(Organization), nameof(OrganizationAlias), nameof(Source),
+        nameof(Deal), nameof(DealParticipant), nameof(DealLink), nameof(Organization), nameof(OrganizationAlias), nameof(Source),
         nameof(Citation), nameof(Valuation), nameof(MarketEvent),
     ];
 
@@ -119,6 +119,8 @@ public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDi
             .ToListAsync(cancellationToken);
         await AuditRewind.UndoTrackedAsync(db, entries, AtUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // The wider deals' kept rests are counted again at a commit, which never comes here: count the noted ones now.
+        await Deals.UnionRests.KeepAsync(_connection, _transaction, cancellationToken);
         await since.ExecuteDeleteAsync(cancellationToken);
         ChangesUndone = entries.Count;
     }

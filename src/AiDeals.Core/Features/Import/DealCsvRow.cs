@@ -34,7 +34,7 @@ internal sealed class DealCsvRow(CsvReader csv, Dictionary<string, int> index, l
         Text(C.SourceUrls);
         return Problems.Count > 0 ? null : new DealBookDeal(
             Text(C.ExternalId), title, kind, status, target, amount, announced, null, null, null, null,
-            [.. investors.Select(i => new DealBookParticipant(i, ParticipantRole.CoInvestor, null))], null);
+            [.. investors.Select(i => new DealBookParticipant(i, ParticipantRole.CoInvestor, null))], null, null);
     }
 
     private string? Cell(string column)

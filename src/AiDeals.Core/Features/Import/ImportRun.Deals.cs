@@ -12,15 +12,23 @@ internal sealed partial class ImportRun
     private readonly HashSet<int> _matchedDeals = [];
     private readonly Dictionary<string, string> _sameRows = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The version each deal entry's save came to, for the command that links it afterwards.</summary>
+    private readonly Dictionary<Entry, int> _versions = [];
+
     private IEnumerable<Command> DealSteps()
     {
+        // In the file's order, so that new deals take ids in it. A deal names the wider deals stored or earlier in the file
+        // in its own command; one that names a later deal of the file is linked once every deal has its id
+        // (SetWiderDeals), in the same batch: all of it is committed or none.
         var book = source.Book.Deals ?? [];
-        foreach (var i in ParentsFirst(book))
+        var later = new List<Linking>();
+        for (var i = 0; i < book.Count; i++)
         {
             var (item, path) = (book[i], Path("deals", i));
-            // A part is saved alone: after its umbrella's save (it names its id), and in its own save, since a save
-            // may order the inserts of deals that name an umbrella after the others, and ids follow the file's order.
-            if (item.Parent is not null)
+            // A part is saved alone: after its wider deals' save (it names their ids), and in its own save, since a save
+            // may order the inserts of deals that name a wider deal after the others, and ids follow the file's order.
+            var isPart = item.WiderKeys().Count > 0;
+            if (isPart)
             {
                 yield return CommandBatch.SaveHere;
             }
@@ -36,10 +44,27 @@ internal sealed partial class ImportRun
                 continue;
             }
 
+            Linking? linking = null;
+            if (item.PartOf is not null || item.Parent is not null)
+            {
+                if (WiderIds(item) is { } widerIds)
+                {
+                    form.PartOfIds = widerIds;
+                }
+                else
+                {
+                    later.Add(linking = new Linking(entry, item, path, form));
+                }
+            }
+
             if (existing is null)
             {
-                yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id => Remember(item.Key, id));
-                if (item.Parent is not null)
+                yield return Run(entry, new CreateDeal(form), null, DealBookForms.DealPath, id =>
+                {
+                    Remember(item.Key, id);
+                    linking?.Id = id;
+                });
+                if (isPart)
                 {
                     yield return CommandBatch.SaveHere;
                 }
@@ -48,11 +73,59 @@ internal sealed partial class ImportRun
             }
 
             Remember(item.Key, existing.Id);
+            linking?.Id = existing.Id;
             if (!Same(existing, form))
             {
                 yield return Run(entry, new UpdateDeal(form), existing.Version, DealBookForms.DealPath);
             }
         }
+
+        yield return CommandBatch.SaveHere;
+        foreach (var linking in later.Where(l => l.Entry.Action != ImportAction.Error))
+        {
+            if (LinkStep(linking) is { } step)
+            {
+                yield return step;
+            }
+        }
+    }
+
+    /// <summary>The ids of the wider deals the entry names; null while one of them is not known yet (later in the file, or nowhere).</summary>
+    private List<int>? WiderIds(DealBookDeal item)
+    {
+        var ids = new List<int>();
+        foreach (var (key, _) in item.WiderKeys())
+        {
+            if (DealId(key) is not { } id)
+            {
+                return null;
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>The command that links a saved deal to the wider deals its entry names, if they are not its links already.</summary>
+    private Command? LinkStep(Linking link)
+    {
+        var widerIds = new List<int>();
+        foreach (var (key, at) in link.Item.WiderKeys())
+        {
+            if (DealId(key) is not { } widerId)
+            {
+                Fail(link.Entry, link.Path + at, $"No deal has the key or external id '{key}'.");
+                return null;
+            }
+
+            widerIds.Add(widerId);
+        }
+
+        var version = _versions.GetValueOrDefault(link.Entry, link.Form.Version);
+        return widerIds.ToHashSet().SetEquals(link.Form.PartOfIds) && widerIds.Count == link.Form.PartOfIds.Count
+            ? null
+            : Add(link.Entry, new SetWiderDeals(link.Id, version, widerIds), DealBookForms.DealPath);
     }
 
     private void Remember(string? key, int id)
@@ -86,12 +159,6 @@ internal sealed partial class ImportRun
             return Refuse(entry, $"{path}.{field}", $"'{text}' is not a date: write 2025-01-27, 2025-01, 2024-Q4 or 2019.");
         }
 
-        int? parentId = item.Parent is null ? null : DealId(item.Parent);
-        if (item.Parent is not null && parentId is null)
-        {
-            return Refuse(entry, path + ".parent", $"No deal has the key or external id '{item.Parent}'.");
-        }
-
         var sources = (item.Citations ?? []).Select(c => c.Source is { } key && _sources.TryGetValue(key, out var id) ? id : (int?)null).ToList();
         if (sources.IndexOf(null) is var noSource and >= 0)
         {
@@ -118,7 +185,6 @@ internal sealed partial class ImportRun
 
         (form.AnnouncedOn, form.AnnouncedPrecision) = announced is { } on ? (on.Date, on.Precision) : (form.AnnouncedOn, form.AnnouncedPrecision);
         (form.ClosedOn, form.ClosedPrecision) = closed is { } off ? (off.Date, off.Precision) : (form.ClosedOn, form.ClosedPrecision);
-        form.ParentId = item.Parent is null ? form.ParentId : parentId;
         form.Notes = item.Notes ?? form.Notes;
         form.OutcomeNote = item.Outcome ?? form.OutcomeNote;
         if (item.Participants is not null)
@@ -224,42 +290,18 @@ internal sealed partial class ImportRun
         return copy;
     }
 
-    /// <summary>The deals' indexes with each umbrella before its parts, so that a part's command names its umbrella's id.</summary>
-    private static List<int> ParentsFirst(IReadOnlyList<DealBookDeal> deals)
+    /// <summary>A deal entry that names its wider deals: linked once every deal of the file is saved.</summary>
+    private sealed class Linking(Entry entry, DealBookDeal item, string path, DealForm form)
     {
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < deals.Count; i++)
-        {
-            if (deals[i].Key is { } key)
-            {
-                byKey.TryAdd(key, i);
-            }
-        }
+        public Entry Entry { get; } = entry;
 
-        var order = new List<int>(deals.Count);
-        var placed = new bool[deals.Count];
-        for (var i = 0; i < deals.Count; i++)
-        {
-            var chain = new Stack<int>();
-            for (var at = i; !placed[at] && !chain.Contains(at); at = byKey.GetValueOrDefault(deals[at].Parent ?? string.Empty, at))
-            {
-                chain.Push(at);
-                if (deals[at].Parent is null || !byKey.ContainsKey(deals[at].Parent!))
-                {
-                    break;
-                }
-            }
+        public DealBookDeal Item { get; } = item;
 
-            while (chain.TryPop(out var next))
-            {
-                if (!placed[next])
-                {
-                    placed[next] = true;
-                    order.Add(next);
-                }
-            }
-        }
+        public string Path { get; } = path;
 
-        return order;
+        /// <summary>The entry's form as saved: its links are the stored deal's (none for a new one).</summary>
+        public DealForm Form { get; } = form;
+
+        public int Id { get; set; }
     }
 }

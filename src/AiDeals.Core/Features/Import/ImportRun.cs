@@ -59,6 +59,10 @@ internal sealed partial class ImportRun(ImportSource source, ImportLookup lookup
         if (result is { IsSaved: true, Id: { } id })
         {
             saved?.Invoke(id);
+            if (entry.Kind == RecordKind.Deal && result.Version is { } savedVersion)
+            {
+                _versions[entry] = savedVersion;
+            }
             entry.Action = (entry.Action, version, addsToEntry) switch
             {
                 (ImportAction.Error, _, _) => ImportAction.Error,

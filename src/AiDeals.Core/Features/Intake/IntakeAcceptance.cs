@@ -123,7 +123,8 @@ internal sealed class IntakeAcceptance(IntakeArticle article, IReadOnlyList<Prop
             (form.AnnouncedOn, form.AnnouncedPrecision) = (date.Date, date.Precision);
         }
 
-        form.ParentId ??= deal.PartOf.Select(k => _deals.TryGetValue(k, out var id) ? id : (int?)null).FirstOrDefault(id => id is not null);
+        // Every wider deal the article names, added to those a stored deal already has: a deal can be part of several.
+        form.PartOfIds = [.. form.PartOfIds.Concat(deal.PartOf.Select(k => _deals.TryGetValue(k, out var id) ? id : 0).Where(id => id != 0)).Distinct()];
         form.OutcomeNote ??= deal.Outcome;
         var single = deal.Investors.Count == 1 && deal.InDollars;
         foreach (var investor in deal.Investors.Select(i => (Party: i, Id: Id(i))).Where(i => i.Id is not null && form.Participants.All(p => p.OrganizationId != i.Id)))

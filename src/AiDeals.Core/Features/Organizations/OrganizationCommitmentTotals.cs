@@ -1,101 +1,99 @@
 using System.Data.Common;
-using System.Globalization;
 using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Deals;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Features.Organizations;
 
 /// <summary>
 /// An organization's counted commitments, summed in SQL over all its participations however many (38,000 for the busiest
-/// investor of a million deals), so the profile reads only the rows it shows.
+/// investor of a million deals), so the profile reads only the rows it shows; the union rule then replaces the
+/// commitments in its deals that have parts by what they add beyond those parts.
 /// </summary>
 internal static class OrganizationCommitmentTotals
 {
     /// <summary>
-    /// The organization's deals that have another of its deals somewhere under them: their commitment is already counted
-    /// through those parts. The walk goes up from each of its deals through live umbrellas (a deleted one ends the chain),
-    /// so a part nested under a deal it takes no part in still reaches the umbrella above.
+    /// The union rule (<see cref="UnionTotals"/>) on the organization's commitments: its deals that have parts, with what
+    /// its commitment there adds beyond its own commitments in those parts (at any depth, each part once).
     /// </summary>
-    public static async Task<HashSet<int>> UmbrellasAsync(AiDealsDbContext db, int organizationId, CancellationToken cancellationToken)
+    public static async Task<UnionAdjustment> WiderAsync(AiDealsDbContext db, int organizationId, CancellationToken cancellationToken)
     {
-        var umbrellas = new HashSet<int>();
-        await using var command = await CommandAsync(db, organizationId, $"""
-            WITH RECURSIVE {OwnDeals},
-            up(Id) AS (
-                SELECT d.ParentId FROM own JOIN Deals d ON d.Id = own.Id WHERE d.ParentId IS NOT NULL
-                UNION
-                SELECT d.ParentId FROM up JOIN Deals d ON d.Id = up.Id WHERE d.DeletedAt IS NULL AND d.ParentId IS NOT NULL)
-            SELECT Id FROM up WHERE Id IN (SELECT Id FROM own)
-            """, cancellationToken);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            umbrellas.Add(reader.GetInt32(0));
-        }
-
-        return umbrellas;
+        // Kept in the transaction of every write (UnionRests): the organization's few rows, not a walk of its deals' links.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await KeptUnion.AdjustmentAsync(db.Database.GetDbConnection(), organizationId, cancellationToken);
     }
 
+    /// <summary>The deals whose commitment is counted through the organization's commitments in their parts, not in full.</summary>
+    public static HashSet<int> CountedThroughParts(UnionAdjustment wider) =>
+        [.. wider.Deals.Where(d => d.Unattributed != d.Own).Select(d => d.Id)];
+
     // Summed as REAL, which cannot overflow as a sum of longs does (see AmountRange.Total).
-    public static async Task<CommittedTotal> TotalAsync(AiDealsDbContext db, int organizationId, HashSet<int> umbrellas, CancellationToken cancellationToken)
+    public static async Task<CommittedTotal> TotalAsync(AiDealsDbContext db, int organizationId, UnionAdjustment wider, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(db, organizationId, $"""
-            SELECT TOTAL(COALESCE(p.CommitmentLow, 0)), TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)),
-                   COALESCE(MAX(p.CommitmentQualifier = 'AtLeast'), 0), COUNT(*), COALESCE(SUM(p.CommitmentQualifier = 'Undisclosed'), 0)
+            SELECT COUNT(*), TOTAL(COALESCE(p.CommitmentLow, 0)), TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)),
+                   COALESCE(SUM(p.CommitmentQualifier = 'AtLeast'), 0), COALESCE(SUM(p.CommitmentQualifier = 'Undisclosed'), 0)
             {CountedFrom}
-            """, cancellationToken, umbrellas);
+            """, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new CommittedTotal(
-            AmountRange.Total(reader.GetDouble(0)),
-            AmountRange.Total(reader.GetDouble(1)),
-            reader.GetInt64(2) == 1,
-            reader.GetInt32(3),
-            reader.GetInt32(4));
+        var total = UnionTotal.Of(
+            new PlainSum(reader.GetInt32(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetInt32(4)), wider);
+        return new CommittedTotal(total.Low, total.High, total.OpenEnded, total.CountedInFull, total.Undisclosed);
     }
 
     /// <summary>Disclosed counted commitments by the year the deal was announced; undated deals last.</summary>
-    public static async Task<List<CommittedInYear>> ByYearAsync(AiDealsDbContext db, int organizationId, HashSet<int> umbrellas, CancellationToken cancellationToken)
+    public static async Task<List<CommittedInYear>> ByYearAsync(AiDealsDbContext db, int organizationId, UnionAdjustment wider, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(db, organizationId, $"""
-            SELECT CAST(substr(d.AnnouncedOn, 1, 4) AS INTEGER), TOTAL(COALESCE(p.CommitmentLow, 0)), TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0))
+        var years = new Dictionary<int, (double Low, double High)>();
+        await using (var command = await CommandAsync(db, organizationId, $"""
+            SELECT COALESCE(CAST(substr(d.AnnouncedOn, 1, 4) AS INTEGER), -1), TOTAL(COALESCE(p.CommitmentLow, 0)), TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0))
             {CountedFrom} AND p.CommitmentQualifier <> 'Undisclosed'
             GROUP BY 1
-            """, cancellationToken, umbrellas);
-        var years = new List<CommittedInYear>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """, cancellationToken))
         {
-            years.Add(new CommittedInYear(
-                reader.IsDBNull(0) ? null : reader.GetInt32(0),
-                AmountRange.Total(reader.GetDouble(1)),
-                AmountRange.Total(reader.GetDouble(2))));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                years[reader.GetInt32(0)] = (reader.GetDouble(1), reader.GetDouble(2));
+            }
         }
 
-        return [.. years.OrderBy(y => y.Year ?? int.MaxValue)];
-    }
+        // Each wider deal's commitment moves from its full figure to its unattributed rest, in the year of that deal.
+        var changed = wider.Deals.Where(d => d.Unattributed != d.Own && d.Qualifier != AmountQualifier.Undisclosed).ToList();
+        var ids = changed.Select(d => d.Id).ToList();
+        var announced = ids.Count == 0 ? [] : await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.AnnouncedOn })
+            .ToDictionaryAsync(d => d.Id, d => d.AnnouncedOn, cancellationToken);
+        foreach (var deal in changed)
+        {
+            var year = announced.GetValueOrDefault(deal.Id)?.Year ?? -1;
+            var (low, high) = years.GetValueOrDefault(year);
+            years[year] = (low + deal.Unattributed.Low - deal.Own.Low, high + deal.Unattributed.High - deal.Own.High);
+        }
 
-    private const string OwnDeals = """
-        own(Id) AS (
-            SELECT p.DealId FROM DealParticipants p JOIN Deals d ON d.Id = p.DealId
-            WHERE p.OrganizationId = $organization AND p.DeletedAt IS NULL AND d.DeletedAt IS NULL)
-        """;
+        return [.. years
+            .Select(y => new CommittedInYear(y.Key == -1 ? null : y.Key, AmountRange.Total(y.Value.Low), AmountRange.Total(y.Value.High)))
+            .OrderBy(y => y.Year ?? int.MaxValue)];
+    }
 
     private const string CountedFrom = """
         FROM DealParticipants p JOIN Deals d ON d.Id = p.DealId
         WHERE p.OrganizationId = $organization AND p.DeletedAt IS NULL AND d.DeletedAt IS NULL
-          AND p.DealId NOT IN (SELECT value FROM json_each($umbrellas))
         """;
 
-    private static async Task<DbCommand> CommandAsync(
-        AiDealsDbContext db, int organizationId, string sql, CancellationToken cancellationToken, HashSet<int>? umbrellas = null)
+    private static async Task<DbCommand> CommandAsync(AiDealsDbContext db, int organizationId, string sql, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = db.Database.GetDbConnection().CreateCommand();
+        return Command(db.Database.GetDbConnection(), sql, organizationId);
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, int organizationId)
+    {
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         Add(command, "$organization", organizationId);
-        Add(command, "$umbrellas", "[" + string.Join(",", (umbrellas ?? []).Select(u => u.ToString(CultureInfo.InvariantCulture))) + "]");
         return command;
     }
 

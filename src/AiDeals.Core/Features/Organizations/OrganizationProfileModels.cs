@@ -7,8 +7,8 @@ using AiDeals.Core.Features.Valuations;
 namespace AiDeals.Core.Features.Organizations;
 
 /// <summary>
-/// An organization's part in one deal. <see cref="IsCounted"/> is false for an umbrella deal whose parts the
-/// organization also takes part in: its total counts those parts, not the umbrella on top of them.
+/// An organization's part in one deal. <see cref="IsCounted"/> is false for a wider deal whose parts the organization
+/// also takes part in: its total counts those parts, and of this commitment only what it says beyond them.
 /// </summary>
 public sealed record OrganizationCommitment(
     DealRef Deal,

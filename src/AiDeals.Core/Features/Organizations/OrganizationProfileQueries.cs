@@ -67,7 +67,8 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             })
             .ToListAsync(cancellationToken);
 
-        var umbrellas = await OrganizationCommitmentTotals.UmbrellasAsync(db, id, cancellationToken);
+        var wider = await OrganizationCommitmentTotals.WiderAsync(db, id, cancellationToken);
+        var umbrellas = OrganizationCommitmentTotals.CountedThroughParts(wider);
         var commitments = participations.Select(p => new OrganizationCommitment(
             new DealRef(p.DealId, p.Title),
             p.Target,
@@ -107,8 +108,8 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             organization.FoundedYear,
             aliases,
             commitments,
-            await OrganizationCommitmentTotals.TotalAsync(db, id, umbrellas, cancellationToken),
-            await OrganizationCommitmentTotals.ByYearAsync(db, id, umbrellas, cancellationToken),
+            await OrganizationCommitmentTotals.TotalAsync(db, id, wider, cancellationToken),
+            await OrganizationCommitmentTotals.ByYearAsync(db, id, wider, cancellationToken),
             dealsAsTarget,
             valuations,
             events,
@@ -140,7 +141,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
                 d.Status,
                 Amount = AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
                 Announced = d.AnnouncedOn == null ? (PartialDate?)null : PartialDate.Create(d.AnnouncedOn.Value, d.AnnouncedPrecision),
-                IsUmbrella = d.Children.Any(),
+                IsUmbrella = d.Parts.Any(l => l.Part!.DeletedAt == null),
             })
             .ToListAsync(cancellationToken);
         if (deals.Count == 0)

@@ -18,7 +18,7 @@ internal static class DealEndpoints
                 var deal = await details.GetDetailAsync(id, ct);
                 return ApiResults.Record(http, deal, deal?.Version ?? 0, "deal with this id");
             })
-            .WithName("GetDeal").WithSummary("A deal with its participants, citations, parts, umbrella, valuations and events; its version is its ETag.")
+            .WithName("GetDeal").WithSummary("A deal with its participants, citations, parts, wider deals, valuations and events; its version is its ETag.")
             .Produces<DealDetail>().AsRecordRead();
 
         api.MapGet(Path + "/{id:int}/form", async (int id, HttpContext http, DealFormQueries forms, CancellationToken ct) =>

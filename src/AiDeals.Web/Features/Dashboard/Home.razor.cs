@@ -63,7 +63,7 @@ public partial class Home
     {
         // Past values come from the history, which analysts see: nothing of the past is read for anyone else.
         var day = HistoryFilters.ParseDay(AsOf);
-        _pastRefused = day is not null && !await IsAnalystAsync();
+        _pastRefused = day is not null && !await Authorization.AllowsAsync(AuthenticationState, Policies.CanEdit);
         if (View is null || View.Day != Day)
         {
             View = await ReadAsync();
@@ -98,12 +98,6 @@ public partial class Home
 
         var view = await Snapshots.GetAsync();
         return new HomeView(view.Summary, view.Changes, now);
-    }
-
-    private async Task<bool> IsAnalystAsync()
-    {
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        return user is not null && (await Authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded;
     }
 
     private string Link(string href) => ShownDay is { } day && href.StartsWith("/deals", StringComparison.Ordinal) ? AsOfPicker.WithDay(href, day) : href;

@@ -70,7 +70,7 @@ public partial class DealDetail
         _breadcrumbs =
         [
             new BreadcrumbItem("Deals", "/deals"),
-            .. detail.Parent is { } parent ? [new BreadcrumbItem(parent.Title, $"/deals/{parent.Id}")] : Array.Empty<BreadcrumbItem>(),
+            .. detail.PartOf.Count == 1 ? [new BreadcrumbItem(detail.PartOf[0].Title, $"/deals/{detail.PartOf[0].Id}")] : Array.Empty<BreadcrumbItem>(),
             new BreadcrumbItem(detail.Title, href: null, disabled: true),
         ];
         _detail = detail;

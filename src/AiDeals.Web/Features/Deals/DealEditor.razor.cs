@@ -16,7 +16,7 @@ public partial class DealEditor
         [nameof(DealForm.Kind)] = "Kind",
         [nameof(DealForm.Status)] = "Status",
         [nameof(DealForm.TargetId)] = "Target",
-        [nameof(DealForm.ParentId)] = "Umbrella deal",
+        [nameof(DealForm.PartOfIds)] = "Part of",
         [nameof(DealForm.AmountQualifier)] = "Amount: how sure",
         [nameof(DealForm.AmountLow)] = "Amount: low",
         [nameof(DealForm.AmountHigh)] = "Amount: high",
@@ -35,7 +35,7 @@ public partial class DealEditor
     private EditContext? _editContext;
     private EditorShell? _shell;
     private EntityOption? _target;
-    private EntityOption? _parent;
+    private IReadOnlyList<EntityOption> _wider = [];
     private List<BreadcrumbItem> _breadcrumbs = [];
     private DeletedDeal? _deleted;
     private bool _missing;
@@ -82,7 +82,7 @@ public partial class DealEditor
         _editContext = new EditContext(form);
     }
 
-    /// <summary>The names of the organizations, sources and umbrella the form picks by id; again after a merge took theirs.</summary>
+    /// <summary>The names of the organizations, sources and wider deals the form picks by id; again after a merge took theirs.</summary>
     private async Task ShowNamesAsync(DealForm form)
     {
         var names = await Forms.NameFormAsync(form);
@@ -98,7 +98,7 @@ public partial class DealEditor
         }
 
         _target = form.TargetId is { } targetId ? names.Organizations.GetValueOrDefault(targetId)?.ToEntityOption() : null;
-        _parent = names.Parent;
+        _wider = [.. form.PartOfIds.Select(id => names.Wider.GetValueOrDefault(id) ?? new EntityOption(id, "#" + id, null))];
     }
 
     private async Task<CommandResult> SaveAsync(Actor actor) =>
@@ -119,7 +119,7 @@ public partial class DealEditor
         }
     }
 
-    /// <summary>The analyst's values as the conflict compares them: organizations, sources and the umbrella by name, like theirs.</summary>
+    /// <summary>The analyst's values as the conflict compares them: organizations, sources and the wider deals by name, like theirs.</summary>
     private Task<IReadOnlyDictionary<string, string?>> YoursAsync() => Forms.DescribeFormAsync(_form!);
 
     // Removing a row renumbers the rows after it: the command's messages, keyed by position, would land on the wrong rows.
@@ -127,12 +127,12 @@ public partial class DealEditor
 
     private string? MessageOf(string field) => _editContext.MessageOf(_form, field);
 
-    // The pickers of this form take any record (organizations, the umbrella deal, sources) as an EntityOption.
+    // The pickers of this form take any record (organizations, the wider deals, sources) as an EntityOption.
     private async Task<IReadOnlyList<EntityOption>> SearchOrganizationsAsync(string? text, CancellationToken cancellationToken) =>
         [.. (await Lookups.SearchAsync(text, cancellationToken: cancellationToken)).Select(o => o.ToEntityOption())];
 
-    private Task<IReadOnlyList<EntityOption>> SearchUmbrellasAsync(string? text, CancellationToken cancellationToken) =>
-        Forms.SearchUmbrellaOptionsAsync(text, Id, cancellationToken: cancellationToken);
+    private Task<IReadOnlyList<EntityOption>> SearchWiderAsync(string? text, CancellationToken cancellationToken) =>
+        Forms.SearchWiderOptionsAsync(text, Id, cancellationToken: cancellationToken);
 
     private Task<IReadOnlyList<EntityOption>> SearchSourcesAsync(string? text, CancellationToken cancellationToken) =>
         Sources.SearchAsync(text, cancellationToken: cancellationToken);
@@ -144,10 +144,10 @@ public partial class DealEditor
         _editContext!.NotifyFieldChanged(new FieldIdentifier(_form, nameof(DealForm.TargetId)));
     }
 
-    private void SetParent(EntityOption? option)
+    private void SetWider(IReadOnlyList<EntityOption> picked)
     {
-        _parent = option;
-        _form!.ParentId = option?.Id;
-        _editContext!.NotifyFieldChanged(new FieldIdentifier(_form, nameof(DealForm.ParentId)));
+        _wider = picked;
+        _form!.PartOfIds = [.. picked.Select(p => p.Id)];
+        _editContext!.NotifyFieldChanged(new FieldIdentifier(_form, nameof(DealForm.PartOfIds)));
     }
 }

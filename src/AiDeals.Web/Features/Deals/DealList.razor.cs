@@ -45,6 +45,9 @@ public partial class DealList : IDisposable
 
     private int Total => Loaded?.Count ?? 0;
 
+    // Written as the dashboard writes its capital: "$141B–$541B", or "more than …" when a deal counted in full is open-ended.
+    private static string CapitalText(UnionTotal total) => AiDeals.Core.Features.Dashboard.CapitalTotal.Of(total).ToString();
+
     // Past the counting cap the pages known are those up to the cap, and the next one when there is one.
     private int PageCount => Loaded is not { } loaded
         ? 1
@@ -168,11 +171,13 @@ public partial class DealList : IDisposable
             await LoadChipsAsync(cancellation.Token);
             var filter = _query.ToFilter();
             // Past values come from the history, which analysts see: nothing of the past is read for anyone else.
-            _pastRefused = _query.AsOf is not null && !await IsAnalystAsync();
+            _pastRefused = _query.AsOf is not null && !await Authorization.AllowsAsync(AuthenticationState, Policies.CanEdit);
             _pastProblem = null;
             var countKey = CountKey(_query);
             DealPage page;
             DealCount count;
+            // The footer's total is counted from today's kept rests: a past day shows none rather than today's.
+            UnionTotal? capital = null;
             if (Day is { } day)
             {
                 try
@@ -188,10 +193,10 @@ public partial class DealList : IDisposable
             else
             {
                 page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
-                // The count belongs to the filters, not to the page: a page turn keeps it.
-                count = countKey == _countedFilter && Loaded is { } known
-                    ? new DealCount(known.Count, known.CountIsAtLeast)
-                    : await Deals.CountAsync(filter, cancellation.Token);
+                // The count and the total belong to the filters, not to the page: a page turn keeps them.
+                var known = countKey == _countedFilter ? Loaded : null;
+                count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, cancellation.Token);
+                capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, cancellation.Token);
             }
 
             if (page.Items.Count == 0 && count.Value > 0 && _query.Page > 1)
@@ -203,7 +208,7 @@ public partial class DealList : IDisposable
             }
 
             _countedFilter = countKey;
-            Loaded = DealListState.Of(key, page, count);
+            Loaded = DealListState.Of(key, page, count, capital);
             _items = page.Items;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -260,12 +265,6 @@ public partial class DealList : IDisposable
     private int PagesOf(int count) => PagesOf(count, _query.PageSize);
 
     private static int PagesOf(int count, int size) => (int)Math.Ceiling(count / (double)size);
-
-    private async Task<bool> IsAnalystAsync()
-    {
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        return user is not null && (await Authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded;
-    }
 
     // The filters alone, which the count depends on (not the sort, the page or its size); the day too.
     private static string CountKey(DealQuery query) => (query.AtPage(1) with { Sort = DealSortField.Announced, Descending = true, PageSize = DealQuery.DefaultPageSize }).ToQueryString();

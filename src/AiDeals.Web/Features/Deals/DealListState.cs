@@ -14,9 +14,10 @@ public sealed record DealListState(
     string? Next,
     string? Previous,
     int Count,
-    bool CountIsAtLeast)
+    bool CountIsAtLeast,
+    UnionTotal? Capital = null)
 {
-    public static DealListState Of(string address, DealPage page, DealCount count)
+    public static DealListState Of(string address, DealPage page, DealCount count, UnionTotal? capital)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(count);
@@ -28,7 +29,8 @@ public sealed record DealListState(
             page.Next?.ToString(),
             page.Previous?.ToString(),
             count.Value,
-            count.IsAtLeast);
+            count.IsAtLeast,
+            capital);
     }
 
     public IReadOnlyList<DealSummary> Items() =>

@@ -34,8 +34,7 @@ public partial class DealAsOfView
     {
         _snapshot = null;
         // Past values come from the history, which analysts see: nothing is read for anyone else.
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        if (ParsedDay is not { } day || user is null || !(await Authorization.AuthorizeAsync(user, Policies.CanEdit)).Succeeded)
+        if (ParsedDay is not { } day || !await Authorization.AllowsAsync(AuthenticationState, Policies.CanEdit))
         {
             _loading = false;
             return;

@@ -33,22 +33,16 @@ public sealed class HomeTests : MudBunitContext, IClassFixture<SeededDatabase>
     }
 
     [Fact]
-    public void Render_SeededDatabase_ShowsCapitalOfLeafDealsOnly()
+    public void Render_SeededDatabase_ShowsCapitalCountingEachDollarOnce()
     {
-        // Leaves are the deals no other deal names as parent: the umbrella "more than $40B" is counted through its
-        // two parts ($15B–$25B and $15B), and an undisclosed amount adds nothing.
-        var deals = SeedData.ReadDeals();
-        var parents = deals.Select(d => d.OptionalText("parent")).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var leaves = deals.Where(d => !parents.Contains(d.Text("key"))).Select(d => d["amount"]).ToList();
-        var low = leaves.Sum(a => a.Long("low") ?? 0);
-        var high = leaves.Sum(a => a.Long("high") ?? a.Long("low") ?? 0);
-        var expected = AmountRange.Format(low) + "–" + AmountRange.Format(high);
-
+        // The derivation of docs/architecture.md: the $15B Stargate commitment is part of both the partnership (more
+        // than $40B) and Stargate ($100–500B) and counts once; each wider deal adds only what it says beyond its parts.
         var cut = RenderPage<Home>();
 
         var tile = cut.WaitForElement("[data-testid=capital-tile]");
-        Assert.Equal(expected, tile.TextContent.Trim());
-        Assert.Equal("$146B–$556B", expected);
+        Assert.Equal("$141B–$541B", tile.TextContent.Trim());
+        Assert.Contains("and 2 wider deals only for what they say beyond their parts ($95B–$485B unattributed)",
+            cut.Find("[data-testid=capital-unattributed]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Plus 1 deal with an undisclosed amount.", cut.Markup, StringComparison.Ordinal);
         Assert.Equal("/deals?sort=amount&desc=true", LinkNamed(cut, "Deals by amount").GetAttribute("href"));
     }
@@ -112,10 +106,10 @@ public sealed class HomeTests : MudBunitContext, IClassFixture<SeededDatabase>
         var cut = RenderPage<Home>();
 
         cut.WaitForElement("[data-testid=investor-capital-chart] .mud-chart-legend-item");
-        // Capital by investor: SoftBank's leaf commitments, with its deals one click away.
+        // Capital by investor: SoftBank's commitments, each dollar once, with its deals one click away.
         var investor = cut.Find("[data-testid=investor-capital-chart] .dashboard-legend-list a");
         Assert.Equal(("SoftBank Group", "/deals?investor=softbank"), (Text(investor), investor.GetAttribute("href")));
-        Assert.Contains("$46B–$56B · 4 deals", cut.Find("[data-testid=investor-capital-chart] .dashboard-legend-list").TextContent, StringComparison.Ordinal);
+        Assert.Contains("$56B · 5 deals", cut.Find("[data-testid=investor-capital-chart] .dashboard-legend-list").TextContent, StringComparison.Ordinal);
         Assert.Contains("$60B", cut.Find("[data-testid=investor-capital-chart] .mud-charts-yaxis").TextContent, StringComparison.Ordinal);
         Assert.Equal("SoftBank Group", Text(cut.Find("[data-testid=investor-capital-chart] .mud-charts-xaxis")));
         Assert.Equal(2, cut.FindAll("[data-testid=investor-capital-chart] path.mud-chart-bar").Count);

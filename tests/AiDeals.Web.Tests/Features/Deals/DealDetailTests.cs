@@ -30,14 +30,14 @@ public sealed class DealDetailTests(SeededDatabase database) : MudBunitContext(d
     }
 
     [Fact]
-    public void Render_EquityDeal_LinksItsUmbrellaInBreadcrumbsAndNote()
+    public void Render_EquityDeal_LinksItsWiderDealInBreadcrumbsAndNote()
     {
         var partnershipId = IdOf(Partnership);
 
         var cut = RenderDeal(Equity);
 
         var note = cut.Find("[data-testid=umbrella-note]");
-        Assert.Contains("Totals count this deal", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Totals count this deal once", note.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/deals/{partnershipId}", note.QuerySelector("a")!.GetAttribute("href"));
         var crumbs = cut.Find(".mud-breadcrumbs").TextContent;
         Assert.Contains("Deals", crumbs, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class DealDetailTests(SeededDatabase database) : MudBunitContext(d
     }
 
     [Fact]
-    public void Render_Umbrella_ListsTheDealsUnderItWithAmountsAndTheCountingNote()
+    public void Render_WiderDeal_ListsItsPartsWithAmountsAndWhatItAddsBeyondThem()
     {
         var cut = RenderDeal(Partnership);
 
@@ -81,7 +81,22 @@ public sealed class DealDetailTests(SeededDatabase database) : MudBunitContext(d
         Assert.Equal([StargateCommitment, Equity], rows.Select(r => r[0]));
         Assert.Equal(["$15B", "$15B–$25B"], rows.Select(r => r[2]));
         Assert.Contains(cut.FindAll("a"), a => a.GetAttribute("href") == $"/deals/{IdOf(Equity)}");
-        Assert.Contains("Totals count these parts, not the umbrella's own more than $40B", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(
+            "Totals count this deal with everything under it as $40B: its parts, each once, and $10B at the low end and $0 at the high end "
+            + "unattributed — what its own more than $40B says beyond its parts.",
+            string.Join(' ', cut.Find("[data-testid=deal-counted]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Render_SharedPart_NamesBothWiderDeals()
+    {
+        var cut = RenderDeal(StargateCommitment);
+
+        var note = cut.Find("[data-testid=umbrella-note]");
+        Assert.StartsWith("Part of 2 wider deals:", note.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(
+            [$"/deals/{IdOf(Partnership)}", $"/deals/{IdOf("Stargate AI data-center project")}"],
+            note.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -64,19 +64,20 @@ public sealed class DealListTests(SeededDatabase database) : MudBunitContext(dat
     }
 
     [Fact]
-    public void Render_NoFilter_MarksOnlyTheUmbrellaDeal()
+    public void Render_NoFilter_MarksOnlyTheWiderDealsAndTotalsTheView()
     {
-        var umbrellas = _deals.Select(d => d.OptionalText("parent")).OfType<string>().Distinct(StringComparer.Ordinal)
-            .Select(key => _deals.Single(d => d.Text("key") == key).Text("title")).ToList();
+        var umbrellas = _deals.SelectMany(d => d["partOf"]?.AsArray().Select(k => k!.GetValue<string>()) ?? []).Distinct(StringComparer.Ordinal)
+            .Select(key => _deals.Single(d => d.Text("key") == key).Text("title")).Order(StringComparer.Ordinal).ToList();
 
         var cut = RenderPage<DealList>();
 
         cut.WaitForAssertion(() => Assert.Equal(6, Titles(cut).Count));
         var marked = cut.FindAll("tbody tr.mud-table-row")
-            .Where(row => row.TextContent.Contains("Umbrella deal: its parts are counted, not it", StringComparison.Ordinal))
-            .Select(row => row.QuerySelector(".deal-title-link")!.TextContent.Trim());
-        Assert.Equal(["SoftBank–OpenAI AI partnership"], umbrellas);
+            .Where(row => row.TextContent.Contains("Wider deal: counted through its parts, plus any rest", StringComparison.Ordinal))
+            .Select(row => row.QuerySelector(".deal-title-link")!.TextContent.Trim()).Order(StringComparer.Ordinal);
+        Assert.Equal(["SoftBank–OpenAI AI partnership", "Stargate AI data-center project"], umbrellas);
         Assert.Equal(umbrellas, marked);
+        Assert.StartsWith("Total of these deals, each dollar once: $141B–$541B", cut.Find("[data-testid=list-total]").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

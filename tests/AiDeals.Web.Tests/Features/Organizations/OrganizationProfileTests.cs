@@ -44,14 +44,14 @@ public sealed class OrganizationProfileTests(SeededDatabase database) : MudBunit
     }
 
     [Fact]
-    public void Render_SoftBank_TotalCountsTheUmbrellaThroughItsParts()
+    public void Render_SoftBank_TotalCountsTheWiderDealThroughItsParts()
     {
         var cut = RenderProfile("softbank", "SoftBank Group");
 
-        Assert.Equal("$46B–$56B", cut.Find("[data-testid=total-committed]").TextContent.Trim());
+        Assert.Equal("$56B", cut.Find("[data-testid=total-committed]").TextContent.Trim());
         var umbrella = cut.Find("[data-testid=commitments]").QuerySelectorAll("tbody tr")
             .Single(r => r.TextContent.Contains("SoftBank–OpenAI AI partnership", StringComparison.Ordinal));
-        Assert.Contains("Umbrella: counted through its parts", umbrella.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Wider deal: counted through its parts", umbrella.TextContent, StringComparison.Ordinal);
         Assert.NotNull(cut.Find("[data-testid=commitment-chart] svg"));
     }
 
