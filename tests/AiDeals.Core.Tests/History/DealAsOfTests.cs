@@ -16,9 +16,9 @@ namespace AiDeals.Core.Tests.History;
 /// </summary>
 public sealed class DealAsOfTests
 {
-    private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
+    private static readonly Actor Analyst = ReplayedWeek.Analyst;
 
-    private static readonly DateOnly Seeded = new(2025, 1, 6);
+    private static readonly DateOnly Seeded = ReplayedWeek.Seeded;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -27,84 +27,19 @@ public sealed class DealAsOfTests
     {
         var clock = new FixedClock(At(Seeded));
         await using var database = await TestDatabase.CreateAsync(clock);
-        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
         var asOf = new DealAsOfQueries(database.Contexts);
-        var organizations = new OrganizationQueries(database.Contexts);
-        var equity = await IdOfAsync(database, Equity);
-        var stargate = await IdOfAsync(database, StargateProject);
-        var created = 0;
         var snapshots = new Dictionary<DateOnly, Dictionary<int, IReadOnlyList<(string, string?)>?>>();
 
-        async Task EndOfDayAsync(DateOnly day)
+        var week = await ReplayedWeek.RunAsync(database, clock, async (week, day) =>
         {
-            int[] ids = created == 0 ? [equity, stargate] : [equity, stargate, created];
+            int[] ids = week.Created == 0 ? [week.Equity, week.Stargate] : [week.Equity, week.Stargate, week.Created];
             snapshots[day] = [];
             foreach (var id in ids)
             {
                 snapshots[day][id] = Fields(await database.DealDetails.GetDetailAsync(id, Token));
             }
-        }
-
-        async Task SaveAsync(DateOnly day, Command command)
-        {
-            clock.Now = At(day);
-            var result = await database.Commands.RunAsync(Analyst, command, Token);
-            Assert.True(result.IsSaved, $"{day}: {command.GetType().Name}: {result.Outcome} {string.Join("; ", result.Errors.Select(e => e.Key + " " + string.Join(",", e.Value)))}");
-        }
-
-        await EndOfDayAsync(Seeded);
-
-        var day = Seeded.AddDays(1);
-        var form = await FormOfAsync(database, Equity);
-        form.AmountLow = 20_000_000_000;
-        form.Status = DealStatus.Completed;
-        form.Notes = "Confirmed by a filing.";
-        await SaveAsync(day, new UpdateDeal(form));
-        var fresh = await NewFormAsync(database);
-        clock.Now = At(day);
-        var saved = await database.Commands.RunAsync(Analyst, new CreateDeal(fresh), Token);
-        created = saved.Id!.Value;
-        await EndOfDayAsync(day);
-
-        day = day.AddDays(1);
-        form = await FormOfAsync(database, StargateProject);
-        form.Participants.RemoveAt(0);
-        form.Participants.Add(new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Backer, CommitmentLow = 1_000_000_000, CommitmentHigh = 1_000_000_000, CommitmentQualifier = AmountQualifier.Exact });
-        await SaveAsync(day, new UpdateDeal(form));
-        var nvidia = (await organizations.GetFormAsync(await OrganizationIdAsync(database, "Nvidia"), Token))!;
-        nvidia.Name = "Nvidia Group";
-        await SaveAsync(day, new UpdateOrganization(nvidia));
-        // The new deal is now reported in euros: its currency, reported figures and rate change with its dollars.
-        var inEuros = (await database.DealForms.GetFormAsync(created, Token))!;
-        (inEuros.Currency, inEuros.AmountLow, inEuros.AmountHigh, inEuros.AmountQualifier) = ("EUR", 600_000_000, 600_000_000, AmountQualifier.Exact);
-        await SaveAsync(day, new UpdateDeal(inEuros));
-        await EndOfDayAsync(day);
-
-        // The new deal becomes part of Stargate: the link's day shows it on both ends.
-        var linking = (await database.DealForms.GetFormAsync(created, Token))!;
-        linking.PartOfIds = [stargate];
-        await SaveAsync(day, new UpdateDeal(linking));
-        await EndOfDayAsync(day);
-        var linkedDay = day;
-
-        day = day.AddDays(1);
-        var stale = (await database.DealForms.GetFormAsync(created, Token))!;
-        await SaveAsync(day, new DeleteDeal(created, stale.Version));
-        await EndOfDayAsync(day);
-
-        day = day.AddDays(2);
-        await SaveAsync(day, new RestoreDeal(created));
-        await SaveAsync(day, new MergeOrganizations(await OrganizationIdAsync(database, "Microsoft"), await OrganizationIdAsync(database, "Nvidia Group")));
-        await EndOfDayAsync(day);
-
-        // Restored with its link; the next day it leaves Stargate.
-        var restoredDay = day;
-        day = day.AddDays(1);
-        var unlinking = (await database.DealForms.GetFormAsync(created, Token))!;
-        Assert.Equal([stargate], unlinking.PartOfIds);
-        unlinking.PartOfIds = [];
-        await SaveAsync(day, new UpdateDeal(unlinking));
-        await EndOfDayAsync(day);
+        });
+        var (equity, stargate, created, linkedDay, restoredDay, day) = (week.Equity, week.Stargate, week.Created, week.LinkedDay, week.RestoredDay, week.LastDay);
 
         foreach (var (snapshotDay, deals) in snapshots)
         {
@@ -180,8 +115,7 @@ public sealed class DealAsOfTests
         Assert.DoesNotContain(across.Changed, c => c.After.Title == Equity);
     }
 
-    // Midday of the day, so a save and its day agree whatever the zone.
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    private static DateTimeOffset At(DateOnly day) => ReplayedWeek.At(day);
 
     // The deal page's fields as the snapshot names them (DealSnapshot.Fields), from the page's own read of the day.
     private static IReadOnlyList<(string, string?)>? Fields(DealDetail? detail) => detail is null

@@ -12,16 +12,16 @@ using static AiDeals.Core.Tests.Support.DealFixtures;
 namespace AiDeals.Core.Tests.History;
 
 /// <summary>
-/// The dashboard and the deal list as of a past day: a sequence of saves (an edit, a new deal, a participant swapped,
-/// an organization renamed, a delete, a restore, a merge), one day each; every evening the dashboard, its feed and
-/// five list views are read as the pages read them; afterwards each past day read through <see cref="PastQueries"/>
+/// The dashboard and the deal list as of a past day: the saves of <see cref="ReplayedWeek"/> (an edit, a new deal, a
+/// participant swapped, a rename, a link to a wider deal added and removed, a delete, a restore, a merge); every evening
+/// the dashboard, its feed and five list views are read as the pages read them; afterwards each past day read through <see cref="PastQueries"/>
 /// must be the same, and today's database must be as it was (nothing of the rewinding is kept).
 /// </summary>
 public sealed class PastQueriesTests
 {
-    private static readonly Actor Analyst = Actor.Create("ann@aideals.test", Roles.Analyst);
+    private static readonly Actor Analyst = ReplayedWeek.Analyst;
 
-    private static readonly DateOnly Seeded = new(2025, 1, 6);
+    private static readonly DateOnly Seeded = ReplayedWeek.Seeded;
 
     private static readonly DealPageRequest FirstPage = new() { PageSize = 25 };
 
@@ -32,22 +32,8 @@ public sealed class PastQueriesTests
     {
         var clock = new FixedClock(At(Seeded));
         await using var database = await TestDatabase.CreateAsync(clock);
-        await database.Initializer.InitializeAsync(SeedData.DealBookPath, Token);
         var past = new PastQueries(database.Contexts);
-        string microsoft;
-        await using (var db = await database.CreateContextAsync())
-        {
-            microsoft = await db.Organizations.Where(o => o.Name == "Microsoft").Select(o => o.Slug).SingleAsync(Token);
-        }
-
-        DealFilter[] views =
-        [
-            new(),
-            new() { Text = "nvidia" },
-            new() { Investors = [microsoft] },
-            new() { Sort = DealSortField.Investors, Descending = false },
-            new() { Statuses = [DealStatus.Completed, DealStatus.Announced], Sort = DealSortField.Amount },
-        ];
+        var views = new List<DealFilter>();
         var evenings = new Dictionary<DateOnly, string>();
 
         async Task<string> TodayAsync()
@@ -73,45 +59,26 @@ public sealed class PastQueriesTests
             return Json(dashboard.Summary, dashboard.Changes, lists);
         }
 
-        async Task SaveAsync(DateOnly day, Command command)
+        var week = await ReplayedWeek.RunAsync(database, clock, async (_, day) =>
         {
-            clock.Now = At(day);
-            var result = await database.Commands.RunAsync(Analyst, command, Token);
-            Assert.True(result.IsSaved, $"{day}: {command.GetType().Name}: {result.Outcome}");
-        }
+            if (views.Count == 0)
+            {
+                await using var db = await database.CreateContextAsync();
+                var microsoft = await db.Organizations.Where(o => o.Name == "Microsoft").Select(o => o.Slug).SingleAsync(Token);
+                views.AddRange(
+                [
+                    new(),
+                    new() { Text = "nvidia" },
+                    new() { Investors = [microsoft] },
+                    new() { Sort = DealSortField.Investors, Descending = false },
+                    new() { Statuses = [DealStatus.Completed, DealStatus.Announced], Sort = DealSortField.Amount },
+                ]);
+            }
 
-        evenings[Seeded] = await TodayAsync();
+            evenings[day] = await TodayAsync();
+        });
 
-        var day = Seeded.AddDays(1);
-        var form = await FormOfAsync(database, Equity);
-        form.AmountLow = 20_000_000_000;
-        form.Status = DealStatus.Completed;
-        await SaveAsync(day, new UpdateDeal(form));
-        clock.Now = At(day);
-        var created = (await database.Commands.RunAsync(Analyst, new CreateDeal(await NewFormAsync(database)), Token)).Id!.Value;
-        evenings[day] = await TodayAsync();
-
-        day = day.AddDays(1);
-        form = await FormOfAsync(database, StargateProject);
-        form.Participants.RemoveAt(0);
-        form.Participants.Add(new ParticipantForm { OrganizationId = await OrganizationIdAsync(database, "Nvidia"), Role = ParticipantRole.Backer });
-        await SaveAsync(day, new UpdateDeal(form));
-        var nvidia = (await new OrganizationQueries(database.Contexts).GetFormAsync(await OrganizationIdAsync(database, "Nvidia"), Token))!;
-        nvidia.Name = "Nvidia Group";
-        await SaveAsync(day, new UpdateOrganization(nvidia));
-        evenings[day] = await TodayAsync();
-
-        day = day.AddDays(1);
-        var stale = (await database.DealForms.GetFormAsync(created, Token))!;
-        await SaveAsync(day, new DeleteDeal(created, stale.Version));
-        evenings[day] = await TodayAsync();
-
-        day = day.AddDays(2);
-        await SaveAsync(day, new RestoreDeal(created));
-        await SaveAsync(day, new MergeOrganizations(await OrganizationIdAsync(database, "Microsoft"), await OrganizationIdAsync(database, "Nvidia Group")));
-        evenings[day] = await TodayAsync();
-
-        var today = evenings[day];
+        var today = evenings[week.LastDay];
         var audits = (await AuditsAsync(database)).Count;
         foreach (var (evening, expected) in evenings)
         {
@@ -119,7 +86,7 @@ public sealed class PastQueriesTests
         }
 
         // The sequence changed what the pages showed (the check is not vacuous), and nothing of the rewinding was kept.
-        Assert.Equal(5, evenings.Values.Distinct().Count());
+        Assert.Equal(6, evenings.Values.Distinct().Count());
         Assert.Equal(today, await TodayAsync());
         Assert.Equal(audits, (await AuditsAsync(database)).Count);
     }
@@ -202,6 +169,5 @@ public sealed class PastQueriesTests
     private static string Json(object summary, object changes, object lists) =>
         JsonSerializer.Serialize(new { summary, changes, lists });
 
-    // Midday of the day, so a save and its day agree whatever the zone.
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    private static DateTimeOffset At(DateOnly day) => ReplayedWeek.At(day);
 }

@@ -17,10 +17,10 @@ internal sealed class AccountsDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private AccountsDatabase(string path)
+    private AccountsDatabase(string path, bool pooling = true)
     {
         FilePath = path;
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = pooling }.ToString();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Log));
         services.AddAiDealsCore(connectionString);
@@ -36,18 +36,57 @@ internal sealed class AccountsDatabase : IAsyncDisposable
 
     public AccountSeeder Seeder => _services.GetRequiredService<AccountSeeder>();
 
+    /// <remarks>
+    /// With the demo accounts, the database is a copy of one made once per test run by the same migrations and seeder:
+    /// the seeder hashes three passwords, which cost more than most of these tests. Without them it is made afresh, so
+    /// that the seeder's log messages are this database's own.
+    /// </remarks>
     public static async Task<AccountsDatabase> CreateAsync(bool demoAccounts = true)
+    {
+        if (demoAccounts)
+        {
+            var path = NewPath();
+            File.Copy(await DemoTemplate.Value, path);
+            return new AccountsDatabase(path);
+        }
+
+        var database = new AccountsDatabase(NewPath());
+        await database.MigrateAndSeedAsync(demoAccounts, TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    private static readonly Lazy<Task<string>> DemoTemplate = new(async () =>
+    {
+        var path = NewPath();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        var template = new AccountsDatabase(path, pooling: false);
+        try
+        {
+            await template.MigrateAndSeedAsync(demoAccounts: true, CancellationToken.None);
+        }
+        finally
+        {
+            await template._services.DisposeAsync();
+        }
+
+        return path;
+    });
+
+    private async Task MigrateAndSeedAsync(bool demoAccounts, CancellationToken cancellationToken)
+    {
+        await using (var db = await _services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await Seeder.SeedAsync(new AccountSeedOptions(demoAccounts, null, null), cancellationToken);
+    }
+
+    private static string NewPath()
     {
         var folder = Path.Combine(Path.GetTempPath(), "aideals-core-tests");
         Directory.CreateDirectory(folder);
-        var database = new AccountsDatabase(Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db"));
-        await using (var db = await database.CreateContextAsync())
-        {
-            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
-        }
-
-        await database.Seeder.SeedAsync(new AccountSeedOptions(demoAccounts, null, null), TestContext.Current.CancellationToken);
-        return database;
+        return Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");
     }
 
     public Task<AiDealsDbContext> CreateContextAsync() =>

@@ -66,7 +66,8 @@ internal static class AuditRewind
     /// <summary>
     /// Undoes <paramref name="newestFirst"/> on tracked rows of <paramref name="db"/>, for a save: a record created after
     /// the moment is deleted then (soft, as a delete is; a row that is never soft-deleted is removed), a row removed after
-    /// it comes back from its old values, any other change takes its old values back.
+    /// it comes back from its old values (only rows that are removed, never soft-deleted ones, which are all still there),
+    /// any other change takes its old values back.
     /// </summary>
     internal static async Task UndoTrackedAsync(
         AiDealsDbContext db, IReadOnlyList<Entry> newestFirst, DateTime atUtc, CancellationToken cancellationToken)
@@ -95,7 +96,8 @@ internal static class AuditRewind
                 rows.Remove(key);
             }
             else if (entry.Action == AuditAction.Deleted && row is null
-                && db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entry.EntityType) is { } removed)
+                && db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entry.EntityType) is { } removed
+                && !removed.ClrType.IsAssignableTo(typeof(EditableEntity)))
             {
                 var back = Activator.CreateInstance(removed.ClrType)!;
                 db.Entry(back).Property("Id").CurrentValue = int.Parse(entry.EntityId, CultureInfo.InvariantCulture);
@@ -125,6 +127,7 @@ internal static class AuditRewind
     {
         nameof(Deal) => await TrackedAsync(db.Deals, ids, cancellationToken),
         nameof(DealParticipant) => await TrackedAsync(db.DealParticipants, ids, cancellationToken),
+        nameof(DealLink) => await TrackedAsync(db.DealLinks, ids, cancellationToken),
         nameof(Organization) => await TrackedAsync(db.Organizations, ids, cancellationToken),
         nameof(OrganizationAlias) => await TrackedAsync(db.OrganizationAliases, ids, cancellationToken),
         nameof(Source) => await TrackedAsync(db.Sources, ids, cancellationToken),

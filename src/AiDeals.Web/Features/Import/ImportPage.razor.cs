@@ -22,6 +22,7 @@ public sealed partial class ImportPage : IDisposable
     private string? _fileName;
     private string? _stage;
     private ImportProgress? _progress;
+    private UploadProgress? _upload;
     private ImportReport? _report;
     private DateTime _lastRender;
 
@@ -31,7 +32,11 @@ public sealed partial class ImportPage : IDisposable
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
+    private const int UploadBuffer = 256 * 1024;
+
     private bool Busy => _stage is not null;
+
+    private int Percent => _upload?.Percent ?? _progress?.Percent ?? 0;
 
     private string Megabytes => (Importer.Options.MaxBytes / 1024d / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 
@@ -53,14 +58,30 @@ public sealed partial class ImportPage : IDisposable
             return;
         }
 
-        _stage = "Reading";
+        _stage = "Uploading";
         StateHasChanged();
         _spooled = Path.Combine(Path.GetTempPath(), $"aideals-import-{Guid.NewGuid():N}.upload");
+        _upload = new UploadProgress(0, file.Size);
         await using (var stream = file.OpenReadStream(Importer.Options.MaxBytes, _stop.Token))
         await using (var spool = new FileStream(_spooled, SpoolOptions))
         {
-            await stream.CopyToAsync(spool, _stop.Token);
+            // The browser sends the file over the circuit in chunks of under 50 KB, each waiting for the server's answer:
+            // on a busy server a large file takes minutes, so the page shows how much has arrived.
+            var buffer = new byte[UploadBuffer];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, _stop.Token)) > 0)
+            {
+                await spool.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+                _upload = _upload with { Received = _upload.Received + read };
+                if (DateTime.UtcNow - _lastRender > TimeSpan.FromMilliseconds(500))
+                {
+                    _lastRender = DateTime.UtcNow;
+                    StateHasChanged();
+                }
+            }
         }
+
+        _upload = null;
 
         var content = _content = ImportFile.AtPath(_spooled);
         await RunAsync("Checking", (actor, progress) => Importer.PreviewAsync(actor, file.Name, content, progress, _stop.Token));
@@ -106,6 +127,14 @@ public sealed partial class ImportPage : IDisposable
     {
         Discard();
         (_report, _fileName) = (null, null);
+    }
+
+    /// <summary>How much of the chosen file has reached the server.</summary>
+    private sealed record UploadProgress(long Received, long Total)
+    {
+        public int Percent => Total == 0 ? 100 : (int)(100 * Received / Total);
+
+        public string Text => string.Create(CultureInfo.InvariantCulture, $"{Received / 1048576d:0.0} of {Total / 1048576d:0.0} MB received");
     }
 
     private static FileStreamOptions SpoolOptions
