@@ -54,6 +54,32 @@ public sealed class LeftOutOfTotalsTests
         Assert.Equal(0, (await profiles.GetProfileAsync("softbank", Token))!.UnconvertedDeals);
     }
 
+    [Fact]
+    public async Task Search_DealsInOtherCurrencies_CarryTheirAmountAsReportedOnEveryListPath()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await CreateInFrancsAsync(database, DealStatus.Announced);
+        var form = await NewFormAsync(database);
+        (form.Currency, form.AmountLow, form.AmountHigh, form.AmountQualifier, form.Title) = ("EUR", 600_000_000, 600_000_000, AmountQualifier.Exact, "A euro deal");
+        Assert.True((await database.Commands.RunAsync(Analyst, new CreateDeal(form), Token)).IsSaved);
+
+        // The plain list (keyset SQL) and the free-text list read the same columns.
+        foreach (var filter in new[] { new DealFilter(), new DealFilter { Text = "deal" } })
+        {
+            var rows = (await database.Deals.SearchAsync(filter, new DealPageRequest { PageSize = 100 }, Token)).Items;
+            var euro = Assert.Single(rows, d => d.Title == "A euro deal").AsReported!;
+            Assert.Equal("EUR", euro.Currency);
+            Assert.StartsWith("€600M", euro.AsReported, StringComparison.Ordinal);
+            Assert.NotNull(euro.RateOn);
+            Assert.False(euro.IsUnconverted);
+            var franc = Assert.Single(rows, d => d.Title == "Franc deal Announced").AsReported!;
+            Assert.True(franc.IsUnconverted);
+            Assert.Contains("left out of dollar totals", franc.ToString(), StringComparison.Ordinal);
+            Assert.All(rows.Where(d => !d.Title.Contains("deal", StringComparison.Ordinal) || d.Title.StartsWith("SoftBank", StringComparison.Ordinal)),
+                d => Assert.True(d.AsReported!.IsInDollars));
+        }
+    }
+
     private static async Task CreateInFrancsAsync(TestDatabase database, DealStatus status)
     {
         var form = await NewFormAsync(database);

@@ -83,4 +83,9 @@ internal sealed record DealRow(
     DatePrecision AnnouncedPrecision,
     bool IsUmbrella,
     string SortTarget,
-    string SortInvestor);
+    string SortInvestor,
+    string Currency,
+    long? ReportedLow,
+    long? ReportedHigh,
+    AmountQualifier? ReportedQualifier,
+    DateOnly? RateOn);

@@ -35,7 +35,12 @@ internal static class DealListReader
                 Enum.Parse<DatePrecision>(reader.GetString(10)),
                 reader.GetBoolean(11),
                 reader.GetString(12),
-                reader.GetString(13)));
+                reader.GetString(13),
+                reader.GetString(14),
+                reader.IsDBNull(15) ? null : reader.GetInt64(15),
+                reader.IsDBNull(16) ? null : reader.GetInt64(16),
+                reader.IsDBNull(17) ? null : Enum.Parse<AmountQualifier>(reader.GetString(17)),
+                reader.IsDBNull(18) ? null : DateOnly.ParseExact(reader.GetString(18), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
     }
 

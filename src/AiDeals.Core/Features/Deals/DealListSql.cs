@@ -113,6 +113,7 @@ internal sealed class DealListSql
         var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")
             .Append(" d.\"AmountQualifier\", d.\"AnnouncedOn\", d.\"AnnouncedPrecision\",")
             .Append(" EXISTS (SELECT 1 FROM \"DealLinks\" AS l INNER JOIN \"Deals\" AS c ON c.\"Id\" = l.\"PartId\" WHERE l.\"WiderId\" = d.\"Id\" AND l.\"DeletedAt\" IS NULL AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
+            .Append(", d.\"Currency\", d.\"ReportedLow\", d.\"ReportedHigh\", d.\"ReportedQualifier\", d.\"RateOn\"")
             .Append(" FROM ").Append(_from)
             .Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL")
             .Append(" WHERE ").AppendJoin(" AND ", Conditions(SortKey(sort)));

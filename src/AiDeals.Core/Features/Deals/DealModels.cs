@@ -66,7 +66,12 @@ public sealed record DealSummary(
     DealStatus Status,
     AmountRange Amount,
     PartialDate? Announced,
-    bool IsUmbrella);
+    bool IsUmbrella)
+{
+    /// <summary>The amount as reported in its currency, for the list's Amount column (<see cref="Amount"/> stays the dollars).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReportedAmount? AsReported { get; init; }
+}
 
 /// <summary>One deal as the CSV export writes it: every field is plain data, investors lead first.</summary>
 public sealed record DealExportRow(

@@ -146,7 +146,12 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 d.AnnouncedPrecision,
                 d.Parts.Any(l => l.Part!.DeletedAt == null),
                 EF.Property<string>(d, DealListKeys.Target),
-                EF.Property<string>(d, DealListKeys.Investor)))
+                EF.Property<string>(d, DealListKeys.Investor),
+                d.Currency,
+                d.ReportedLow,
+                d.ReportedHigh,
+                d.ReportedQualifier,
+                d.RateOn))
             .ToListAsync(cancellationToken);
 
     // The page's investors in a query of their own: joined into the page query, SQLite built the whole table of
@@ -175,7 +180,10 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
             r.Status,
             AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
             r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null,
-            r.IsUmbrella))];
+            r.IsUmbrella)
+        {
+            AsReported = ReportedAmount.Of(r.Currency, r.ReportedLow, r.ReportedHigh, r.ReportedQualifier, AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier), r.RateOn),
+        })];
 
     /// <summary>How many deals the export completes at once with their investors and sources: two indexed reads per batch.</summary>
     private const int ExportBatch = 2_000;

@@ -26,7 +26,9 @@ public sealed record DealListState(
             address,
             [.. page.Items.Select(d => new Row(
                 d.Id, d.Title, d.Target, d.Investors, d.Kind, d.Status, d.Amount.Low, d.Amount.High, d.Amount.Qualifier,
-                d.Announced?.Date, d.Announced?.Precision ?? DatePrecision.Day, d.IsUmbrella))],
+                d.Announced?.Date, d.Announced?.Precision ?? DatePrecision.Day, d.IsUmbrella,
+                d.AsReported?.Currency ?? Currencies.Usd, d.AsReported?.Reported.Low, d.AsReported?.Reported.High,
+                d.AsReported?.Reported.Qualifier, d.AsReported?.RateOn))],
             page.Next?.ToString(),
             page.Previous?.ToString(),
             count.Value,
@@ -38,7 +40,10 @@ public sealed record DealListState(
     public IReadOnlyList<DealSummary> Items() =>
         [.. Rows.Select(r => new DealSummary(
             r.Id, r.Title, r.Target, r.Investors, r.Kind, r.Status, AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
-            r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null, r.IsUmbrella))];
+            r.AnnouncedOn is { } on ? PartialDate.Create(on, r.AnnouncedPrecision) : null, r.IsUmbrella)
+        {
+            AsReported = ReportedAmount.Of(r.Currency, r.ReportedLow, r.ReportedHigh, r.ReportedQualifier, AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier), r.RateOn),
+        })];
 
     public sealed record Row(
         int Id,
@@ -52,5 +57,10 @@ public sealed record DealListState(
         AmountQualifier AmountQualifier,
         DateOnly? AnnouncedOn,
         DatePrecision AnnouncedPrecision,
-        bool IsUmbrella);
+        bool IsUmbrella,
+        string Currency = Currencies.Usd,
+        long? ReportedLow = null,
+        long? ReportedHigh = null,
+        AmountQualifier? ReportedQualifier = null,
+        DateOnly? RateOn = null);
 }
