@@ -13,6 +13,9 @@ internal static class ArticleDeals
     public const string MicrosoftOpenAi = "Microsoft backing of OpenAI";
     public const string SoftBankWeWork = "SoftBank investment in WeWork";
 
+    /// <summary>The dashboard's tracked capital of the seeded deal book: every dollar once.</summary>
+    public const string SeededCapital = "$141B–$541B";
+
     public static readonly string[] All =
     [
         SoftBankOpenAiPartnership, SoftBankOpenAiEquity, SoftBankStargateCommitment,

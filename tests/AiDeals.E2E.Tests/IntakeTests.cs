@@ -35,10 +35,10 @@ public sealed class IntakeTests(E2EFixture fixture, EmptyServerFixture empty) : 
         await page.GetByTestId("intake-save").ClickAsync();
         await Expect(page.GetByTestId("intake-saved")).ToBeVisibleAsync();
 
+        // The article's deal book seeded into an empty database shows this capital (docs/architecture.md derives it); the
+        // shared seeded app is not the reference, as other tests add, edit and delete its deals.
         var filled = await (await DashboardPage.OpenAsync(page)).CapitalTile.InnerTextAsync();
-        await using var seededSession = await fixture.OpenSessionAsync();
-        var seeded = await (await DashboardPage.OpenAsync(seededSession.Page)).CapitalTile.InnerTextAsync();
-        Assert.Equal(Figures(seeded), Figures(filled));
+        Assert.Equal(Figures(ArticleDeals.SeededCapital), Figures(filled));
 
         await page.GotoAsync("events");
         await Expect(page.GetByText("Nvidia market value drops", new() { Exact = false }).First).ToBeVisibleAsync();
