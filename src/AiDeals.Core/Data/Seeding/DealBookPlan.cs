@@ -8,7 +8,7 @@ namespace AiDeals.Core.Data.Seeding;
 /// Turns a read deal book into entities, checking every reference and rule with the JSON path of the offender. The
 /// rules of a deal, a valuation, an amount, a web address and a country are the editors' own (see <see cref="DealBookForms"/>).
 /// </summary>
-internal sealed class DealBookPlan(string path, DealBook book)
+internal sealed partial class DealBookPlan(string path, DealBook book)
 {
     private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _documents = new(StringComparer.Ordinal);
@@ -159,51 +159,6 @@ internal sealed class DealBookPlan(string path, DealBook book)
         entity.Citations.AddRange(citations);
         _deals[key] = entity;
         Deals.Add(entity);
-    }
-
-    private void LinkWider(DealBookDeal deal, string at)
-    {
-        if (deal.PartOf is not null && deal.Parent is not null)
-        {
-            Fail(at + ".parent", "give the wider deals in 'partOf' alone: 'parent' is the older form of a one-deal 'partOf'.");
-        }
-
-        var entity = _deals[deal.Key!];
-        foreach (var (key, path) in deal.WiderKeys())
-        {
-            if (!_deals.TryGetValue(key, out var wider))
-            {
-                Fail(at + path, $"no deal has the key '{key}'.");
-            }
-
-            if (entity.PartOf.Any(l => l.Wider == wider))
-            {
-                Fail(at + path, $"'{key}' is listed twice.");
-            }
-
-            if (wider == entity || Above(wider).Contains(entity))
-            {
-                Fail(at + path, $"making '{deal.Key}' part of '{key}' forms a cycle: '{key}' is already part of '{deal.Key}'.");
-            }
-
-            entity.PartOf.Add(new DealLink { Part = entity, Wider = wider });
-        }
-    }
-
-    // Every deal above one, through the links made so far.
-    private static HashSet<Deal> Above(Deal deal)
-    {
-        var above = new HashSet<Deal>();
-        var next = new Stack<Deal>([deal]);
-        while (next.TryPop(out var at))
-        {
-            foreach (var link in at.PartOf.Where(l => above.Add(l.Wider!)))
-            {
-                next.Push(link.Wider!);
-            }
-        }
-
-        return above;
     }
 
     private void AddValuation(DealBookValuation valuation, string at)
