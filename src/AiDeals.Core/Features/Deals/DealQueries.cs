@@ -129,7 +129,8 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         }
 
         var (total, _) = await UnionTotals.SumAsync(connection, sql.Figures(), text => sql.Command(connection, text), cancellationToken);
-        return total;
+        await using var unconverted = sql.Command(connection, sql.Unconverted());
+        return total.LeavingOut(Convert.ToInt32(await unconverted.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static Task<List<DealRow>> ReadAsync(IQueryable<Deal> page, CancellationToken cancellationToken) =>
