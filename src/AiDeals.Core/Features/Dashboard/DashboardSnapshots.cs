@@ -8,11 +8,14 @@ namespace AiDeals.Core.Features.Dashboard;
 /// </summary>
 public sealed record DashboardView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, int UnconvertedDeals = 0)
 {
+    /// <summary>Commitments that capital by investor leaves out: reported in another currency that no rate converted.</summary>
+    public int UnconvertedCommitments { get; init; }
+
     /// <summary>
     /// The view of a read: a deal no rate converted reads undisclosed in dollars, so the kept counts hold it among the
     /// undisclosed ones; it is said once, as left out, and taken out of the undisclosed.
     /// </summary>
-    public static DashboardView Of(DashboardSummary summary, IReadOnlyList<RecentChange> changes, int unconvertedDeals)
+    public static DashboardView Of(DashboardSummary summary, IReadOnlyList<RecentChange> changes, int unconvertedDeals, int unconvertedCommitments = 0)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var capital = summary.Capital with
@@ -20,7 +23,7 @@ public sealed record DashboardView(DashboardSummary Summary, IReadOnlyList<Recen
             LeafDeals = Math.Max(0, summary.Capital.LeafDeals - unconvertedDeals),
             UndisclosedDeals = Math.Max(0, summary.Capital.UndisclosedDeals - unconvertedDeals),
         };
-        return new DashboardView(summary with { Capital = capital }, changes, unconvertedDeals);
+        return new DashboardView(summary with { Capital = capital }, changes, unconvertedDeals) { UnconvertedCommitments = unconvertedCommitments };
     }
 }
 
@@ -75,7 +78,8 @@ public sealed class DashboardSnapshots
             var read = DashboardView.Of(
                 await _dashboard.GetSummaryAsync(cancellationToken),
                 await _changes.ListAsync(FeedLength, cancellationToken),
-                await _rates.UnconvertedCountAsync(cancellationToken));
+                await _rates.UnconvertedCountAsync(cancellationToken),
+                await _rates.UnconvertedCommitmentCountAsync(cancellationToken));
             _last = new Snapshot(read, version, readAt);
             return read;
         }

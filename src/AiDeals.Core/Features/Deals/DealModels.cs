@@ -87,6 +87,12 @@ public sealed record DealExportRow(
 {
     /// <summary>The amount as reported in its currency (the dollars of <see cref="Amount"/> for a deal in dollars).</summary>
     public ReportedAmount? AsReported { get; init; }
+
+    /// <summary>
+    /// The investors' given commitments, in the order of <see cref="Investors"/>, each as reported and converted:
+    /// "SoftBank Group: €600M (≈ $646.38M at the rate of 11 Jun 2024)".
+    /// </summary>
+    public IReadOnlyList<string> Commitments { get; init; } = [];
 }
 
 /// <summary>
