@@ -68,8 +68,10 @@ public sealed record DealSummary(
     PartialDate? Announced,
     bool IsUmbrella)
 {
-    /// <summary>The amount as reported in its currency, for the list's Amount column (<see cref="Amount"/> stays the dollars).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    /// <summary>
+    /// The amount as reported in its currency, for the list's Amount column and the API's deals (<see cref="Amount"/>
+    /// stays the dollars).
+    /// </summary>
     public ReportedAmount? AsReported { get; init; }
 }
 
