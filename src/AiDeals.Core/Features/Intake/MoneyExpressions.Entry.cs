@@ -22,8 +22,8 @@ public enum MoneyEntryProblem
 }
 
 // The same words and scales as the sentences of an article, read from a whole field: the editors' amount inputs and the
-// deal list's filters take "€600M", "600M EUR", "CHF 600M", "₹500 crore"-free figures such as "₹5,000M", "£1bn",
-// "¥1 trillion", "$15–25B", "15B" and "12,000,000". A field takes any ISO 4217 code before or after the figure and the
+// deal list's filters take "€600M", "600M EUR", "CHF 600M", "₹5,000M", "£1bn", "¥1 trillion", "$15–25B", "15B" and
+// "12,000,000". A field takes any ISO 4217 code before or after the figure and the
 // signs of Currencies.Signs; a sign several currencies use is refused with the codes to write instead.
 public static partial class MoneyExpressions
 {
