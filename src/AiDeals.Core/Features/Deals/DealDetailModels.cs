@@ -15,11 +15,7 @@ public sealed record DealPart(int Id, string Title, DealStatus Status, AmountRan
 public sealed record ParticipantView(OrganizationRef Organization, ParticipantRole Role, AmountRange Commitment)
 {
     /// <summary>The commitment as reported in its currency, and how it was converted to the dollars of <see cref="Commitment"/>.</summary>
-    public ReportedAmount AsReported
-    {
-        get => field ?? ReportedAmount.InDollars(Commitment);
-        init;
-    }
+    public ReportedAmount AsReported { get; init; } = ReportedAmount.InDollars(Commitment);
 
     /// <summary>The view of a stored participant: its dollars and what was reported.</summary>
     public static ParticipantView Of(OrganizationRef organization, Domain.DealParticipant participant)

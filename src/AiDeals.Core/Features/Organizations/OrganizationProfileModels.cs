@@ -20,11 +20,7 @@ public sealed record OrganizationCommitment(
     bool IsCounted)
 {
     /// <summary>The commitment as reported in its currency, and how it was converted to the dollars of <see cref="Commitment"/>.</summary>
-    public ReportedAmount AsReported
-    {
-        get => field ?? ReportedAmount.InDollars(Commitment);
-        init;
-    }
+    public ReportedAmount AsReported { get; init; } = ReportedAmount.InDollars(Commitment);
 }
 
 /// <summary>The sum of an organization's counted commitments, low to high.</summary>
