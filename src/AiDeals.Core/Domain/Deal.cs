@@ -73,7 +73,7 @@ public class Deal : EditableEntity
     /// A figure was reported in another currency and no usable rate converted it: the dollar amount reads undisclosed,
     /// and every dollar total leaves the deal out (and says how many it left out).
     /// </summary>
-    public bool IsUnconverted => !Currencies.IsUsd(Currency) && ReportedQualifier is not (null or AmountQualifier.Undisclosed) && RateOn is null;
+    public bool IsUnconverted => ReportedFigures.IsUnconverted(Currency, ReportedQualifier, RateOn);
 
     /// <summary>
     /// Sets the amount as reported in <paramref name="currency"/>, and the dollar figures from <paramref name="rate"/>:
@@ -82,25 +82,9 @@ public class Deal : EditableEntity
     /// </summary>
     public void Report(string currency, AmountRange reported, ExchangeRate? rate)
     {
-        Currency = Currencies.Normalize(currency);
-        if (Currency == Currencies.Usd)
-        {
-            (ReportedLow, ReportedHigh, ReportedQualifier) = (null, null, null);
-            (RateUnitsPerUsd, RateOn) = (null, null);
-            Amount = reported;
-            return;
-        }
-
-        (ReportedLow, ReportedHigh, ReportedQualifier) = (reported.Low, reported.High, reported.Qualifier);
-        if (rate is null || !reported.IsDisclosed)
-        {
-            (RateUnitsPerUsd, RateOn) = (null, null);
-            Amount = AmountRange.Undisclosed;
-            return;
-        }
-
-        (RateUnitsPerUsd, RateOn) = (rate.UnitsPerUsd, rate.On);
-        Amount = reported.ToDollars(rate.UnitsPerUsd);
+        var figures = ReportedFigures.Of(currency, reported, rate);
+        (Currency, ReportedLow, ReportedHigh, ReportedQualifier) = (figures.Currency, figures.ReportedLow, figures.ReportedHigh, figures.ReportedQualifier);
+        (RateUnitsPerUsd, RateOn, Amount) = (figures.RateUnitsPerUsd, figures.RateOn, figures.Dollars);
     }
 
     public PartialDate? Announced
@@ -138,6 +122,38 @@ public class DealParticipant : EditableEntity
     {
         get => AmountRange.Create(CommitmentLow, CommitmentHigh, CommitmentQualifier);
         set => (CommitmentLow, CommitmentHigh, CommitmentQualifier) = (value.Low, value.High, value.Qualifier);
+    }
+
+    // As a deal's amount: the Commitment columns are the dollars every total reads; a commitment reported in another
+    // currency keeps what was reported beside them, converted at the rate of the deal's announced date.
+
+    /// <summary>The ISO 4217 currency the commitment was reported in; USD for most.</summary>
+    public string Currency { get; set; } = Currencies.Usd;
+
+    /// <summary>The reported figures in <see cref="Currency"/>; null for a commitment in dollars.</summary>
+    public long? ReportedLow { get; set; }
+
+    public long? ReportedHigh { get; set; }
+
+    public AmountQualifier? ReportedQualifier { get; set; }
+
+    /// <summary>The rate the dollar figures were converted at (units per dollar) and its date; null when none was.</summary>
+    public double? RateUnitsPerUsd { get; set; }
+
+    public DateOnly? RateOn { get; set; }
+
+    /// <summary>The commitment as it was reported, in units of <see cref="Currency"/>.</summary>
+    public AmountRange Reported => Currencies.IsUsd(Currency) ? Commitment : AmountRange.Create(ReportedLow, ReportedHigh, ReportedQualifier ?? AmountQualifier.Undisclosed);
+
+    /// <summary>Reported in another currency and converted by no rate: left out of the organization's dollar totals.</summary>
+    public bool IsUnconverted => ReportedFigures.IsUnconverted(Currency, ReportedQualifier, RateOn);
+
+    /// <summary>Sets the commitment as reported in <paramref name="currency"/> and its dollars from <paramref name="rate"/> (see <see cref="Deal.Report"/>).</summary>
+    public void Report(string? currency, AmountRange reported, ExchangeRate? rate)
+    {
+        var figures = ReportedFigures.Of(currency, reported, rate);
+        (Currency, ReportedLow, ReportedHigh, ReportedQualifier) = (figures.Currency, figures.ReportedLow, figures.ReportedHigh, figures.ReportedQualifier);
+        (RateUnitsPerUsd, RateOn, Commitment) = (figures.RateUnitsPerUsd, figures.RateOn, figures.Dollars);
     }
 }
 

@@ -1,5 +1,6 @@
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Tests.Support;
@@ -32,6 +33,35 @@ public sealed class LeftOutOfTotalsTests
         Assert.Equal(2, await database.Deals.UnconvertedCountAsync(new DealFilter { Investors = ["nvidia"] }, Token));
         Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter { Investors = ["softbank"] }, Token));
         Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter { Statuses = [DealStatus.Completed] }, Token));
+    }
+
+    [Fact]
+    public async Task Total_DealWithNoRate_IsLeftOutOnceAndNotUndisclosed()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var before = (await database.Deals.TotalAsync(new DealFilter(), Token))!;
+        Assert.Equal(0, before.LeftOut);
+
+        await CreateInFrancsAsync(database, DealStatus.Announced);
+        var undisclosed = await NewFormAsync(database);
+        (undisclosed.Title, undisclosed.AmountLow, undisclosed.AmountHigh, undisclosed.AmountQualifier) = ("An undisclosed deal", null, null, AmountQualifier.Undisclosed);
+        Assert.True((await database.Commands.RunAsync(Analyst, new CreateDeal(undisclosed), Token)).IsSaved);
+
+        // Each deal in one bucket: the franc deal left out, the undisclosed one undisclosed, the figures unchanged.
+        var after = (await database.Deals.TotalAsync(new DealFilter(), Token))!;
+        Assert.Equal(1, after.LeftOut);
+        Assert.Equal(before.Undisclosed + 1, after.Undisclosed);
+        Assert.Equal(before.CountedInFull + 1, after.CountedInFull);
+        Assert.Equal((before.Low, before.High), (after.Low, after.High));
+        var francsOnly = (await database.Deals.TotalAsync(new DealFilter { Text = "Franc" }, Token))!;
+        Assert.Equal((1, 0, 0), (francsOnly.LeftOut, francsOnly.Undisclosed, francsOnly.CountedInFull));
+
+        // The dashboard says it the same way.
+        var summary = await database.Dashboard.GetSummaryAsync(Token);
+        var view = DashboardView.Of(summary, [], await database.RateQueries.UnconvertedCountAsync(Token));
+        Assert.Equal(1, view.UnconvertedDeals);
+        Assert.Equal(summary.Capital.UndisclosedDeals - 1, view.Summary.Capital.UndisclosedDeals);
+        Assert.Equal(after.Undisclosed, view.Summary.Capital.UndisclosedDeals);
     }
 
     [Fact]

@@ -92,6 +92,26 @@ public sealed class AmountTextTests
     }
 
     [Theory]
+    [InlineData("₣600M", "₣ stands for several currencies: write CHF, XOF, XAF or XPF instead.")]
+    [InlineData("kr 5B", "kr stands for several currencies: write SEK, NOK, DKK or ISK instead.")]
+    [InlineData("600M XYZ", "XYZ is no ISO 4217 currency code: write one such as USD, EUR, GBP or CHF.")]
+    public void TryParseEntry_CurrencyItCannotTell_SaysWhatToWrite(string text, string message)
+    {
+        Assert.False(AmountText.TryParseEntry(text, out _, out var problem));
+        Assert.Equal(message, problem);
+    }
+
+    [Theory]
+    [InlineData("CHF 600M", "CHF")]
+    [InlineData("₹5,000M", "INR")]
+    [InlineData("600M KRW", "KRW")]
+    public void TryParseEntry_AnyCodeOrSign_ReadsItsCurrency(string text, string currency)
+    {
+        Assert.True(AmountText.TryParseEntry(text, out var entry, out var problem), problem);
+        Assert.Equal(currency, entry.Currency);
+    }
+
+    [Theory]
     [InlineData("$15B-$10B")]
     [InlineData("$10B-$15B")]
     public void TryParse_ARangeInAFieldOfOneFigure_SaysHowToWriteOne(string text)

@@ -18,6 +18,7 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
     [
         "Title", "Target", "Investors", "Kind", "Status", "Amount low (USD)", "Amount high (USD)", "Amount qualifier",
         "Announced", "Announced precision", "Source URLs", "Currency", "Reported low", "Reported high",
+        "Commitments",
     ];
 
     private readonly HttpClient _client = factory.CreateClient();
@@ -137,7 +138,7 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
 
         var text = Encoding.UTF8.GetString(stream.ToArray());
         Assert.StartsWith("\uFEFFTitle,", text, StringComparison.Ordinal);
-        Assert.Contains("\r\n\"Deal, with \"\"quotes\"\"\nand a line\",Target,A; B,Debt,Rumored,1234567890,9876543210,Range,2024-10-01,Quarter,https://a.example/x?y=1 https://b.example,USD,,\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\r\n\"Deal, with \"\"quotes\"\"\nand a line\",Target,A; B,Debt,Rumored,1234567890,9876543210,Range,2024-10-01,Quarter,https://a.example/x?y=1 https://b.example,USD,,,\r\n", text, StringComparison.Ordinal);
         var (_, parsed) = Parse(stream.ToArray());
         Assert.Equal("Deal, with \"quotes\"\nand a line", parsed[0]["Title"]);
         // A spreadsheet would run a cell that starts with "=": it is written as text.

@@ -415,6 +415,13 @@ namespace AiDeals.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("USD");
+
                     b.Property<int>("DealId")
                         .HasColumnType("INTEGER");
 
@@ -423,6 +430,22 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RateOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RateUnitsPerUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("ReportedHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportedLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedQualifier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -436,6 +459,9 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId");
+
+                    b.HasIndex("Currency", "DealId")
+                        .HasFilter("\"Currency\" <> 'USD'");
 
                     b.HasIndex("OrganizationId", "DealId", "DeletedAt");
 

@@ -3,7 +3,7 @@ using AiDeals.Core.Domain;
 namespace AiDeals.Core.Data.Seeding;
 
 // The JSON shape of a deal book (seed-data/dealbook.json): figures with the quotes that back them, linked by keys.
-// Money is whole units of a currency: US dollars unless a deal's amount names another ("currency": "EUR"); dates are
+// Money is whole units of a currency: US dollars unless an amount (a deal's or a commitment) names another ("currency": "EUR"); dates are
 // "2025-01-27", "2025-01", "2024-Q4" or "2019".
 
 public sealed record DealBook(

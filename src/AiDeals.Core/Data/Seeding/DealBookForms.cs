@@ -44,6 +44,7 @@ internal static partial class DealBookForms
             {
                 OrganizationId = organizationId,
                 Role = deal.Participants![i].Role,
+                Currency = Currencies.Normalize(deal.Participants[i].Commitment?.Currency),
                 CommitmentLow = deal.Participants[i].Commitment?.Low,
                 CommitmentHigh = deal.Participants[i].Commitment?.High,
                 CommitmentQualifier = deal.Participants[i].Commitment?.Qualifier ?? AmountQualifier.Undisclosed,
@@ -52,15 +53,6 @@ internal static partial class DealBookForms
         };
         var errors = new FieldErrors();
         DealValidator.Validate(form, dealId: 0, errors);
-        for (var i = 0; i < participantIds.Count; i++)
-        {
-            if (!Currencies.IsUsd(deal.Participants![i].Commitment?.Currency))
-            {
-                errors.Add($"{nameof(DealForm.Participants)}[{i}].{nameof(ParticipantForm.CommitmentLow)}",
-                    "A commitment is in US dollars: leave out its currency, or give the deal's amount in its own currency instead.");
-            }
-        }
-
         return First(errors, at, DealPath);
     }
 

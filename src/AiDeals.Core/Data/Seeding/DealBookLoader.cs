@@ -62,10 +62,15 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
             }
         }
 
-        foreach (var deal in plan.Deals.Where(d => !Currencies.IsUsd(d.Currency)))
+        foreach (var deal in plan.Deals.Where(d => !Currencies.IsUsd(d.Currency) || d.Participants.Any(p => !Currencies.IsUsd(p.Currency))))
         {
-            var rate = await Features.Rates.RateLookup.NearestEarlierAsync(db, deal.Currency, deal.AnnouncedOn, cancellationToken);
-            deal.Report(deal.Currency, deal.Reported, rate);
+            var rates = await Features.Rates.RateLookup.ForCurrenciesAsync(
+                db, deal.Participants.Select(p => p.Currency).Append(deal.Currency), deal.AnnouncedOn, cancellationToken);
+            deal.Report(deal.Currency, deal.Reported, rates.GetValueOrDefault(deal.Currency));
+            foreach (var participant in deal.Participants)
+            {
+                participant.Report(participant.Currency, participant.Reported, rates.GetValueOrDefault(participant.Currency));
+            }
         }
 
         db.Sources.AddRange(plan.Sources);

@@ -150,11 +150,11 @@ internal sealed partial class DealBookPlan(string path, DealBook book)
         };
         // Converted to dollars by the loader, which reads the rates; until then the figures are as reported.
         entity.Report(Currencies.Normalize(deal.Amount?.Currency), Amount(deal.Amount), rate: null);
-        entity.Participants.AddRange(participants.Select((organization, i) => new DealParticipant
+        entity.Participants.AddRange(participants.Select((organization, i) =>
         {
-            Organization = organization,
-            Role = deal.Participants![i].Role,
-            Commitment = Amount(deal.Participants[i].Commitment),
+            var participant = new DealParticipant { Organization = organization, Role = deal.Participants![i].Role };
+            participant.Report(deal.Participants[i].Commitment?.Currency, Amount(deal.Participants[i].Commitment), rate: null);
+            return participant;
         }));
         entity.Citations.AddRange(citations);
         _deals[key] = entity;

@@ -6,7 +6,26 @@ namespace AiDeals.Core.Features.Dashboard;
 /// What the dashboard shows: its figures and the latest changes, read together, and how many deals its dollar totals
 /// leave out because no rate converted their amount.
 /// </summary>
-public sealed record DashboardView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, int UnconvertedDeals = 0);
+public sealed record DashboardView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, int UnconvertedDeals = 0)
+{
+    /// <summary>Commitments that capital by investor leaves out: reported in another currency that no rate converted.</summary>
+    public int UnconvertedCommitments { get; init; }
+
+    /// <summary>
+    /// The view of a read: a deal no rate converted reads undisclosed in dollars, so the kept counts hold it among the
+    /// undisclosed ones; it is said once, as left out, and taken out of the undisclosed.
+    /// </summary>
+    public static DashboardView Of(DashboardSummary summary, IReadOnlyList<RecentChange> changes, int unconvertedDeals, int unconvertedCommitments = 0)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var capital = summary.Capital with
+        {
+            LeafDeals = Math.Max(0, summary.Capital.LeafDeals - unconvertedDeals),
+            UndisclosedDeals = Math.Max(0, summary.Capital.UndisclosedDeals - unconvertedDeals),
+        };
+        return new DashboardView(summary with { Capital = capital }, changes, unconvertedDeals) { UnconvertedCommitments = unconvertedCommitments };
+    }
+}
 
 /// <summary>
 /// The dashboard as last read, shared by every open dashboard of this server: after a save, every circuit refreshes,
@@ -56,10 +75,11 @@ public sealed class DashboardSnapshots
             // The version is taken before the read: a save during the read leaves this snapshot stale, never the save unseen.
             var version = Interlocked.Read(ref _version);
             var readAt = _clock.GetTimestamp();
-            var read = new DashboardView(
+            var read = DashboardView.Of(
                 await _dashboard.GetSummaryAsync(cancellationToken),
                 await _changes.ListAsync(FeedLength, cancellationToken),
-                await _rates.UnconvertedCountAsync(cancellationToken));
+                await _rates.UnconvertedCountAsync(cancellationToken),
+                await _rates.UnconvertedCommitmentCountAsync(cancellationToken));
             _last = new Snapshot(read, version, readAt);
             return read;
         }

@@ -64,15 +64,15 @@ internal static class DealDescriptions
             [nameof(DealForm.Notes)] = Conflicts.Text(form.Notes),
             [nameof(DealForm.OutcomeNote)] = Conflicts.Text(form.OutcomeNote),
             [nameof(DealForm.Participants)] = Conflicts.Text(form.Participants.Select(p =>
-                $"{NameOf(organizations, p.OrganizationId) ?? "(no organization)"} · {Labels.Of(p.Role)} · {AmountText(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)}")),
+                $"{NameOf(organizations, p.OrganizationId) ?? "(no organization)"} · {Labels.Of(p.Role)} · {AmountText(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier, p.Currency)}")),
             [nameof(DealForm.Citations)] = Conflicts.Text(form.Citations.Select(c =>
                 $"{NameOf(sources, c.SourceId) ?? "(no source)"}: “{c.Quote.Trim()}”")),
         };
     }
 
     /// <summary>An amount as people read it; figures that break the amount rules (an unsaved form's) as they were entered.</summary>
-    public static string AmountText(long? low, long? high, AmountQualifier qualifier) =>
+    public static string AmountText(long? low, long? high, AmountQualifier qualifier, string? currency = null) =>
         AmountRange.Validate(low, high, qualifier) is null
-            ? AmountRange.Create(low, high, qualifier).ToString()
-            : string.Create(CultureInfo.InvariantCulture, $"{low}–{high} ({qualifier})");
+            ? AmountRange.Create(low, high, qualifier).ToString(Currencies.Normalize(currency))
+            : string.Create(CultureInfo.InvariantCulture, $"{low}–{high} ({qualifier})") + (Currencies.IsUsd(currency) ? string.Empty : " " + Currencies.Normalize(currency));
 }

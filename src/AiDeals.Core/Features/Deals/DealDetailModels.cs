@@ -11,8 +11,23 @@ public sealed record DealRef(int Id, string Title);
 /// <summary>A deal that is part of a wider deal.</summary>
 public sealed record DealPart(int Id, string Title, DealStatus Status, AmountRange Amount);
 
-/// <summary>An organization taking part in a deal, with its role and its own commitment.</summary>
-public sealed record ParticipantView(OrganizationRef Organization, ParticipantRole Role, AmountRange Commitment);
+/// <summary>An organization taking part in a deal, with its role and its own commitment (<see cref="Commitment"/> in dollars).</summary>
+public sealed record ParticipantView(OrganizationRef Organization, ParticipantRole Role, AmountRange Commitment)
+{
+    /// <summary>The commitment as reported in its currency, and how it was converted to the dollars of <see cref="Commitment"/>.</summary>
+    public ReportedAmount AsReported { get; init; } = ReportedAmount.InDollars(Commitment);
+
+    /// <summary>The view of a stored participant: its dollars and what was reported.</summary>
+    public static ParticipantView Of(OrganizationRef organization, Domain.DealParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return new ParticipantView(organization, participant.Role, participant.Commitment)
+        {
+            AsReported = ReportedAmount.Of(participant.Currency, participant.ReportedLow, participant.ReportedHigh, participant.ReportedQualifier,
+                participant.Commitment, participant.RateOn),
+        };
+    }
+}
 
 /// <summary>A record whose audit entries make up part of a deal's history, with a name for people.</summary>
 public sealed record AuditedRecord(string EntityType, int Id, string Label);

@@ -72,7 +72,11 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
                 View = new ParticipantView(
                     new OrganizationRef(p.Organization!.Name, p.Organization.Slug),
                     p.Role,
-                    AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)),
+                    AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier))
+                {
+                    AsReported = ReportedAmount.Of(p.Currency, p.ReportedLow, p.ReportedHigh, p.ReportedQualifier,
+                        AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier), p.RateOn),
+                },
             })
             .ToListAsync(cancellationToken);
 

@@ -6,7 +6,7 @@ namespace AiDeals.Core.Features.Deals;
 /// <summary>
 /// What an analyst (or the API, or an import) enters to create or edit a deal; <see cref="Id"/> is 0 for a new one.
 /// The amount is in whole units of <see cref="Currency"/> as reported (dollars unless it says otherwise; the command
-/// converts it); commitments are whole dollars; a date is its day plus the precision it is known to. The annotations are the rules one
+/// converts it); a commitment is in whole units of its own <see cref="ParticipantForm.Currency"/>; a date is its day plus the precision it is known to. The annotations are the rules one
 /// field can check alone; the rules between fields and against the database are in <see cref="DealValidator"/>.
 /// </summary>
 public sealed class DealForm : IEditForm
@@ -96,6 +96,13 @@ public sealed class ParticipantForm
 
     [EnumDataType(typeof(ParticipantRole), ErrorMessage = "Choose a role.")]
     public ParticipantRole Role { get; set; } = ParticipantRole.CoInvestor;
+
+    /// <summary>
+    /// The ISO 4217 currency the commitment is reported in; USD when left out (as every commitment was before they had
+    /// one). The editor starts it at the deal's currency. Converted at the rate of the deal's announced date.
+    /// </summary>
+    [StringLength(3, ErrorMessage = "Write the currency as its three-letter code, such as USD, EUR or GBP.")]
+    public string? Currency { get; set; } = Domain.Currencies.Usd;
 
     [Range(0, long.MaxValue, ErrorMessage = "An amount cannot be negative.")]
     public long? CommitmentLow { get; set; }

@@ -41,20 +41,24 @@ internal static class DealForms
                 Id = p.Id,
                 OrganizationId = p.OrganizationId,
                 Role = p.Role,
-                CommitmentLow = p.CommitmentLow,
-                CommitmentHigh = p.CommitmentHigh,
-                CommitmentQualifier = p.CommitmentQualifier,
+                Currency = p.Currency,
+                CommitmentLow = p.Reported.Low,
+                CommitmentHigh = p.Reported.High,
+                CommitmentQualifier = p.Reported.Qualifier,
             })],
             Citations = [.. deal.Citations.OrderBy(c => c.Id).Select(c => new CitationForm { Id = c.Id, SourceId = c.SourceId, Quote = c.Quote })],
         })];
     }
 
     /// <summary>
-    /// The deal's own fields from the form, its dollar figures converted at <paramref name="rate"/> (see
-    /// <see cref="Rates.RateLookup"/>); its participants and citations are the caller's to add or merge.
+    /// The deal's own fields from the form, its dollar figures converted at its currency's rate in <paramref name="rates"/>
+    /// (see <see cref="Rates.RateLookup.ForDealAsync"/>); its participants and citations are the caller's to add or merge.
     /// </summary>
-    public static void Apply(DealForm form, Deal deal, ExchangeRate? rate)
+    public static void Apply(DealForm form, Deal deal, IReadOnlyDictionary<string, ExchangeRate> rates)
     {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(rates);
+        var rate = rates.GetValueOrDefault(Currencies.Normalize(form.Currency));
         deal.Title = form.Title.Trim();
         deal.Kind = form.Kind;
         deal.Status = form.Status;
@@ -67,13 +71,13 @@ internal static class DealForms
         deal.OutcomeNote = FormText.Blank(form.OutcomeNote);
     }
 
-    public static DealParticipant Apply(ParticipantForm form, DealParticipant participant)
+    /// <summary>The participant's fields from the form, its commitment converted at its currency's rate in <paramref name="rates"/>.</summary>
+    public static DealParticipant Apply(ParticipantForm form, DealParticipant participant, IReadOnlyDictionary<string, ExchangeRate> rates)
     {
         participant.OrganizationId = form.OrganizationId!.Value;
         participant.Role = form.Role;
-        participant.CommitmentLow = form.CommitmentLow;
-        participant.CommitmentHigh = form.CommitmentHigh;
-        participant.CommitmentQualifier = form.CommitmentQualifier;
+        var currency = Currencies.Normalize(form.Currency);
+        participant.Report(currency, AmountRange.Create(form.CommitmentLow, form.CommitmentHigh, form.CommitmentQualifier), rates.GetValueOrDefault(currency));
         return participant;
     }
 

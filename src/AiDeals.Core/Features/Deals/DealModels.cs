@@ -68,8 +68,10 @@ public sealed record DealSummary(
     PartialDate? Announced,
     bool IsUmbrella)
 {
-    /// <summary>The amount as reported in its currency, for the list's Amount column (<see cref="Amount"/> stays the dollars).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    /// <summary>
+    /// The amount as reported in its currency, for the list's Amount column and the API's deals (<see cref="Amount"/>
+    /// stays the dollars).
+    /// </summary>
     public ReportedAmount? AsReported { get; init; }
 }
 
@@ -87,6 +89,12 @@ public sealed record DealExportRow(
 {
     /// <summary>The amount as reported in its currency (the dollars of <see cref="Amount"/> for a deal in dollars).</summary>
     public ReportedAmount? AsReported { get; init; }
+
+    /// <summary>
+    /// The investors' given commitments, in the order of <see cref="Investors"/>, each as reported and converted:
+    /// "SoftBank Group: €600M (≈ $646.38M at the rate of 11 Jun 2024)".
+    /// </summary>
+    public IReadOnlyList<string> Commitments { get; init; } = [];
 }
 
 /// <summary>

@@ -129,7 +129,8 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         }
 
         var (total, _) = await UnionTotals.SumAsync(connection, sql.Figures(), text => sql.Command(connection, text), cancellationToken);
-        return total;
+        await using var unconverted = sql.Command(connection, sql.Unconverted());
+        return total.LeavingOut(Convert.ToInt32(await unconverted.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static Task<List<DealRow>> ReadAsync(IQueryable<Deal> page, CancellationToken cancellationToken) =>
@@ -257,9 +258,21 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 .OrderBy(p => p.DealId)
                 .ThenBy(DealFiltering.ParticipantRank)
                 .ThenBy(p => p.Organization!.Name)
-                .Select(p => new { p.DealId, p.Organization!.Name })
+                .Select(p => new
+                {
+                    p.DealId,
+                    p.Organization!.Name,
+                    p.Currency,
+                    p.ReportedLow,
+                    p.ReportedHigh,
+                    p.ReportedQualifier,
+                    p.CommitmentLow,
+                    p.CommitmentHigh,
+                    p.CommitmentQualifier,
+                    p.RateOn,
+                })
                 .ToListAsync(cancellationToken))
-            .ToLookup(p => p.DealId, p => p.Name);
+            .ToLookup(p => p.DealId);
         var sources = (await db.Citations.AsNoTracking()
                 .Where(c => c.DealId != null && EF.Parameter(ids).Contains(c.DealId.Value) && c.Source!.Url != null)
                 .OrderBy(c => c.DealId)
@@ -272,7 +285,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
                 d.Id,
                 d.Title,
                 d.Target,
-                [.. investors[d.Id]],
+                [.. investors[d.Id].Select(p => p.Name)],
                 d.Kind,
                 d.Status,
                 AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
@@ -282,6 +295,9 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
             {
                 AsReported = ReportedAmount.Of(d.Currency, d.ReportedLow, d.ReportedHigh, d.ReportedQualifier,
                     AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier), d.RateOn),
+                Commitments = [.. investors[d.Id].Where(p => p.CommitmentQualifier != AmountQualifier.Undisclosed || p.ReportedQualifier is not (null or AmountQualifier.Undisclosed))
+                    .Select(p => $"{p.Name}: " + ReportedAmount.Of(p.Currency, p.ReportedLow, p.ReportedHigh, p.ReportedQualifier,
+                        AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier), p.RateOn))],
             })
             .ToList();
     }

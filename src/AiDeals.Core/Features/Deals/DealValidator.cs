@@ -38,9 +38,10 @@ public static class DealValidator
                 nameof(ParticipantForm.CommitmentQualifier), participant.CommitmentLow, participant.CommitmentHigh, participant.CommitmentQualifier);
         }
 
-        if (!errors.Has(nameof(DealForm.Currency)) && !Currencies.IsCode(form.Currency))
+        CheckCurrency(errors, nameof(DealForm.Currency), form.Currency);
+        for (var i = 0; i < form.Participants.Count; i++)
         {
-            errors.Add(nameof(DealForm.Currency), "Write the currency as its three-letter code, such as USD, EUR or GBP.");
+            CheckCurrency(errors, Participant(i) + nameof(ParticipantForm.Currency), form.Participants[i].Currency);
         }
 
         if (form.Announced is { } announced && form.Closed is { } closed && closed.End < announced.Date)
@@ -68,6 +69,16 @@ public static class DealValidator
                 errors.Add(Participant(i) + nameof(ParticipantForm.OrganizationId),
                     "This organization is already a participant: an organization takes part once per deal.");
             }
+        }
+    }
+
+    // Any ISO 4217 code is taken, with rates or not (one without converts to nothing and is left out of dollar totals).
+    private static void CheckCurrency(FieldErrors errors, string key, string? currency)
+    {
+        if (!errors.Has(key) && !Currencies.IsKnown(currency))
+        {
+            errors.Add(key, Currencies.IsCode(currency) ? Currencies.UnknownMessage(currency)
+                : "Write the currency as its three-letter code, such as USD, EUR or GBP.");
         }
     }
 

@@ -16,12 +16,14 @@ public sealed record ReportedAmount(string Currency, AmountRange Reported, Amoun
         Currencies.IsUsd(currency) ? InDollars(dollars)
         : new(currency, AmountRange.Create(reportedLow, reportedHigh, reportedQualifier ?? AmountQualifier.Undisclosed), dollars, rateOn);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsInDollars => Currencies.IsUsd(Currency);
 
     /// <summary>Reported in another currency with a figure that no rate converted: left out of every dollar total.</summary>
     public bool IsUnconverted => !IsInDollars && Reported.IsDisclosed && RateOn is null;
 
-    /// <summary>The amount as reported: "€600M", "$15B–$25B".</summary>
+    /// <summary>The amount as reported: "€600M", "$15B–$25B" (in JSON, <c>text</c>).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("text")]
     public string AsReported => Reported.ToString(Currency);
 
     /// <summary>

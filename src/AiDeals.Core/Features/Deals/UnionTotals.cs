@@ -206,6 +206,23 @@ public sealed record PlainSum(int Count, double Low, double High, int AtLeast, i
 public sealed record UnionTotal(
     long Low, long High, bool OpenEnded, int CountedInFull, int Undisclosed, long UnattributedLow, long UnattributedHigh, int WiderDeals)
 {
+    /// <summary>
+    /// Deals of the set that no rate converted (reported in another currency): left out of the dollar figures, and not
+    /// among <see cref="Undisclosed"/>, so that each deal is said once.
+    /// </summary>
+    public int LeftOut { get; init; }
+
+    /// <summary>
+    /// The total with <paramref name="unconverted"/> deals of its set said as left out: their dollar amount reads
+    /// undisclosed (never a made-up rate), so the plain sum counted them in full among the undisclosed ones.
+    /// </summary>
+    public UnionTotal LeavingOut(int unconverted) => this with
+    {
+        CountedInFull = Math.Max(0, CountedInFull - unconverted),
+        Undisclosed = Math.Max(0, Undisclosed - unconverted),
+        LeftOut = unconverted,
+    };
+
     public static UnionTotal Of(PlainSum sum, UnionAdjustment adjustment)
     {
         ArgumentNullException.ThrowIfNull(adjustment);

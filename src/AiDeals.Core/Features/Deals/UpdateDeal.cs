@@ -24,9 +24,9 @@ public sealed class UpdateDeal(DealForm form) : DealCommand(form?.Id ?? 0, form?
     protected override async Task ApplyAsync(CommandScope scope, Deal row)
     {
         var db = scope.Db;
-        var rate = await Rates.RateLookup.NearestEarlierAsync(db, Form.Currency, Form.Announced?.Date, scope.CancellationToken);
-        DealForms.Apply(Form, row, rate);
-        DealForms.Merge(db, row.Participants, Form.Participants, p => p.Id, DealForms.NewParticipant, DealForms.Apply);
+        var rates = await Rates.RateLookup.ForDealAsync(db, Form, scope.CancellationToken);
+        DealForms.Apply(Form, row, rates);
+        DealForms.Merge(db, row.Participants, Form.Participants, p => p.Id, DealForms.NewParticipant, (form, participant) => DealForms.Apply(form, participant, rates));
         DealForms.Merge(db, row.Citations, Form.Citations, c => c.Id, DealForms.NewCitation, DealForms.Apply);
         DealForms.MergeLinks(db, row, Form.PartOfIds);
 

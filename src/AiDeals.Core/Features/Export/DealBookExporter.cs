@@ -102,7 +102,7 @@ public sealed class DealBookExporter(IDbContextFactory<AiDealsDbContext> context
         null,
         deal.Notes,
         deal.OutcomeNote,
-        [.. deal.Participants.OrderBy(p => p.Id).Select(p => new DealBookParticipant(keys.Organization(p.OrganizationId), p.Role, Amount(p.Commitment, orNull: true)))],
+        [.. deal.Participants.OrderBy(p => p.Id).Select(p => new DealBookParticipant(keys.Organization(p.OrganizationId), p.Role, Amount(p.Reported, p.Currency, orNull: true)))],
         [.. deal.Citations.OrderBy(c => c.Id).Select(c => new DealBookCitation(keys.Source(c.SourceId), c.Quote))],
         deal.PartOf.Where(l => exported.Contains(l.WiderId)).OrderBy(l => l.Id).Select(l => keys.Deal(l.WiderId)).ToList() is { Count: > 0 } wider ? wider : null);
 
@@ -110,7 +110,7 @@ public sealed class DealBookExporter(IDbContextFactory<AiDealsDbContext> context
 
     // Dollars are written without a currency, as every book before currencies was.
     private static DealBookAmount? Amount(AmountRange amount, string currency, bool orNull = false) =>
-        orNull && amount == AmountRange.Undisclosed ? null
+        orNull && amount == AmountRange.Undisclosed && Currencies.IsUsd(currency) ? null
         : new DealBookAmount(amount.Low, amount.High, amount.Qualifier, Currencies.IsUsd(currency) ? null : currency);
 
     private static async Task<Dictionary<int, List<DealBookCitation>>> CitationsAsync(

@@ -53,6 +53,7 @@ public static class DealCsvWriter
                 row.AsReported?.Currency ?? Core.Domain.Currencies.Usd,
                 row.AsReported is { IsInDollars: false } reported ? reported.Reported.Low?.ToString(CultureInfo.InvariantCulture) ?? string.Empty : string.Empty,
                 row.AsReported is { IsInDollars: false } reportedHigh ? reportedHigh.Reported.High?.ToString(CultureInfo.InvariantCulture) ?? string.Empty : string.Empty,
+                string.Join("; ", row.Commitments),
             ], cancellationToken);
         }
 

@@ -123,7 +123,7 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
                 .Where(p => names.ContainsKey(p.OrganizationId))
                 .OrderBy(RankOf)
                 .ThenBy(p => names[p.OrganizationId].Name, StringComparer.OrdinalIgnoreCase)
-                .Select(p => new ParticipantView(names[p.OrganizationId], p.Role, AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier)))],
+                .Select(p => ParticipantView.Of(names[p.OrganizationId], p))],
             d.Notes,
             d.OutcomeNote)
         {

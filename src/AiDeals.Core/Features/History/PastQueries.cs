@@ -19,7 +19,8 @@ public sealed class PastQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         await using var past = await PastDatabase.OpenAsync(contextFactory, DealAsOfQueries.EndOf(day), cancellationToken);
         var summary = await new DashboardQueries(past).GetSummaryAsync(cancellationToken);
         var changes = await new RecentChangesQueries(past, new HistoryQueries(past)).ListAsync(DashboardSnapshots.FeedLength, cancellationToken);
-        return new DashboardView(summary, changes, await new Rates.RateQueries(past).UnconvertedCountAsync(cancellationToken));
+        var rates = new Rates.RateQueries(past);
+        return DashboardView.Of(summary, changes, await rates.UnconvertedCountAsync(cancellationToken), await rates.UnconvertedCommitmentCountAsync(cancellationToken));
     }
 
     public async Task<PastDeals> DealsAsync(DateOnly day, DealFilter filter, DealPageRequest page, CancellationToken cancellationToken = default)

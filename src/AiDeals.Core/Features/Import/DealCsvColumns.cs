@@ -23,9 +23,16 @@ public static class DealCsvColumns
     public const string ReportedLow = "Reported low";
     public const string ReportedHigh = "Reported high";
 
+    /// <summary>
+    /// The investors' given commitments as reported and converted ("SoftBank Group: €600M (≈ $646.38M at the rate of 11
+    /// Jun 2024)"), separated by ";": written by the export for people, read and ignored by an import, as a CSV says
+    /// only who takes part (a deal book carries commitments).
+    /// </summary>
+    public const string Commitments = "Commitments";
+
     /// <summary>Every column a deals CSV may have, in the template's order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ExternalId, Title, Target, Investors, Kind, Status, AmountLow, AmountHigh, AmountQualifier, Announced, AnnouncedPrecision, SourceUrls, Currency, ReportedLow, ReportedHigh];
+        [ExternalId, Title, Target, Investors, Kind, Status, AmountLow, AmountHigh, AmountQualifier, Announced, AnnouncedPrecision, SourceUrls, Currency, ReportedLow, ReportedHigh, Commitments];
 
     /// <summary>The columns a deals CSV must have.</summary>
     public static IReadOnlyList<string> Required { get; } = [Title, Kind, Status];
@@ -33,7 +40,7 @@ public static class DealCsvColumns
     /// <summary>The template to download: the header and one example row (UTF-8, CRLF).</summary>
     public static string Template =>
         string.Join(',', All.Select(Quote)) + "\r\n"
-        + "SB-OAI-2025-01,SoftBank–OpenAI equity investment,OpenAI,SoftBank Group; Microsoft,EquityInvestment,InTalks,15000000000,25000000000,Range,2025-01-01,Month,,USD,,\r\n";
+        + "SB-OAI-2025-01,SoftBank–OpenAI equity investment,OpenAI,SoftBank Group; Microsoft,EquityInvestment,InTalks,15000000000,25000000000,Range,2025-01-01,Month,,USD,,,\r\n";
 
     /// <summary>The column a rule broken at a deal book path is told at; null for the row as a whole.</summary>
     internal static string? For(string pathInDeal) => pathInDeal switch

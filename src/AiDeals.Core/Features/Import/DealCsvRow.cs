@@ -41,6 +41,7 @@ internal sealed class DealCsvRow(CsvReader csv, Dictionary<string, int> index, l
 
         var announced = Announced();
         Text(C.SourceUrls);
+        Text(C.Commitments);
         return Problems.Count > 0 ? null : new DealBookDeal(
             Text(C.ExternalId), title, kind, status, target, amount, announced, null, null, null, null,
             [.. investors.Select(i => new DealBookParticipant(i, ParticipantRole.CoInvestor, null))], null, null);

@@ -215,6 +215,7 @@ internal sealed partial class ImportRun
             Id = stored?.Id,
             OrganizationId = organizationId,
             Role = participant.Role,
+            Currency = Currencies.Normalize(participant.Commitment?.Currency),
             CommitmentLow = participant.Commitment?.Low,
             CommitmentHigh = participant.Commitment?.High,
             CommitmentQualifier = participant.Commitment?.Qualifier ?? AmountQualifier.Undisclosed,

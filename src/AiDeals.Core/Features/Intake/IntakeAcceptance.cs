@@ -124,14 +124,15 @@ internal sealed class IntakeAcceptance(IntakeArticle article, IReadOnlyList<Prop
         // Every wider deal the article names, added to those a stored deal already has: a deal can be part of several.
         form.PartOfIds = [.. form.PartOfIds.Concat(deal.PartOf.Select(k => _deals.TryGetValue(k, out var id) ? id : 0).Where(id => id != 0)).Distinct()];
         form.OutcomeNote ??= deal.Outcome;
-        // Commitments are in dollars: a figure in another currency stays the deal's amount only.
-        var single = deal.Investors.Count == 1 && deal.InDollars;
+        // A single investor's commitment is the deal's amount, in the currency it was reported in.
+        var single = deal.Investors.Count == 1;
         foreach (var investor in deal.Investors.Select(i => (Party: i, Id: Id(i))).Where(i => i.Id is not null && form.Participants.All(p => p.OrganizationId != i.Id)))
         {
             form.Participants.Add(new ParticipantForm
             {
                 OrganizationId = investor.Id,
                 Role = deal.InvestorRole,
+                Currency = single ? deal.Currency : Currencies.Usd,
                 CommitmentLow = single ? deal.Amount.Low : null,
                 CommitmentHigh = single ? deal.Amount.High : null,
                 CommitmentQualifier = single ? deal.Amount.Qualifier : AmountQualifier.Undisclosed,

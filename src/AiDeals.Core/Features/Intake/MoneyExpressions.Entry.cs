@@ -13,18 +13,34 @@ public enum MoneyEntryProblem
     Unreadable,
     TooLarge,
     Descending,
+
+    /// <summary>A sign that several currencies use ("₣", "kr"): the message names the codes to write.</summary>
+    AmbiguousCurrency,
+
+    /// <summary>Three letters that are no ISO 4217 code ("600M XYZ").</summary>
+    UnknownCurrency,
 }
 
-// The same signs, codes, words and scales as the sentences of an article, read from a whole field: the editors' amount
-// inputs and the deal list's filters take "€600M", "600M EUR", "£1bn", "¥1 trillion", "$15–25B", "15B" and "12,000,000".
+// The same words and scales as the sentences of an article, read from a whole field: the editors' amount inputs and the
+// deal list's filters take "€600M", "600M EUR", "CHF 600M", "₹5,000M", "£1bn", "¥1 trillion", "$15–25B", "15B" and
+// "12,000,000". A field takes any ISO 4217 code before or after the figure and the
+// signs of Currencies.Signs; a sign several currencies use is refused with the codes to write instead.
 public static partial class MoneyExpressions
 {
     /// <summary>
     /// Reads a field that holds one amount or one range and nothing else. Unlike an article's sentence, a field needs
     /// no currency (the caller knows its default) and no scale ("900" is nine hundred). Never throws, whatever the text.
     /// </summary>
-    public static bool TryReadEntry(string? text, out MoneyEntry entry, out MoneyEntryProblem problem)
+    public static bool TryReadEntry(string? text, out MoneyEntry entry, out MoneyEntryProblem problem) =>
+        TryReadEntry(text, out entry, out problem, out _);
+
+    /// <summary>
+    /// As <see cref="TryReadEntry(string?, out MoneyEntry, out MoneyEntryProblem)"/>, with what to tell the person for a
+    /// currency it cannot take: the codes an ambiguous sign may stand for, or the code that is no ISO 4217 code.
+    /// </summary>
+    public static bool TryReadEntry(string? text, out MoneyEntry entry, out MoneyEntryProblem problem, out string? currencyMessage)
     {
+        currencyMessage = null;
         entry = new MoneyEntry(null, 0, null);
         problem = MoneyEntryProblem.Unreadable;
         if (string.IsNullOrWhiteSpace(text))
@@ -48,9 +64,25 @@ public static partial class MoneyExpressions
             return false;
         }
 
-        var currencies = new[] { "cur", "cur2", "word" }
-            .Where(g => match.Groups[g].Success).Select(g => Currency(match.Groups[g].Value)).Distinct().ToList();
-        if (currencies.Count > 1 || currencies.Contains(null))
+        var currencies = new List<string>();
+        foreach (var written in new[] { "cur", "cur2", "word" }.Where(g => match.Groups[g].Success).Select(g => match.Groups[g].Value.Trim()))
+        {
+            if (Currencies.AmbiguousSigns.ContainsKey(written))
+            {
+                (problem, currencyMessage) = (MoneyEntryProblem.AmbiguousCurrency, Currencies.AmbiguousMessage(written));
+                return false;
+            }
+
+            if (EntryCurrency(written) is not { } code)
+            {
+                (problem, currencyMessage) = (MoneyEntryProblem.UnknownCurrency, Currencies.UnknownMessage(written));
+                return false;
+            }
+
+            currencies.Add(code);
+        }
+
+        if (currencies.Distinct().Count() > 1)
         {
             return false;
         }
@@ -79,7 +111,7 @@ public static partial class MoneyExpressions
             high = second;
         }
 
-        entry = new MoneyEntry(currencies.SingleOrDefault(), low, high);
+        entry = new MoneyEntry(currencies.FirstOrDefault(), low, high);
         return true;
     }
 
@@ -113,13 +145,25 @@ public static partial class MoneyExpressions
         return (long)decimal.Round(value * multiplier, MidpointRounding.AwayFromZero);
     }
 
+    // A sign, an ISO 4217 code, or a word for a currency ("dollars", "yen", "RMB").
+    private static string? EntryCurrency(string written) =>
+        Currencies.Signs.TryGetValue(written, out var code) ? code
+        : Currency(written) ?? (written.Length == 3 && Currencies.IsKnown(written) ? written.ToUpperInvariant() : null);
+
+    // The signs longest first, so that "US$" is read before "$" and "CN¥" before "¥".
+    private static readonly string EntrySign = string.Join("|",
+        Currencies.Signs.Keys.Concat(Currencies.AmbiguousSigns.Keys).OrderByDescending(k => k.Length).Select(Regex.Escape));
+
     // ASCII digits only (\d would take any script's), commas only between groups of three.
     private const string EntryNum = @"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+";
 
-    [GeneratedRegex(
-        $@"^\s*(?<cur>{Cur})?\s?(?<n1>{EntryNum})(?:\s?(?<s1>{ScaleWord})\b)?" +
-        $@"(?:\s?(?<sep>–|—|-|\bto\b)\s?(?<cur2>{Cur})?\s?(?<n2>{EntryNum})(?:\s?(?<s2>{ScaleWord})\b)?)?" +
-        $@"(?:\s?(?<word>{CurrencyWord})\b)?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Entry();
+    // Built once from the signs: a currency before a figure is a sign or three letters, after it also a word.
+    private static readonly Regex EntryPattern = new(
+        $@"^\s*(?:(?<cur>{EntrySign}|[A-Z]{{3}}(?![A-Z]))\s?)?(?<n1>{EntryNum})(?:\s?(?<s1>{ScaleWord})\b)?" +
+        $@"(?:\s?(?<sep>–|—|-|\bto\b)\s?(?:(?<cur2>{EntrySign}|[A-Z]{{3}}(?![A-Z]))\s?)?(?<n2>{EntryNum})(?:\s?(?<s2>{ScaleWord})\b)?)?" +
+        $@"(?:\s?(?<word>{CurrencyWord}|{EntrySign}|[A-Z]{{3}})(?![A-Z]))?\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+        TimeSpan.FromSeconds(1));
+
+    private static Regex Entry() => EntryPattern;
 }

@@ -17,7 +17,11 @@ public sealed record OrganizationCommitment(
     AmountRange Commitment,
     DealStatus Status,
     PartialDate? Announced,
-    bool IsCounted);
+    bool IsCounted)
+{
+    /// <summary>The commitment as reported in its currency, and how it was converted to the dollars of <see cref="Commitment"/>.</summary>
+    public ReportedAmount AsReported { get; init; } = ReportedAmount.InDollars(Commitment);
+}
 
 /// <summary>The sum of an organization's counted commitments, low to high.</summary>
 public sealed record CommittedTotal(long Low, long High, bool OpenEnded, int CountedDeals, int UndisclosedDeals)
@@ -71,8 +75,8 @@ public sealed record OrganizationProfile(
     public int DealsAsTargetCount { get; init; }
 
     /// <summary>
-    /// Its deals as investor with no commitment of its own given, whose amount was reported in another currency that no
-    /// rate converted: what it put in is left out of its dollar total.
+    /// Its deals as investor whose commitment is left out of its dollar total: a commitment reported in another currency
+    /// that no rate converted, or no commitment of its own given in a deal whose amount no rate converted.
     /// </summary>
     public int UnconvertedDeals { get; init; }
 }

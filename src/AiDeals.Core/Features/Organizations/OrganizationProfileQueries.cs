@@ -61,6 +61,11 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
                 Target = p.Deal.Target == null ? null : new OrganizationRef(p.Deal.Target.Name, p.Deal.Target.Slug),
                 p.Role,
                 Commitment = AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier),
+                p.Currency,
+                p.ReportedLow,
+                p.ReportedHigh,
+                p.ReportedQualifier,
+                p.RateOn,
                 p.Deal.Status,
                 p.Deal.AnnouncedOn,
                 p.Deal.AnnouncedPrecision,
@@ -76,7 +81,10 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             p.Commitment,
             p.Status,
             p.AnnouncedOn is { } on ? PartialDate.Create(on, p.AnnouncedPrecision) : null,
-            !umbrellas.Contains(p.DealId))).ToList();
+            !umbrellas.Contains(p.DealId))
+        {
+            AsReported = ReportedAmount.Of(p.Currency, p.ReportedLow, p.ReportedHigh, p.ReportedQualifier, p.Commitment, p.RateOn),
+        }).ToList();
 
         var dealsAsTargetCount = await db.Deals.AsNoTracking().CountAsync(d => d.TargetId == id, cancellationToken);
         var dealsAsTarget = await DealsAsTargetAsync(db, id, cancellationToken);

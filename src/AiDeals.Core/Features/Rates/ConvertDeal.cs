@@ -12,18 +12,32 @@ namespace AiDeals.Core.Features.Rates;
 /// </summary>
 public sealed class ConvertDeal(int id) : DealCommand(id, version: null)
 {
+    protected override IQueryable<Deal> Load(IQueryable<Deal> rows) => rows.Include(d => d.Participants);
+
     protected override async Task ApplyAsync(CommandScope scope, Deal row)
     {
-        var rate = await RateLookup.NearestEarlierAsync(scope.Db, row.Currency, row.AnnouncedOn, scope.CancellationToken);
-        row.Report(row.Currency, row.Reported, rate);
+        var rates = await RateLookup.ForCurrenciesAsync(
+            scope.Db, row.Participants.Select(p => p.Currency).Append(row.Currency), row.AnnouncedOn, scope.CancellationToken);
+        row.Report(row.Currency, row.Reported, rates.GetValueOrDefault(row.Currency));
+        foreach (var participant in row.Participants.Where(p => !Currencies.IsUsd(p.Currency)))
+        {
+            participant.Report(participant.Currency, participant.Reported, rates.GetValueOrDefault(participant.Currency));
+        }
     }
 
-    /// <summary>The live deals in <paramref name="currency"/> announced from <paramref name="from"/> to <paramref name="to"/>: those rates of those days can convert.</summary>
-    public static Task<List<int>> AffectedAsync(AiDealsDbContext db, string currency, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The live deals announced from <paramref name="from"/> to <paramref name="to"/> with an amount or a commitment in
+    /// <paramref name="currency"/>: those rates of those days can convert.
+    /// </summary>
+    public static async Task<List<int>> AffectedAsync(AiDealsDbContext db, string currency, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Deals.AsNoTracking()
+        var deals = await db.Deals.AsNoTracking()
             .Where(d => d.Currency == currency && d.Currency != Currencies.Usd && d.AnnouncedOn >= from && d.AnnouncedOn <= to)
-            .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken);
+            .Select(d => d.Id).ToListAsync(cancellationToken);
+        var committed = await db.DealParticipants.AsNoTracking()
+            .Where(p => p.Currency == currency && p.Currency != Currencies.Usd && p.Deal!.AnnouncedOn >= from && p.Deal.AnnouncedOn <= to)
+            .Select(p => p.DealId).ToListAsync(cancellationToken);
+        return [.. deals.Concat(committed).Distinct().Order()];
     }
 }

@@ -68,17 +68,17 @@ public static class AmountText
 
     /// <summary>
     /// Reads an amount in any currency, or a range, as the deal's amount field takes it: "€600M", "600M EUR", "£1bn",
-    /// "¥1 trillion", "$15–25B" (the same reading as news intake's, <see cref="MoneyExpressions"/>).
+    /// "¥1 trillion", "CHF 600M", "₹5,000M", "$15–25B" (the same reading as news intake's, <see cref="MoneyExpressions"/>).
     /// </summary>
     public static bool TryParseEntry(string? text, out MoneyEntry entry, out string? problem)
     {
-        if (MoneyExpressions.TryReadEntry(text, out entry, out var why))
+        if (MoneyExpressions.TryReadEntry(text, out entry, out var why, out var currencyMessage))
         {
             problem = null;
             return true;
         }
 
-        problem = why switch
+        problem = currencyMessage ?? why switch
         {
             MoneyEntryProblem.TooLarge => TooLargeMessage,
             MoneyEntryProblem.Descending => DescendingMessage,

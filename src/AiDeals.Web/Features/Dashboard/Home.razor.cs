@@ -12,7 +12,11 @@ namespace AiDeals.Web.Features.Dashboard;
 /// What the dashboard page shows, and when it was read (the feed's "2 minutes ago" counts from it); for a past day, the
 /// day, and why it could not be shown if it could not.
 /// </summary>
-public sealed record HomeView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, DateTime Now, DateOnly? Day = null, string? Problem = null, int UnconvertedDeals = 0);
+public sealed record HomeView(DashboardSummary Summary, IReadOnlyList<RecentChange> Changes, DateTime Now, DateOnly? Day = null, string? Problem = null, int UnconvertedDeals = 0)
+{
+    /// <summary>Commitments that capital by investor leaves out (no rate converted them).</summary>
+    public int UnconvertedCommitments { get; init; }
+}
 
 public partial class Home
 {
@@ -87,17 +91,20 @@ public partial class Home
             try
             {
                 var past = await Past.DashboardAsync(day);
-                return new HomeView(past.Summary, past.Changes, now, day, UnconvertedDeals: past.UnconvertedDeals);
+                return new HomeView(past.Summary, past.Changes, now, day, UnconvertedDeals: past.UnconvertedDeals) { UnconvertedCommitments = past.UnconvertedCommitments };
             }
             catch (TooManyChangesException tooMany)
             {
                 var today = await Snapshots.GetAsync();
-                return new HomeView(today.Summary, today.Changes, now, day, tooMany.Message + " Below is today's dashboard.", today.UnconvertedDeals);
+                return new HomeView(today.Summary, today.Changes, now, day, tooMany.Message + " Below is today's dashboard.", today.UnconvertedDeals)
+                {
+                    UnconvertedCommitments = today.UnconvertedCommitments,
+                };
             }
         }
 
         var view = await Snapshots.GetAsync();
-        return new HomeView(view.Summary, view.Changes, now, UnconvertedDeals: view.UnconvertedDeals);
+        return new HomeView(view.Summary, view.Changes, now, UnconvertedDeals: view.UnconvertedDeals) { UnconvertedCommitments = view.UnconvertedCommitments };
     }
 
     private string Link(string href) => ShownDay is { } day && href.StartsWith("/deals", StringComparison.Ordinal) ? AsOfPicker.WithDay(href, day) : href;

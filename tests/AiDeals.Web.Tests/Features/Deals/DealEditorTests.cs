@@ -23,6 +23,7 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
     private const string WeWork = "SoftBank investment in WeWork";
     private const string Equity = "SoftBank direct investment in OpenAI";
     private const string Microsoft = "Microsoft backing of OpenAI";
+    private const string Commitment = "SoftBank commitment to Stargate";
 
     public DealEditorTests(SeededDatabase database)
         : base(database)
@@ -86,6 +87,36 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
         cut.WaitForAssertion(() => Assert.Equal("An amount cannot be more than $100T.", FieldMessage(cut, "deal-amount-low")), Patience);
         Assert.Equal(version, Stored(WeWork).Version);
         Assert.Equal(16_000_000_000, Stored(WeWork).AmountLow);
+    }
+
+    [Fact]
+    public void Edit_CommitmentTypedInEuros_SavesItInEurosConvertedAtTheDealsRate()
+    {
+        var cut = RenderEditor(Commitment);
+
+        Input(cut, "participant-commitment-low").Change("€10B");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("EUR", StoredParticipant(Commitment).Currency), Patience);
+        var participant = StoredParticipant(Commitment);
+        Assert.Equal(AmountRange.Exact(10_000_000_000), participant.Reported);
+        Assert.NotNull(participant.RateOn);
+        Assert.InRange(participant.CommitmentLow!.Value, 10_000_000_001, 12_000_000_000);
+    }
+
+    [Theory]
+    [InlineData("₣600M", "₣ stands for several currencies: write CHF, XOF, XAF or XPF instead.")]
+    [InlineData("600M XYZ", "XYZ is no ISO 4217 currency code: write one such as USD, EUR, GBP or CHF.")]
+    public void Edit_CurrencyItCannotTell_SaysWhatToWriteAndDoesNotSave(string text, string message)
+    {
+        var cut = RenderEditor(WeWork);
+        var version = Stored(WeWork).Version;
+
+        Input(cut, "deal-amount-low").Change(text);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(message, FieldMessage(cut, "deal-amount-low")), Patience);
+        Assert.Equal(version, Stored(WeWork).Version);
     }
 
     [Fact]
@@ -190,6 +221,12 @@ public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatab
     {
         using var db = Services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContext();
         return db.Deals.AsNoTracking().Single(d => d.Title == title);
+    }
+
+    private DealParticipant StoredParticipant(string title)
+    {
+        using var db = Services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>().CreateDbContext();
+        return db.DealParticipants.AsNoTracking().Single(p => p.Deal!.Title == title);
     }
 
     private AuditEntry LastDealAudit()

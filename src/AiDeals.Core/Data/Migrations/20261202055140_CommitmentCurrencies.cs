@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AiDeals.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class CommitmentCurrencies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Currency",
+                table: "DealParticipants",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: false,
+                defaultValue: "USD");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RateOn",
+                table: "DealParticipants",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "RateUnitsPerUsd",
+                table: "DealParticipants",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReportedHigh",
+                table: "DealParticipants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReportedLow",
+                table: "DealParticipants",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReportedQualifier",
+                table: "DealParticipants",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealParticipants_Currency_DealId",
+                table: "DealParticipants",
+                columns: new[] { "Currency", "DealId" },
+                filter: "\"Currency\" <> 'USD'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DealParticipants_Currency_DealId",
+                table: "DealParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "Currency",
+                table: "DealParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "RateOn",
+                table: "DealParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "RateUnitsPerUsd",
+                table: "DealParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedHigh",
+                table: "DealParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedLow",
+                table: "DealParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedQualifier",
+                table: "DealParticipants");
+        }
+    }
+}
