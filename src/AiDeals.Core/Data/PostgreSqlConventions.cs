@@ -24,7 +24,7 @@ internal static class PostgreSqlConventions
 
     /// <summary>
     /// The SQL the configurations write for SQLite, made PostgreSQL's: a computed column is stored (PostgreSQL before 18
-    /// has no virtual ones), and the column names in index filters and check constraints are quoted (unquoted, PostgreSQL
+    /// has no virtual ones), the kept sums are doubles, and the column names in index filters and check constraints are quoted (unquoted, PostgreSQL
     /// folds them to lower case and finds no such column).
     /// </summary>
     public static void Adjust(ModelBuilder modelBuilder)
@@ -35,6 +35,13 @@ internal static class PostgreSqlConventions
             foreach (var property in entity.GetProperties().Where(p => p.GetComputedColumnSql() is not null))
             {
                 property.SetIsStored(true);
+            }
+
+            // The kept sums are doubles stored in SQLite's INTEGER affinity (whole dollars kept exact and compact);
+            // PostgreSQL's integer would refuse them, so they are its double precision.
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(double) && p.GetColumnType() == "INTEGER"))
+            {
+                property.SetColumnType("double precision");
             }
 
             foreach (var index in entity.GetIndexes().Where(i => i.GetFilter() is not null))

@@ -50,11 +50,11 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("High")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("High")
+                        .HasColumnType("double precision");
 
-                    b.Property<int>("Low")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("Low")
+                        .HasColumnType("double precision");
 
                     b.HasKey("Key");
 
@@ -72,11 +72,11 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                     b.Property<int>("LeafDeals")
                         .HasColumnType("integer");
 
-                    b.Property<int>("LeafHigh")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("LeafHigh")
+                        .HasColumnType("double precision");
 
-                    b.Property<int>("LeafLow")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("LeafLow")
+                        .HasColumnType("double precision");
 
                     b.HasKey("OrganizationId");
 

@@ -91,8 +91,8 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                 {
                     Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     Count = table.Column<long>(type: "bigint", nullable: false),
-                    Low = table.Column<int>(type: "INTEGER", nullable: false),
-                    High = table.Column<int>(type: "INTEGER", nullable: false)
+                    Low = table.Column<double>(type: "double precision", nullable: false),
+                    High = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,8 +165,8 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                     OrganizationId = table.Column<int>(type: "integer", nullable: false),
                     Deals = table.Column<int>(type: "integer", nullable: false),
                     LeafDeals = table.Column<int>(type: "integer", nullable: false),
-                    LeafLow = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeafHigh = table.Column<int>(type: "INTEGER", nullable: false)
+                    LeafLow = table.Column<double>(type: "double precision", nullable: false),
+                    LeafHigh = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AiDeals.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AiDealsDbContext))]
-    [Migration("20261202055501_InitialPostgreSql")]
+    [Migration("20261202062233_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -53,11 +53,11 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                     b.Property<long>("Count")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("High")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("High")
+                        .HasColumnType("double precision");
 
-                    b.Property<int>("Low")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("Low")
+                        .HasColumnType("double precision");
 
                     b.HasKey("Key");
 
@@ -75,11 +75,11 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                     b.Property<int>("LeafDeals")
                         .HasColumnType("integer");
 
-                    b.Property<int>("LeafHigh")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("LeafHigh")
+                        .HasColumnType("double precision");
 
-                    b.Property<int>("LeafLow")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("LeafLow")
+                        .HasColumnType("double precision");
 
                     b.HasKey("OrganizationId");
 
