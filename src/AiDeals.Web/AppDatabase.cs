@@ -8,11 +8,11 @@ internal static class AppDatabase
     public const string ConnectionStringName = DatabaseLocation.ConnectionStringName;
 
     /// <summary>
-    /// <c>ConnectionStrings:AiDeals</c>; by default a SQLite file in the app's git-ignored App_Data folder, which is created.
-    /// A relative data source is taken from the content root, not the current folder.
+    /// <c>Database:Provider</c> (SQLite by default, or PostgreSQL) and <c>ConnectionStrings:AiDeals</c>, read here only.
     /// </summary>
-    public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment) =>
-        DatabaseLocation.ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
+    public static DatabaseSettings Resolve(IConfiguration configuration, IHostEnvironment environment) =>
+        DatabaseLocation.Resolve(
+            configuration[DatabaseLocation.ProviderKey], configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
 
     /// <summary><c>Seed:DealBook</c>; by default the deal book shipped beside the app. Empty turns seeding off.</summary>
     public static string? ResolveDealBookPath(IConfiguration configuration, IHostEnvironment environment)

@@ -30,10 +30,10 @@ try
             rollingInterval: RollingInterval.Day,
             retainedFileCountLimit: builder.Configuration.GetValue("Logs:RetainedDays", 14)));
 
-    var connectionString = AppDatabase.ResolveConnectionString(builder.Configuration, builder.Environment);
+    var database = AppDatabase.Resolve(builder.Configuration, builder.Environment);
     builder.Services.AddSingleton(builder.Configuration.GetSection(AiDeals.Core.Features.Import.ImportOptions.Section).Get<AiDeals.Core.Features.Import.ImportOptions>()
         ?? new AiDeals.Core.Features.Import.ImportOptions());
-    builder.Services.AddAiDealsCore(connectionString);
+    builder.Services.AddAiDealsCore(database);
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
     builder.AddAccountsAndRoles();
     builder.AddApi();

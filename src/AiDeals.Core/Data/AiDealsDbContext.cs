@@ -99,11 +99,19 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
         // Identity's tables (AspNetUsers, AspNetRoles, AspNetUserRoles, …) first, then the app's own configurations.
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AiDealsDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            PostgreSqlConventions.Adjust(modelBuilder);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in the database and stable when members are reordered.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        if (Database.IsNpgsql())
+        {
+            PostgreSqlConventions.Apply(configurationBuilder);
+        }
     }
 }

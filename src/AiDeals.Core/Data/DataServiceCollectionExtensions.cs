@@ -20,13 +20,19 @@ namespace AiDeals.Core.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>The database, its rules (audit, versions, soft delete) and the feature services.</summary>
-    public static IServiceCollection AddAiDealsCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddAiDealsCore(this IServiceCollection services, string connectionString) =>
+        services.AddAiDealsCore(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString));
+
+    /// <summary>The same on the configured engine (<see cref="DatabaseLocation.Resolve"/>).</summary>
+    public static IServiceCollection AddAiDealsCore(this IServiceCollection services, DatabaseSettings database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
         services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<AuditInterceptor>();
-        services.AddDbContextFactory<AiDealsDbContext>((provider, options) => ConfigureSqlite(
-            options, connectionString, provider.GetRequiredService<AuditInterceptor>()));
+        services.AddDbContextFactory<AiDealsDbContext>((provider, options) => Configure(
+            options, database, provider.GetRequiredService<AuditInterceptor>()));
 
         services.AddSingleton<DealBookLoader>();
         services.TryAddSingleton(new ImportOptions());
@@ -60,6 +66,24 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Features.Rates.RateChanges>();
         return services;
     }
+
+    /// <summary>The context's options on either engine: its migrations, and the interceptors that engine needs.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings database, AuditInterceptor audit)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.IsPostgreSql
+            ? ConfigurePostgreSql(options, database.ConnectionString, audit)
+            : ConfigureSqlite(options, database.ConnectionString, audit);
+    }
+
+    /// <summary>
+    /// PostgreSQL: its migrations live in their own assembly (EF's "one migrations assembly per provider"), as the SQL
+    /// they create differs from SQLite's; the model is the same. No pragmas: the server handles concurrent writers.
+    /// </summary>
+    public static DbContextOptionsBuilder ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(DatabaseSettings.PostgreSqlMigrationsAssembly))
+            .AddInterceptors(audit, new UnionRestsInterceptor());
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options

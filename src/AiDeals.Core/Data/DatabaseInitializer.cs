@@ -21,7 +21,11 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
             }
 
-            await RemoveStaleMigrationLockAsync(db, cancellationToken);
+            var sqlite = db.Database.IsSqlite();
+            if (sqlite)
+            {
+                await RemoveStaleMigrationLockAsync(db, cancellationToken);
+            }
 
             // With nothing to apply, Migrate would read the history again and take and release its lock on every start.
             if (pending.Count > 0)
@@ -29,8 +33,12 @@ public sealed class DatabaseInitializer(
                 await db.Database.MigrateAsync(cancellationToken);
             }
 
-            // WAL lets readers go on while one analyst writes; the mode is stored in the database file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            // WAL lets readers go on while one analyst writes; the mode is stored in the database file. (PostgreSQL's
+            // readers never wait for a writer, and its migrations lock is a session's advisory lock, gone with the session.)
+            if (sqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
         }
 
         if (dealBookPath is null)

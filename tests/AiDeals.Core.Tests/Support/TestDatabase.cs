@@ -6,12 +6,15 @@ using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.Organizations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using AiDeals.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiDeals.Core.Tests.Support;
 
 /// <summary>
-/// A real SQLite database in a temp file, wired the way the app wires it (<c>AddAiDealsCore</c>), deleted afterwards.
+/// A real database wired the way the app wires it (<c>AddAiDealsCore</c>), deleted afterwards: a SQLite file in the temp
+/// folder, or with <c>AIDEALS_TEST_PROVIDER=PostgreSql</c> a database of its own on the tests' PostgreSQL server
+/// (<see cref="PostgresServer"/>), copied from a migrated template as the SQLite files are.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
@@ -20,7 +23,10 @@ internal sealed class TestDatabase : IAsyncDisposable
     private TestDatabase(string path, TimeProvider? clock, bool pooling = true)
     {
         FilePath = path;
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = pooling }.ToString();
+        Provider = PostgresServer.Selected ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        ConnectionString = Provider == DatabaseProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.Database(path)) { Pooling = pooling }.ToString()
+            : new SqliteConnectionStringBuilder { DataSource = path, Pooling = pooling }.ToString();
         var services = new ServiceCollection();
         services.AddLogging();
         if (clock is not null)
@@ -29,14 +35,21 @@ internal sealed class TestDatabase : IAsyncDisposable
             services.AddSingleton(clock);
         }
 
-        services.AddAiDealsCore(ConnectionString);
+        services.AddAiDealsCore(new DatabaseSettings(Provider, ConnectionString));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     /// <summary>The user that a test's set-up writes are audited as.</summary>
     public const string SetUpUser = "test-set-up";
 
+    /// <summary>The SQLite file, or on PostgreSQL the database's name.</summary>
     public string FilePath { get; }
+
+    /// <summary>The engine of this run (<c>AIDEALS_TEST_PROVIDER</c>).</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Whether this run is on PostgreSQL (a test about SQLite itself checks it first).</summary>
+    public static bool OnPostgreSql => PostgresServer.Selected;
 
     public string ConnectionString { get; }
 
@@ -78,7 +91,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(TimeProvider? clock = null)
     {
         var path = NewPath();
-        File.Copy(await MigratedTemplate.Value, path);
+        await CopyAsync(await MigratedTemplate.Value, path);
         return new TestDatabase(path, clock);
     }
 
@@ -86,7 +99,7 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateSeededAsync()
     {
         var path = NewPath();
-        File.Copy(await SeededTemplate.Value, path);
+        await CopyAsync(await SeededTemplate.Value, path);
         return new TestDatabase(path, null);
     }
 
@@ -106,6 +119,24 @@ internal sealed class TestDatabase : IAsyncDisposable
     private static async Task<string> MakeTemplateAsync(Func<TestDatabase, Task> build)
     {
         var path = NewPath();
+        if (OnPostgreSql)
+        {
+            // A template the databases are then created from (CREATE DATABASE … TEMPLATE), dropped with the process.
+            await PostgresServer.CreateDatabaseAsync(path);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresServer.DropDatabaseAsync(path).GetAwaiter().GetResult();
+            var template = new TestDatabase(path, null, pooling: false);
+            try
+            {
+                await build(template);
+            }
+            finally
+            {
+                await template._services.DisposeAsync();
+            }
+
+            return path;
+        }
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         var database = new TestDatabase(path, null, pooling: false);
         try
@@ -148,6 +179,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            await PostgresServer.DropDatabaseAsync(FilePath);
+            return;
+        }
 
         // Pooled connections keep the file open; release them before deleting it.
         SqliteConnection.ClearAllPools();
@@ -157,8 +193,25 @@ internal sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    private static async Task CopyAsync(string template, string path)
+    {
+        if (OnPostgreSql)
+        {
+            await PostgresServer.CreateDatabaseAsync(path, template);
+        }
+        else
+        {
+            File.Copy(template, path);
+        }
+    }
+
     private static string NewPath()
     {
+        if (OnPostgreSql)
+        {
+            return PostgresServer.NewName("aideals_core");
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "aideals-core-tests");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");

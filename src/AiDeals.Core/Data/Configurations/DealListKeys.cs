@@ -36,11 +36,11 @@ public static class DealListKeys
         + $"WHERE \"Id\" IN (SELECT d.\"Id\" FROM \"Deals\" AS d WHERE {condition});";
 
     // The target's name while it is not deleted, as the list shows it.
-    private static string TargetName(string targetId) =>
+    internal static string TargetName(string targetId) =>
         $"COALESCE((SELECT o.\"Name\" FROM \"Organizations\" AS o WHERE o.\"Id\" = {targetId} AND o.\"DeletedAt\" IS NULL), '')";
 
     // The first investor as the list shows them: live participations of live organizations, the lead first, then by name.
-    private static string FirstInvestor(string dealId) =>
+    internal static string FirstInvestor(string dealId) =>
         "COALESCE((SELECT o.\"Name\" FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\" "
         + $"WHERE p.\"DealId\" = {dealId} AND p.\"DeletedAt\" IS NULL AND o.\"DeletedAt\" IS NULL "
         + "ORDER BY CASE p.\"Role\" WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.\"Name\" LIMIT 1), '')";

@@ -23,7 +23,7 @@ public sealed class DealBookLoader(IDbContextFactory<AiDealsDbContext> contextFa
             // A plain statement rather than a LINQ query: this runs on every start, where each query shape costs a compilation.
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT EXISTS (SELECT 1 FROM Deals);";
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM \"Deals\");";
             if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1)
             {
                 return new DealBookLoadResult(false, 0, 0, 0, 0);

@@ -86,24 +86,24 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, AccountService ac
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        var roles = string.Join(", ", Roles.All.Select((_, i) => "$role" + i.ToString(CultureInfo.InvariantCulture)));
-        var users = userNames.Count == 0 ? "NULL" : string.Join(", ", userNames.Select((_, i) => "$user" + i.ToString(CultureInfo.InvariantCulture)));
+        var roles = string.Join(", ", Roles.All.Select((_, i) => "@role" + i.ToString(CultureInfo.InvariantCulture)));
+        var users = userNames.Count == 0 ? "NULL" : string.Join(", ", userNames.Select((_, i) => "@user" + i.ToString(CultureInfo.InvariantCulture)));
         command.CommandText = $"""
-            SELECT (SELECT COUNT(*) FROM AspNetRoles WHERE NormalizedName IN ({roles})) = {Roles.All.Count}
-               AND (SELECT COUNT(*) FROM AspNetUsers WHERE NormalizedUserName IN ({users})) = {userNames.Count}
-               AND EXISTS (SELECT 1 FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE r.NormalizedName = $admin)
+            SELECT (SELECT COUNT(*) FROM "AspNetRoles" WHERE "NormalizedName" IN ({roles})) = {Roles.All.Count}
+               AND (SELECT COUNT(*) FROM "AspNetUsers" WHERE "NormalizedUserName" IN ({users})) = {userNames.Count}
+               AND EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE r."NormalizedName" = @admin)
             """;
         foreach (var (role, i) in Roles.All.Select((r, i) => (r, i)))
         {
-            Parameter(command, "$role" + i.ToString(CultureInfo.InvariantCulture), role.ToUpperInvariant());
+            Parameter(command, "@role" + i.ToString(CultureInfo.InvariantCulture), role.ToUpperInvariant());
         }
 
         foreach (var (user, i) in userNames.Select((u, i) => (u, i)))
         {
-            Parameter(command, "$user" + i.ToString(CultureInfo.InvariantCulture), user);
+            Parameter(command, "@user" + i.ToString(CultureInfo.InvariantCulture), user);
         }
 
-        Parameter(command, "$admin", Roles.Admin.ToUpperInvariant());
+        Parameter(command, "@admin", Roles.Admin.ToUpperInvariant());
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 

@@ -115,7 +115,9 @@ internal static class DealFiltering
         if (DealTextSearch.Match(filter.Text) is { } match)
         {
             // The deals the free-text index finds (see DealTextSearch for what matches).
-            var found = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"DealSearch\" WHERE \"DealSearch\" MATCH {match}");
+            var found = db.Database.IsNpgsql()
+                ? db.Database.SqlQuery<int>($"SELECT \"DealId\" AS \"Value\" FROM \"DealSearch\" WHERE \"Document\" @@ CAST({DealTextSearch.TsQuery(filter.Text)} AS tsquery)")
+                : db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"DealSearch\" WHERE \"DealSearch\" MATCH {match}");
             deals = deals.Where(d => found.Contains(d.Id));
         }
 

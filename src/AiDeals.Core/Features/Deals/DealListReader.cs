@@ -31,7 +31,7 @@ internal static class DealListReader
                 reader.IsDBNull(6) ? null : reader.GetInt64(6),
                 reader.IsDBNull(7) ? null : reader.GetInt64(7),
                 Enum.Parse<AmountQualifier>(reader.GetString(8)),
-                reader.IsDBNull(9) ? null : DateOnly.ParseExact(reader.GetString(9), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ReadDate(reader, 9),
                 Enum.Parse<DatePrecision>(reader.GetString(10)),
                 reader.GetBoolean(11),
                 reader.GetString(12),
@@ -40,9 +40,15 @@ internal static class DealListReader
                 reader.IsDBNull(15) ? null : reader.GetInt64(15),
                 reader.IsDBNull(16) ? null : reader.GetInt64(16),
                 reader.IsDBNull(17) ? null : Enum.Parse<AmountQualifier>(reader.GetString(17)),
-                reader.IsDBNull(18) ? null : DateOnly.ParseExact(reader.GetString(18), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                ReadDate(reader, 18)));
         }
     }
+
+    // ISO text on SQLite, a date on PostgreSQL.
+    private static DateOnly? ReadDate(DbDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null
+        : reader.GetFieldType(column) == typeof(string) ? DateOnly.ParseExact(reader.GetString(column), "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : reader.GetFieldValue<DateOnly>(column);
 
     /// <summary>The live investors of the deals, lead first, then by role and name, by deal id.</summary>
     public static async Task<ILookup<int, OrganizationRef>> InvestorsAsync(

@@ -22,17 +22,19 @@ internal sealed class DealListSql
     private readonly List<string> _conditions = ["d.\"DeletedAt\" IS NULL"];
     private readonly List<(IndexKey Key, string Condition)> _ranges = [];
     private string? _keptCount;
+    private readonly bool _postgreSql;
     private string _from = "\"Deals\" AS d";
 
-    private DealListSql()
-    {
-    }
+    private DealListSql(bool postgreSql) => _postgreSql = postgreSql;
 
-    /// <summary>The live deals the filter matches.</summary>
-    public static DealListSql For(DealFilter filter)
+    /// <summary>
+    /// The live deals the filter matches, in SQLite's SQL or PostgreSQL's: the same text but for the free-text index
+    /// (FTS5 or a tsvector), the dates (ISO text or date values) and the unary plus, which PostgreSQL's planner needs not.
+    /// </summary>
+    public static DealListSql For(DealFilter filter, bool postgreSql = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var sql = new DealListSql();
+        var sql = new DealListSql(postgreSql);
         sql._keptCount = KeptCountKeys(filter) is { } keys ? $"SELECT COALESCE(SUM(\"Count\"), 0) FROM \"DashboardCounts\" WHERE \"Key\" IN ({sql.List(keys)})" : null;
         if (filter.Targets.Count > 0)
         {
@@ -78,6 +80,9 @@ internal sealed class DealListSql
         }
 
         var match = DealTextSearch.Match(filter.Text);
+        var matching = match is null ? null : postgreSql
+            ? DealSearchSqlPostgreSql.Matching(sql.Value(DealTextSearch.TsQuery(filter.Text)!))
+            : $"SELECT rowid FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)}";
         if (filter.Investors.Count > 0)
         {
             // The investors' deals, each once, off the participants' (OrganizationId, DealId) index, then each deal by its
@@ -88,13 +93,13 @@ internal sealed class DealListSql
             sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
             if (match is not null)
             {
-                sql._conditions.Add($"d.\"Id\" IN (SELECT rowid FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)})");
+                sql._conditions.Add($"d.\"Id\" IN ({matching})");
             }
         }
         else if (match is not null)
         {
             // The deals the free-text index finds, each then read by its id, as an investor's are (see DealTextSearch).
-            sql._from = $"(SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)}) AS ids CROSS JOIN \"Deals\" AS d";
+            sql._from = $"({matching}) AS ids(\"DealId\") CROSS JOIN \"Deals\" AS d";
             sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
         }
 
@@ -146,7 +151,7 @@ internal sealed class DealListSql
 
         var key = _ranges.Any(r => r.Key == IndexKey.AmountHigh) ? IndexKey.AmountHigh : _ranges.Select(r => r.Key).FirstOrDefault();
         return string.Create(CultureInfo.InvariantCulture,
-            $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", Conditions(key))} LIMIT {cap})");
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM {_from} WHERE {string.Join(" AND ", Conditions(key))} LIMIT {cap}) AS capped");
     }
 
     /// <summary>
@@ -190,11 +195,14 @@ internal sealed class DealListSql
 
     // The filter's conditions, only the ranges on the given key left free to search its index.
     private IEnumerable<string> Conditions(IndexKey indexed) =>
-        _conditions.Concat(_ranges.Select(r => r.Condition.Replace(Plus, r.Key == indexed && r.Key != IndexKey.None ? string.Empty : "+", StringComparison.Ordinal)));
+        _conditions.Concat(_ranges.Select(r => r.Condition.Replace(
+            Plus, _postgreSql || (r.Key == indexed && r.Key != IndexKey.None) ? string.Empty : "+", StringComparison.Ordinal)));
 
     /// <summary>A keyset range's condition with its values made parameters of this command.</summary>
     public string Range(string condition, object?[] values) =>
-        string.Format(CultureInfo.InvariantCulture, condition, [.. values.Select(v => (object)Value(v!))]);
+        string.Format(CultureInfo.InvariantCulture, condition, [.. values.Select(v => (object)Value(
+            _postgreSql && v is string text && condition.Contains("\"AnnouncedOn\"", StringComparison.Ordinal)
+                ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : v!))]);
 
     /// <summary>A command on the connection with this SQL's values bound.</summary>
     public DbCommand Command(DbConnection connection, string text)
@@ -220,8 +228,8 @@ internal sealed class DealListSql
         return Name(_values.Count - 1);
     }
 
-    // Dates are stored as ISO text, as EF writes a DateOnly.
-    private string Date(DateOnly date) => Value(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    // Dates are stored as ISO text on SQLite, as EF writes a DateOnly; PostgreSQL's are dates.
+    private string Date(DateOnly date) => _postgreSql ? Value(date) : Value(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => Value(v)));
 

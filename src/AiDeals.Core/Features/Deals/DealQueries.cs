@@ -47,8 +47,8 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         // Before a cursor is after it in the opposite order, read back to front.
         var backwards = page.Before is not null;
         var descending = filter.Descending != backwards;
-        var sql = DealListSql.For(filter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sql = DealListSql.For(filter, db.Database.IsNpgsql());
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var rows = new List<DealRow>();
@@ -97,7 +97,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var count = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter), DealCount.Cap + 1, CommandObserver, cancellationToken);
+        var count = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, db.Database.IsNpgsql()), DealCount.Cap + 1, CommandObserver, cancellationToken);
         return count > DealCount.Cap ? new DealCount(DealCount.Cap, IsAtLeast: true) : new DealCount(count, IsAtLeast: false);
     }
 
@@ -106,7 +106,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var sql = DealListSql.For(filter);
+        var sql = DealListSql.For(filter, db.Database.IsNpgsql());
         var text = sql.Unconverted();
         await using var command = sql.Command(db.Database.GetDbConnection(), text);
         CommandObserver?.Invoke(text);
@@ -122,7 +122,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        var sql = DealListSql.For(filter);
+        var sql = DealListSql.For(filter, db.Database.IsNpgsql());
         if (await DealListReader.CountAsync(connection, sql, DealCount.Cap + 1, CommandObserver, cancellationToken) > DealCount.Cap)
         {
             return null;

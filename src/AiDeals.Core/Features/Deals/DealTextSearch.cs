@@ -29,6 +29,53 @@ public static class DealTextSearch
         return query.Length > 0 ? query.ToString() : null;
     }
 
+    /// <summary>
+    /// The same query for PostgreSQL's index (<see cref="DealSearchSqlPostgreSql"/>) as tsquery text, or null when it
+    /// holds no word: every word's runs of letters and digits, lower-cased and without accents as the index's words are,
+    /// each a prefix (<c>:*</c>), the runs of one word next to each other (<c>&lt;-&gt;</c>, FTS5's phrase) and the words
+    /// all required (<c>&amp;</c>). Only letters and digits reach the text, so nothing typed is read as tsquery syntax.
+    /// </summary>
+    public static string? TsQuery(string? text)
+    {
+        var words = DealFiltering.Terms(text)
+            .Select(term => Runs(Fold(term)).Select(run => $"'{run}':*").ToList())
+            .Where(runs => runs.Count > 0)
+            .Select(runs => runs.Count == 1 ? runs[0] : "(" + string.Join(" <-> ", runs) + ")")
+            .ToList();
+        return words.Count > 0 ? string.Join(" & ", words) : null;
+    }
+
+    private static string Fold(string term)
+    {
+        var folded = new StringBuilder();
+        foreach (var c in term.Normalize(NormalizationForm.FormD))
+        {
+            if (char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static IEnumerable<string> Runs(string term)
+    {
+        var run = new StringBuilder();
+        foreach (var c in term.Append(' '))
+        {
+            if (HasWord(c.ToString()))
+            {
+                run.Append(c);
+            }
+            else if (run.Length > 0)
+            {
+                yield return run.ToString();
+                run.Clear();
+            }
+        }
+    }
+
     // unicode61's token characters: letters, digits and private-use characters.
     private static bool HasWord(string term) => term.Any(c => char.GetUnicodeCategory(c) is
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter

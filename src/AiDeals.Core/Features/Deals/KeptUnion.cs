@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 
 namespace AiDeals.Core.Features.Deals;
@@ -12,10 +13,11 @@ public static class KeptUnion
     /// <summary>The adjustment of group <paramref name="group"/>, summed in SQL (47,000 rows for the amounts of a million deals).</summary>
     public static async Task<AdjustmentSums> SumsAsync(DbConnection connection, int group, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, """
-            SELECT TOTAL(RestLow - OwnLow), TOTAL(RestHigh - OwnHigh), TOTAL(RestLow), TOTAL(RestHigh), COUNT(*),
-                   COALESCE(SUM(Qualifier = 'AtLeast'), 0), COALESCE(SUM(Qualifier = 'Undisclosed'), 0)
-            FROM UnionRests WHERE GroupId = $group
+        await using var command = Command(connection, $"""
+            SELECT {SqlDialect.Total(connection, "\"RestLow\" - \"OwnLow\"")}, {SqlDialect.Total(connection, "\"RestHigh\" - \"OwnHigh\"")},
+                   {SqlDialect.Total(connection, "\"RestLow\"")}, {SqlDialect.Total(connection, "\"RestHigh\"")}, {SqlDialect.Count},
+                   {SqlDialect.CountWhere("\"Qualifier\" = 'AtLeast'")}, {SqlDialect.CountWhere("\"Qualifier\" = 'Undisclosed'")}
+            FROM "UnionRests" WHERE "GroupId" = @group
             """, group);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -26,8 +28,9 @@ public static class KeptUnion
     /// <summary>Per organization with a changed commitment, what the rule adds to its kept sums, low and high.</summary>
     public static async Task<IReadOnlyDictionary<int, (double Low, double High)>> ByOrganizationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, """
-            SELECT GroupId, TOTAL(RestLow - OwnLow), TOTAL(RestHigh - OwnHigh) FROM UnionRests WHERE GroupId <> $group GROUP BY GroupId
+        await using var command = Command(connection, $"""
+            SELECT "GroupId", {SqlDialect.Total(connection, "\"RestLow\" - \"OwnLow\"")}, {SqlDialect.Total(connection, "\"RestHigh\" - \"OwnHigh\"")}
+            FROM "UnionRests" WHERE "GroupId" <> @group GROUP BY "GroupId"
             """, 0);
         var sums = new Dictionary<int, (double Low, double High)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -43,7 +46,7 @@ public static class KeptUnion
     public static async Task<UnionAdjustment> AdjustmentAsync(DbConnection connection, int group, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, """
-            SELECT WiderId, OwnLow, OwnHigh, RestLow, RestHigh, Qualifier FROM UnionRests WHERE GroupId = $group
+            SELECT "WiderId", "OwnLow", "OwnHigh", "RestLow", "RestHigh", "Qualifier" FROM "UnionRests" WHERE "GroupId" = @group
             """, group);
         var deals = new List<WiderDeal>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -64,7 +67,7 @@ public static class KeptUnion
         var command = connection.CreateCommand();
         command.CommandText = text;
         var parameter = command.CreateParameter();
-        (parameter.ParameterName, parameter.Value) = ("$group", group);
+        (parameter.ParameterName, parameter.Value) = ("@group", group);
         command.Parameters.Add(parameter);
         return command;
     }

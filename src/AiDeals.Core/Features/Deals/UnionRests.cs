@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using AiDeals.Core.Data;
 using AiDeals.Core.Data.Aggregates;
 
 namespace AiDeals.Core.Features.Deals;
@@ -24,7 +25,7 @@ public static class UnionRests
         }
 
         // A migration or a large load notes most wider deals: counting them all from the links' index is quicker.
-        await using (var count = Command("SELECT COUNT(*) FROM UnionPending"))
+        await using (var count = Command("SELECT COUNT(*) FROM \"UnionPending\""))
         {
             if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > RebuildAbove)
             {
@@ -36,8 +37,8 @@ public static class UnionRests
         // The noted deals and all above them (their rests may change), then all below those (what the rests are counted from).
         var above = await IdsAsync(Command("""
             WITH RECURSIVE up(Id) AS (
-                SELECT DealId FROM UnionPending
-                UNION SELECT l.WiderId FROM up INNER JOIN DealLinks AS l ON l.PartId = up.Id WHERE l.DeletedAt IS NULL)
+                SELECT "DealId" FROM "UnionPending"
+                UNION SELECT l."WiderId" FROM up INNER JOIN "DealLinks" AS l ON l."PartId" = up.Id WHERE l."DeletedAt" IS NULL)
             SELECT Id FROM up
             """), cancellationToken);
         if (above.Count == 0)
@@ -46,30 +47,30 @@ public static class UnionRests
         }
 
         var scope = Json(above);
-        var below = Command("""
+        var below = Command($"""
             WITH RECURSIVE down(Id) AS (
-                SELECT value FROM json_each($scope)
-                UNION SELECT l.PartId FROM down INNER JOIN DealLinks AS l ON l.WiderId = down.Id WHERE l.DeletedAt IS NULL)
+                {SqlDialect.IdsOfJson(connection, "@scope")}
+                UNION SELECT l."PartId" FROM down INNER JOIN "DealLinks" AS l ON l."WiderId" = down.Id WHERE l."DeletedAt" IS NULL)
             SELECT Id FROM down
             """);
-        Add(below, "$scope", scope);
+        Add(below, "@scope", scope);
         var all = Json(await IdsAsync(below, cancellationToken));
         var figures = $"""
             SELECT 0, d."Id", COALESCE(d."AmountLow", 0), COALESCE(d."AmountHigh", d."AmountLow", 0), d."AmountQualifier"
-            FROM "Deals" AS d WHERE d."DeletedAt" IS NULL AND d."Id" IN (SELECT value FROM json_each('{all}'))
+            FROM "Deals" AS d WHERE d."DeletedAt" IS NULL AND d."Id" IN ({SqlDialect.IdsOfJson(connection, $"'{all}'")})
             UNION ALL
             SELECT p."OrganizationId", p."DealId", COALESCE(p."CommitmentLow", 0), COALESCE(p."CommitmentHigh", p."CommitmentLow", 0), p."CommitmentQualifier"
             FROM "DealParticipants" AS p INNER JOIN "Deals" AS d ON d."Id" = p."DealId"
-            WHERE p."DeletedAt" IS NULL AND d."DeletedAt" IS NULL AND d."Id" IN (SELECT value FROM json_each('{all}'))
+            WHERE p."DeletedAt" IS NULL AND d."DeletedAt" IS NULL AND d."Id" IN ({SqlDialect.IdsOfJson(connection, $"'{all}'")})
             """;
         var counted = await UnionTotals.AdjustAsync(connection, figures, Command, fromLinks: false, cancellationToken);
 
-        await using (var clear = Command("""
-            DELETE FROM UnionRests WHERE WiderId IN (SELECT value FROM json_each($scope));
-            DELETE FROM UnionPending;
+        await using (var clear = Command($"""
+            DELETE FROM "UnionRests" WHERE "WiderId" IN ({SqlDialect.IdsOfJson(connection, "@scope")});
+            DELETE FROM "UnionPending";
             """))
         {
-            Add(clear, "$scope", scope);
+            Add(clear, "@scope", scope);
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -87,15 +88,13 @@ public static class UnionRests
     public static async Task<bool> AnyPendingAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = Create(connection, transaction, """
-            SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'UnionPending')
-            """);
+        await using var command = Create(connection, transaction, SqlDialect.TableExists(connection, "UnionPending"));
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
         {
             return false;
         }
 
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM UnionPending)";
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM \"UnionPending\")";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
     }
 
@@ -113,7 +112,7 @@ public static class UnionRests
             }
         }
 
-        await using (var clear = Command("DELETE FROM UnionRests; DELETE FROM UnionPending;"))
+        await using (var clear = Command("DELETE FROM \"UnionRests\"; DELETE FROM \"UnionPending\";"))
         {
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -126,10 +125,10 @@ public static class UnionRests
         Func<string, DbCommand> command, IReadOnlyDictionary<int, UnionAdjustment> counted, Func<int, bool> keep, CancellationToken cancellationToken)
     {
         await using var insert = command("""
-            INSERT INTO UnionRests (GroupId, WiderId, OwnLow, OwnHigh, RestLow, RestHigh, Qualifier)
-            VALUES ($group, $id, $ownLow, $ownHigh, $restLow, $restHigh, $qualifier)
+            INSERT INTO "UnionRests" ("GroupId", "WiderId", "OwnLow", "OwnHigh", "RestLow", "RestHigh", "Qualifier")
+            VALUES (@group, @id, @ownLow, @ownHigh, @restLow, @restHigh, @qualifier)
             """);
-        var parameters = new[] { "$group", "$id", "$ownLow", "$ownHigh", "$restLow", "$restHigh", "$qualifier" }
+        var parameters = new[] { "@group", "@id", "@ownLow", "@ownHigh", "@restLow", "@restHigh", "@qualifier" }
             .Select(name => Add(insert, name, 0)).ToArray();
         foreach (var (group, adjustment) in counted)
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Data.Common;
+using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 
 namespace AiDeals.Core.Features.Deals;
@@ -27,7 +29,8 @@ public static class UnionTotals
         PlainSum sum;
         await using (var read = command($"""
             WITH s(G, Id, Low, High, Q) AS ({figures})
-            SELECT COUNT(*), TOTAL(Low), TOTAL(High), COALESCE(SUM(Q = 'AtLeast'), 0), COALESCE(SUM(Q = 'Undisclosed'), 0) FROM s
+            SELECT {SqlDialect.Count}, {SqlDialect.Total(connection, "Low")}, {SqlDialect.Total(connection, "High")},
+                {SqlDialect.CountWhere("Q = 'AtLeast'")}, {SqlDialect.CountWhere("Q = 'Undisclosed'")} FROM s
             """))
         {
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
@@ -78,7 +81,9 @@ public static class UnionTotals
             while (await reader.ReadAsync(cancellationToken))
             {
                 var group = reader.GetInt32(1);
-                var figure = new Figure(reader.GetDouble(3), reader.GetDouble(4));
+                // Whole dollars as SQLite stores them, a bigint on PostgreSQL: read as numbers either way.
+                var figure = new Figure(
+                    Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture));
                 if (reader.GetInt32(0) == 1)
                 {
                     widerFigures[(group, reader.GetInt32(2))] = (figure, Enum.Parse<AmountQualifier>(reader.GetString(5)));
