@@ -6,7 +6,8 @@
 #   deploy/try-team.sh
 #
 # Ports (defaults): AIDEALS_PROXY_PORT=5440, AIDEALS_PORT_A=5441, AIDEALS_PORT_B=5442, AIDEALS_PG_PORT=55440.
-# AIDEALS_KEEP=1 keeps the work folder (the database, the logs) after Ctrl-C.
+# AIDEALS_KEEP=1 keeps the work folder (the database, the logs) after Ctrl-C; AIDEALS_CONFIGURATION=Debug runs the
+# build you already have instead of building Release.
 # Needs the .NET SDK, and Debian's PostgreSQL and nginx: apt-get install -y postgresql nginx
 set -euo pipefail
 
@@ -15,11 +16,12 @@ proxy_port="${AIDEALS_PROXY_PORT:-5440}"
 port_a="${AIDEALS_PORT_A:-5441}"
 port_b="${AIDEALS_PORT_B:-5442}"
 pg_port="${AIDEALS_PG_PORT:-55440}"
+configuration="${AIDEALS_CONFIGURATION:-Release}"
 
 fail() { echo "try-team: $*" >&2; exit 1; }
 
 # PostgreSQL's programs are not on PATH in Debian's packages: take the newest version's folder.
-pg_bin="$(dirname "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)")"
+pg_bin="$(dirname "$(readlink -f "$(command -v initdb 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)")")"
 [[ -x "$pg_bin/initdb" && -x "$pg_bin/pg_ctl" ]] || fail "PostgreSQL's initdb is missing: apt-get install -y postgresql"
 nginx_bin="$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)"
 [[ -x "$nginx_bin" ]] || fail "nginx is missing: apt-get install -y nginx"
@@ -66,9 +68,9 @@ trap stop EXIT
 trap 'exit 130' INT TERM
 
 echo "try-team: building the app"
-dotnet build "$repo/src/AiDeals.Web" -c Release --nologo -v quiet -clp:ErrorsOnly >"$work/build.log" 2>&1 \
+dotnet build "$repo/src/AiDeals.Web" -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >"$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; fail "the build failed"; }
-app_dll="$repo/src/AiDeals.Web/bin/Release/net10.0/AiDeals.Web.dll"
+app_dll="$repo/src/AiDeals.Web/bin/$configuration/net10.0/AiDeals.Web.dll"
 
 echo "try-team: starting PostgreSQL on 127.0.0.1:$pg_port"
 mkdir -p "$work/pg"
@@ -144,5 +146,9 @@ cat <<EOF
   Logs: $work/a, $work/b, $work/nginx. Ctrl-C stops everything.
 
 EOF
+# Ctrl-C in a terminal reaches the instances and nginx too: only a stop without it is worth a word.
+interrupted=
+trap 'interrupted=1' INT TERM
 wait -n "${pids[@]}" || true
-echo "try-team: a process stopped on its own; see the logs above" >&2
+sleep 0.2
+[[ -n "$interrupted" ]] || echo "try-team: a process stopped on its own; see its log in $work" >&2

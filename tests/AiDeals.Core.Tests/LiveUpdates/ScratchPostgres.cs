@@ -1,19 +1,19 @@
+using AiDeals.Tests.Shared;
 using Npgsql;
 
 namespace AiDeals.Core.Tests.LiveUpdates;
 
-/// <summary>An empty PostgreSQL database of its own for one test (NOTIFY reaches every listener of a database), dropped afterwards.</summary>
+/// <summary>
+/// An empty PostgreSQL database of its own for one test (NOTIFY reaches every listener of a database), on the tests'
+/// server (<see cref="PostgresServer"/>: AIDEALS_TEST_POSTGRES, else a throw-away cluster), dropped afterwards. These
+/// tests need PostgreSQL whichever provider the run tests: a missing server fails them.
+/// </summary>
 internal sealed class ScratchPostgres : IAsyncDisposable
 {
-    public const string Variable = "AIDEALS_TEST_POSTGRES";
-
-    private readonly string _admin;
-
-    private ScratchPostgres(string admin, string name)
+    private ScratchPostgres(string name)
     {
-        _admin = admin;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        ConnectionString = PostgresServer.Database(name);
     }
 
     public string Name { get; }
@@ -22,12 +22,8 @@ internal sealed class ScratchPostgres : IAsyncDisposable
 
     public static async Task<ScratchPostgres> CreateAsync()
     {
-        // A missing server is a failure to fix, never a skipped test.
-        var admin = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{Variable} is not set: give it the connection string of a PostgreSQL user allowed to CREATE DATABASE.");
-        var database = new ScratchPostgres(admin, "aideals_test_" + Guid.NewGuid().ToString("N")[..16]);
-        await database.AdminAsync($"CREATE DATABASE {database.Name}");
+        var database = new ScratchPostgres(PostgresServer.NewName("aideals_relay"));
+        await PostgresServer.CreateDatabaseAsync(database.Name);
         return database;
     }
 
@@ -40,13 +36,5 @@ internal sealed class ScratchPostgres : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public async ValueTask DisposeAsync() => await AdminAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_admin) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public async ValueTask DisposeAsync() => await PostgresServer.DropDatabaseAsync(Name);
 }

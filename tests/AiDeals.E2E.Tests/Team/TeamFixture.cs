@@ -1,18 +1,17 @@
 using AiDeals.E2E.Tests.Infrastructure;
-using Npgsql;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.E2E.Tests.Team;
 
 /// <summary>
-/// A team's deployment in small: two app instances, each its own process, on one new PostgreSQL database
-/// (AIDEALS_TEST_POSTGRES), both asking everyone to log in. A starts first and seeds the database; B finds it ready.
+/// A team's deployment in small: two app instances, each its own process, on one new PostgreSQL database (the tests'
+/// server: AIDEALS_TEST_POSTGRES, else a throw-away cluster), both asking everyone to log in. A starts first and seeds
+/// the database; B finds it ready.
 /// </summary>
 public sealed class TeamFixture : IAsyncLifetime
 {
-    private const string Variable = "AIDEALS_TEST_POSTGRES";
-
-    private readonly string _databaseName = "aideals_e2e_" + Guid.NewGuid().ToString("N")[..16];
-    private string? _admin;
+    private readonly string _databaseName = PostgresServer.NewName("aideals_e2e");
+    private bool _created;
 
     public AppProcess A { get; private set; } = null!;
 
@@ -20,15 +19,12 @@ public sealed class TeamFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // A missing server is a failure to fix, never a skipped test.
-        _admin = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{Variable} is not set: give it the connection string of a PostgreSQL user allowed to CREATE DATABASE.");
-        await AdminAsync($"CREATE DATABASE {_databaseName}");
+        await PostgresServer.CreateDatabaseAsync(_databaseName);
+        _created = true;
         var settings = new Dictionary<string, string>
         {
             ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:AiDeals"] = new NpgsqlConnectionStringBuilder(_admin) { Database = _databaseName }.ConnectionString,
+            ["ConnectionStrings:AiDeals"] = PostgresServer.Database(_databaseName),
             ["Auth:AllowAnonymousRead"] = "false",
         };
         var token = TestContext.Current.CancellationToken;
@@ -48,17 +44,9 @@ public sealed class TeamFixture : IAsyncLifetime
             await A.DisposeAsync();
         }
 
-        if (_admin is not null)
+        if (_created)
         {
-            await AdminAsync($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)");
+            await PostgresServer.DropDatabaseAsync(_databaseName);
         }
-    }
-
-    private async Task AdminAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_admin) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

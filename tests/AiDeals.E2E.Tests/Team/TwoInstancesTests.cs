@@ -15,7 +15,7 @@ namespace AiDeals.E2E.Tests.Team;
 public sealed partial class TwoInstancesTests(E2EFixture fixture, TeamFixture team, ITestOutputHelper output) : IClassFixture<TeamFixture>
 {
     [Fact]
-    public async Task AnalystSavesOnA_ProfileOpenOnBWithTheLoginMadeOnA_ShowsItWithoutReloading()
+    public async Task AnalystSavesOnA_DealOpenOnBWithTheLoginMadeOnA_ShowsItWithoutReloading()
     {
         await using var analyst = await fixture.OpenSessionAsync(team.A.BaseAddress);
         await analyst.Page.GotoAsync("account/login");
@@ -24,7 +24,7 @@ public sealed partial class TwoInstancesTests(E2EFixture fixture, TeamFixture te
 
         // B asks a browser without a login to log in...
         await using var reader = await fixture.OpenSessionAsync(team.B.BaseAddress);
-        await reader.Page.GotoAsync("organizations/openai");
+        await reader.Page.GotoAsync("deals/1");
         await Expect(new LoginPage(reader.Page).Heading).ToBeVisibleAsync();
 
         // ...and takes the cookies A issued: B reads them with the key ring both keep in the database (each instance has
@@ -33,26 +33,27 @@ public sealed partial class TwoInstancesTests(E2EFixture fixture, TeamFixture te
         Assert.Contains(issuedByA, c => c.Name == "AiDeals.Auth");
         await reader.Page.Context.ClearCookiesAsync();
         await reader.Page.Context.AddCookiesAsync(issuedByA.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = team.B.BaseAddress.ToString() }));
-        var profile = await OrganizationProfilePage.OpenAsync(reader.Page, "openai", "OpenAI");
+        await reader.Page.GotoAsync("deals/1");
+        var deal = await DealDetailPage.WaitForAsync(reader.Page, "SoftBank–OpenAI AI partnership");
+        await reader.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Expect(new AccountBar(reader.Page).UserName).ToHaveTextAsync(DemoAccounts.Analyst.DisplayName);
-        await Expect(profile.Actions).ToBeVisibleAsync();
 
         // A reload would drop this marker: the new text must arrive over B's own circuit.
         await reader.Page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
-        var description = $"US AI company, maker of ChatGPT (edited on instance A, {Guid.NewGuid():N}).";
-        var editor = await OrganizationEditorPage.OpenAsync(analyst.Page, "openai");
-        await editor.Description.FillAsync(description);
+        var notes = $"Read again on instance A ({Guid.NewGuid():N}).";
+        var editor = await DealEditorPage.OpenAsync(analyst.Page, 1);
+        await editor.Notes.FillAsync(notes);
         var clock = Stopwatch.StartNew();
         await editor.Save.ClickAsync();
-        await Expect(analyst.Page).ToHaveURLAsync(ProfileAddress());
+        await Expect(analyst.Page).ToHaveURLAsync(DealAddress());
 
-        await Expect(profile.Description).ToHaveTextAsync(description, new() { Timeout = 5_000 });
+        await Expect(deal.Page.GetByTestId("deal-notes")).ToHaveTextAsync(notes, new() { Timeout = 5_000 });
         output.WriteLine($"Saved on A, shown on B {clock.ElapsedMilliseconds} ms after the click (the save, NOTIFY, B's 100 ms debounce, its reload and render)");
         Assert.True(await reader.Page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
         Assert.Empty(reader.PageErrors);
         Assert.Empty(analyst.PageErrors);
     }
 
-    [GeneratedRegex("/organizations/openai$")]
-    private static partial Regex ProfileAddress();
+    [GeneratedRegex("/deals/1$")]
+    private static partial Regex DealAddress();
 }
