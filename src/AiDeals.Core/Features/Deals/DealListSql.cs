@@ -82,7 +82,7 @@ internal sealed class DealListSql
         var match = DealTextSearch.Match(filter.Text);
         var matching = match is null ? null : postgreSql
             ? DealSearchSqlPostgreSql.Matching(sql.Value(DealTextSearch.TsQuery(filter.Text)!))
-            : $"SELECT rowid FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)}";
+            : $"SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)}";
         if (filter.Investors.Count > 0)
         {
             // The investors' deals, each once, off the participants' (OrganizationId, DealId) index, then each deal by its
@@ -99,7 +99,7 @@ internal sealed class DealListSql
         else if (match is not null)
         {
             // The deals the free-text index finds, each then read by its id, as an investor's are (see DealTextSearch).
-            sql._from = $"({matching}) AS ids(\"DealId\") CROSS JOIN \"Deals\" AS d";
+            sql._from = $"({matching}) AS ids CROSS JOIN \"Deals\" AS d";
             sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
         }
 

@@ -65,7 +65,9 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
             }
 
             var range = condition is null ? null : sql.Range(condition, values);
-            var orderBy = sameKey ? $"d.\"Id\"{direction}" : $"{key}{direction}, d.\"Id\"{direction}";
+            // SQLite sorts NULL first ascending and last descending; PostgreSQL is told to, so the keyset ranges hold.
+            var nulls = db.Database.IsNpgsql() ? (descending ? " NULLS LAST" : " NULLS FIRST") : string.Empty;
+            var orderBy = sameKey ? $"d.\"Id\"{direction}" : $"{key}{direction}{nulls}, d.\"Id\"{direction}";
             var text = sql.Page(filter.Sort, range, orderBy, wanted, cursor is null ? page.Skip : 0);
             await DealListReader.ReadPageAsync(connection, sql, text, rows, CommandObserver, cancellationToken);
         }

@@ -17,7 +17,7 @@ public sealed class SourceQueries(IDbContextFactory<AiDealsDbContext> contextFac
     public async Task<IReadOnlyList<EntityOption>> SearchAsync(string? search, int limit = 20, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Matching(db.Sources.AsNoTracking(), search)
+        var rows = await Matching(db.Sources.AsNoTracking(), search, db.Database.IsNpgsql())
             .OrderByDescending(s => s.PublishedOn)
             .ThenBy(s => s.Title)
             .Take(Math.Clamp(limit, 1, PageRequest.MaxPageSize))
@@ -32,7 +32,7 @@ public sealed class SourceQueries(IDbContextFactory<AiDealsDbContext> contextFac
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var sources = Matching(db.Sources.AsNoTracking(), query.Search);
+        var sources = Matching(db.Sources.AsNoTracking(), query.Search, db.Database.IsNpgsql());
         var total = await sources.CountAsync(cancellationToken);
         var items = await Sort(sources, query)
             .Skip(page.Skip)
@@ -51,7 +51,7 @@ public sealed class SourceQueries(IDbContextFactory<AiDealsDbContext> contextFac
     }
 
     /// <summary>The sources whose title or publisher contains the text; all when it is blank.</summary>
-    private static IQueryable<Source> Matching(IQueryable<Source> sources, string? search)
+    private static IQueryable<Source> Matching(IQueryable<Source> sources, string? search, bool postgreSql)
     {
         if (string.IsNullOrWhiteSpace(search))
         {
@@ -59,8 +59,12 @@ public sealed class SourceQueries(IDbContextFactory<AiDealsDbContext> contextFac
         }
 
         var pattern = "%" + EscapeLike(search.Trim()) + "%";
-        return sources.Where(s => EF.Functions.Like(s.Title, pattern, LikeEscape)
-            || (s.Publisher != null && EF.Functions.Like(s.Publisher, pattern, LikeEscape)));
+        // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE is its twin (its LIKE would not).
+        return postgreSql
+            ? sources.Where(s => EF.Functions.ILike(s.Title, pattern, LikeEscape)
+                || (s.Publisher != null && EF.Functions.ILike(s.Publisher, pattern, LikeEscape)))
+            : sources.Where(s => EF.Functions.Like(s.Title, pattern, LikeEscape)
+                || (s.Publisher != null && EF.Functions.Like(s.Publisher, pattern, LikeEscape)));
     }
 
     private static IOrderedQueryable<Source> Sort(IQueryable<Source> sources, SourceQuery query)
