@@ -36,6 +36,7 @@ try
     builder.Services.AddAiDealsCore(database);
     builder.Services.AddHealthChecks().AddDbContextCheck<AiDealsDbContext>("database");
     builder.AddAccountsAndRoles();
+    builder.AddKeyRing(database);
     builder.AddApi();
 
     // A circuit message carries a field's text, twice over (measured in Chromium, tests/AiDeals.E2E.Tests/LongTextTests):
@@ -51,9 +52,13 @@ try
 
     var app = builder.Build();
 
-    await app.Services.GetRequiredService<DatabaseInitializer>()
-        .InitializeAsync(AppDatabase.ResolveDealBookPath(app.Configuration, app.Environment));
-    await app.SeedAccountsAsync();
+    await using (await StartupLock.AcquireAsync(database))
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>()
+            .InitializeAsync(AppDatabase.ResolveDealBookPath(app.Configuration, app.Environment));
+        await app.SeedAccountsAsync();
+        app.EnsureKey();
+    }
 
     app.UseSecurityHeaders();
     if (!app.Environment.IsDevelopment())

@@ -1,6 +1,7 @@
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiDeals.Core.Data;
 
 /// <summary>The deals, their evidence and their audit log, and Identity's users and roles, in one database.</summary>
-public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// The user name written into the audit entries of this context's saves: set by
@@ -68,6 +69,12 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
     public DbSet<Features.Watchlists.WatchedRecord> WatchedRecords => Set<Features.Watchlists.WatchedRecord>();
 
     public DbSet<Features.Watchlists.Watchlist> Watchlists => Set<Features.Watchlists.Watchlist>();
+
+    /// <summary>
+    /// The keys that sign login and antiforgery cookies, shared by every instance of the app on PostgreSQL (so a cookie
+    /// one instance issued is accepted by another). Never audited: each row holds a key.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Audit entries captured before a save and completed after it (ids of added rows are known only then).</summary>
     internal List<PendingAudit> PendingAudits { get; } = [];

@@ -200,9 +200,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     /// <see cref="Features.Accounts.AccountService"/> writes one explicit entry per account action instead (user created,
     /// role changed, locked, unlocked, password reset) naming the acting admin and holding no secret. API tokens are
     /// account rows too: <see cref="Features.Accounts.ApiTokenService"/> writes one entry per token created or revoked.
+    /// The site's data-protection keys are no one's edit, and an entry would copy a key into the history.
     /// </summary>
     private static bool IsAccountEntity(EntityEntry entry) =>
-        entry.Entity is Features.Accounts.AppUser or Features.Accounts.ApiToken
+        entry.Entity is Features.Accounts.AppUser or Features.Accounts.ApiToken or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
         || entry.Metadata.ClrType.Assembly == typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AiDeals.Core.Data.LiveUpdates;
 using AiDeals.Core.Data.Seeding;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Dashboard;
@@ -33,6 +34,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContextFactory<AiDealsDbContext>((provider, options) => Configure(
             options, database, provider.GetRequiredService<AuditInterceptor>()));
+        if (database.IsPostgreSql)
+        {
+            services.AddPostgresChangeRelay(database.ConnectionString);
+        }
 
         services.AddSingleton<DealBookLoader>();
         services.TryAddSingleton(new ImportOptions());

@@ -56,6 +56,24 @@ public sealed class LiveRefreshTests(SeededDatabase database) : MudBunitContext(
     }
 
     [Fact]
+    public void PublishFromElsewhere_AnotherInstancesSaveOrChangesMissedMeanwhile_ReloadsThePage()
+    {
+        var reloads = 0;
+        Render<LiveRefresh>(p => p
+            .Add(c => c.EntityTypes, ["Valuation"])
+            .Add(c => c.Debounce, Quick)
+            .Add(c => c.OnChanged, EventCallback.Factory.Create(this, () => Interlocked.Increment(ref reloads))));
+
+        // A save on another instance, relayed to this one.
+        Notifier.PublishFromElsewhere(Change("Valuation"));
+        WaitFor(() => Volatile.Read(ref reloads) == 1);
+
+        // The relay was cut off and may have missed saves of any kind: every page reloads, whatever types it shows.
+        Notifier.PublishFromElsewhere(DataChange.Anything(DateTime.UtcNow));
+        WaitFor(() => Volatile.Read(ref reloads) == 2);
+    }
+
+    [Fact]
     public async Task Publish_AfterThePageClosed_DoesNothing()
     {
         var reloads = 0;

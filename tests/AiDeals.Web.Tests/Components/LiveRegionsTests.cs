@@ -81,4 +81,21 @@ public sealed class LiveRegionsTests(SeededDatabase database) : MudBunitContext(
         regions.WaitForAssertion(() => Assert.Equal("Updated: this page now shows a change saved by ann@aideals.local.", Polite(regions)));
         Assert.Equal(2, Volatile.Read(ref reloads));
     }
+
+    [Fact]
+    public void LiveRefresh_ChangesMissedWhileCutOffFromTheOtherInstances_ReloadsWithoutNamingAnyone()
+    {
+        Authorization.SetAuthorized("bob@aideals.local");
+        var regions = Render<LiveRegions>();
+        var reloads = 0;
+        Render<LiveRefresh>(p => p
+            .Add(c => c.Debounce, TimeSpan.FromMilliseconds(50))
+            .Add(c => c.OnChanged, EventCallback.Factory.Create(this, () => Interlocked.Increment(ref reloads))));
+
+        Services.GetRequiredService<ChangeNotifier>().PublishFromElsewhere(DataChange.Anything(DateTime.UtcNow));
+
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref reloads) == 1, TimeSpan.FromSeconds(10)), "the page did not reload");
+        Thread.Sleep(200);
+        Assert.Equal(string.Empty, Polite(regions));
+    }
 }
