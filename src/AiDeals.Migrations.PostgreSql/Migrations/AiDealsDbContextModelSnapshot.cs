@@ -446,6 +446,14 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasDefaultValue("USD")
+                        .UseCollation("C");
+
                     b.Property<int>("DealId")
                         .HasColumnType("integer");
 
@@ -454,6 +462,22 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RateOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("RateUnitsPerUsd")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("ReportedHigh")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReportedLow")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReportedQualifier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -467,6 +491,9 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId");
+
+                    b.HasIndex("Currency", "DealId")
+                        .HasFilter("\"Currency\" <> 'USD'");
 
                     b.HasIndex("OrganizationId", "DealId", "DeletedAt");
 
