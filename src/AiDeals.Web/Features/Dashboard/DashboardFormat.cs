@@ -14,6 +14,9 @@ public static class DashboardFormat
     public static double Billions(long dollars) => dollars / Billion;
 
     /// <summary>An axis tick in billions: "$0B", "$25B", "$1.5B", "$1.2T".</summary>
+    /// <summary>A count as people read it at any size: 961,398 rather than 961398.</summary>
+    public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
     public static string BillionsLabel(double billions) =>
         billions >= 1000
             ? "$" + (billions / 1000).ToString("0.#", CultureInfo.InvariantCulture) + "T"

@@ -18,6 +18,14 @@ public class DashboardFormatTests
         Assert.Equal(expected, DashboardFormat.BillionsLabel(billions));
 
     [Theory]
+    [InlineData(0, "0")]
+    [InlineData(6, "6")]
+    [InlineData(961_398, "961,398")]
+    [InlineData(1_000_000, "1,000,000")]
+    public void Count_AtAnySize_ReadsWithThousandsSeparators(long count, string expected) =>
+        Assert.Equal(expected, DashboardFormat.Count(count));
+
+    [Theory]
     [InlineData(20, "just now")]
     [InlineData(5 * 60, "5 min ago")]
     [InlineData(2 * 3600 + 59, "2 h ago")]
