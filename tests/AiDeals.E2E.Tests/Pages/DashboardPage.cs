@@ -23,8 +23,11 @@ public sealed class DashboardPage(IPage page)
         var dashboard = new DashboardPage(page);
         await Expect(dashboard.DealCountTile).ToBeVisibleAsync();
 
-        // The tiles are prerendered, then rendered again once the circuit connects; let that happen before reading them.
+        // The tiles are prerendered, then rendered again once the circuit connects, which replaces the prerendered markup
+        // (a <details> opened before that closes again); the layout's theme attribute leaves "pending" on the first
+        // interactive render, which network quiet alone does not say. Let that happen before reading or clicking.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(page.Locator("[data-theme='light'], [data-theme='dark']")).ToHaveCountAsync(1);
         await Expect(dashboard.DealCountTile).ToBeVisibleAsync();
         return dashboard;
     }
