@@ -176,6 +176,19 @@ internal sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>
+    /// An open connection of this run's engine (SQLite or PostgreSQL) to the database, for a test's raw SQL: counts,
+    /// snapshots, a fault planted in a trigger. SQL in it must be portable or chosen by <see cref="Provider"/>.
+    /// </summary>
+    public async Task<System.Data.Common.DbConnection> OpenConnectionAsync()
+    {
+        System.Data.Common.DbConnection connection = Provider == DatabaseProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
