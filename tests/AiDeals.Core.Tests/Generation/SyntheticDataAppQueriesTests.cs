@@ -43,9 +43,9 @@ public sealed class SyntheticDataAppQueriesTests(GeneratedDatabase generated)
     public async Task GetSummaryAsync_GeneratedDeals_CountsEachDealOnceAndTheLeavesInFull()
     {
         var summary = await generated.Database.Dashboard.GetSummaryAsync(TestContext.Current.CancellationToken);
-        const string Leaves = "FROM Deals d WHERE NOT EXISTS (SELECT 1 FROM DealLinks l WHERE l.WiderId = d.Id)";
+        const string Leaves = """FROM "Deals" d WHERE NOT EXISTS (SELECT 1 FROM "DealLinks" l WHERE l."WiderId" = d."Id")""";
         var leaves = await generated.ScalarAsync("SELECT COUNT(*) " + Leaves);
-        var low = await generated.ScalarAsync("SELECT SUM(COALESCE(AmountLow, 0)) " + Leaves);
+        var low = await generated.ScalarAsync("""SELECT SUM(COALESCE("AmountLow", 0)) """ + Leaves);
 
         Assert.Equal(GeneratedDatabase.DealCount, summary.DealCount);
         Assert.Equal(GeneratedDatabase.DealCount, summary.ByStatus.Sum(s => s.Count));

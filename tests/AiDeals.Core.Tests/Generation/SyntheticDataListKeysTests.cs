@@ -1,3 +1,4 @@
+using AiDeals.Core.Data;
 using AiDeals.Core.Data.Configurations;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -42,8 +43,11 @@ public sealed class SyntheticDataListKeysTests(GeneratedDatabase generated)
     {
         await using var db = await generated.Database.CreateContextAsync();
 
+        // On PostgreSQL the run switches each table's triggers off for its COPY: "back" is there and enabled ('O').
         var triggers = await db.Database
-            .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            .SqlQueryRaw<string>(generated.Database.Provider == DatabaseProvider.PostgreSql
+                ? """SELECT tgname AS "Value" FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O' ORDER BY tgname"""
+                : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
             .ToListAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("TR_DealParticipants_Insert_ListKeys", triggers);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using AiDeals.Core.Data.Seeding;
-using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Core.Tests.Support;
 
@@ -50,8 +49,7 @@ public sealed class GeneratedDatabase : IAsyncLifetime
     /// <summary>A SHA-256 of every column of every row of a table, in id order.</summary>
     internal static async Task<string> HashAsync(TestDatabase database, string table)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1, 2";
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
@@ -70,11 +68,10 @@ public sealed class GeneratedDatabase : IAsyncLifetime
         return $"{rows}:{Convert.ToHexString(hash.GetHashAndReset())}";
     }
 
-    /// <summary>The one value a SQL query returns.</summary>
+    /// <summary>The one value a SQL query returns (portable SQL: quoted names, subqueries named).</summary>
     internal async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection(Database.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);

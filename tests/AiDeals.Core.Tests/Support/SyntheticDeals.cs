@@ -67,7 +67,7 @@ public sealed class SyntheticDeals : IAsyncLifetime
     }
 
     /// <summary>The deal list's queries on this database that records every SQL command it runs and every warning EF logs.</summary>
-    internal RecordingDeals Record() => new(Database.ConnectionString);
+    internal RecordingDeals Record() => new(new DatabaseSettings(Database.Provider, Database.ConnectionString));
 }
 
 /// <summary>A <see cref="DealQueries"/> whose SQL commands and EF warnings are kept for the test to read.</summary>
@@ -75,10 +75,10 @@ internal sealed class RecordingDeals
 {
     private readonly CommandRecorder _recorder = new();
 
-    public RecordingDeals(string connectionString)
+    public RecordingDeals(DatabaseSettings database)
     {
         var options = new DbContextOptionsBuilder<AiDealsDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, connectionString, new AuditInterceptor(TimeProvider.System))
+        DataServiceCollectionExtensions.Configure(options, database, new AuditInterceptor(TimeProvider.System))
             .AddInterceptors(_recorder)
             .LogTo(message => Warnings.Add(message), LogLevel.Warning);
         Contexts = new PooledDbContextFactory<AiDealsDbContext>(options.Options);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -9,7 +10,7 @@ namespace AiDeals.Core.Data.Seeding;
 /// the statement once; a row costs what SQLite's B-tree insert costs and little more. The row joins whatever
 /// transaction the connection has open.
 /// </summary>
-internal sealed class BulkInsert : IDisposable
+internal sealed class BulkInsert : BulkRows
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
@@ -25,19 +26,19 @@ internal sealed class BulkInsert : IDisposable
         Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement));
     }
 
-    /// <summary>Rows inserted so far.</summary>
-    public int Rows { get; private set; }
+    public override BulkRows Add(long value) => Bound(raw.sqlite3_bind_int64(_statement, ++_next, value));
 
-    public BulkInsert Add(long value) => Bound(raw.sqlite3_bind_int64(_statement, ++_next, value));
+    public override BulkRows Add(string? value) => value is null ? Null() : Bound(raw.sqlite3_bind_text(_statement, ++_next, value));
 
-    public BulkInsert Add(long? value) => value is { } v ? Add(v) : Null();
+    public override BulkRows Add(DateOnly value) => Add(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    public BulkInsert Add(string? value) => value is null ? Null() : Bound(raw.sqlite3_bind_text(_statement, ++_next, value));
+    // As EF stores a DateTime on SQLite (its type mapping's format), so the history sorts and filters them alike.
+    public override BulkRows Add(DateTime utc) => Add(utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
 
-    public BulkInsert Null() => Bound(raw.sqlite3_bind_null(_statement, ++_next));
+    public override BulkRows Null() => Bound(raw.sqlite3_bind_null(_statement, ++_next));
 
     /// <summary>Inserts the row of the values added since the last one, in the order of the constructor's columns.</summary>
-    public void Insert()
+    public override void Insert()
     {
         if (_next != _columns)
         {
@@ -55,7 +56,7 @@ internal sealed class BulkInsert : IDisposable
         Rows++;
     }
 
-    public void Dispose() => _statement.Dispose();
+    public override void Dispose() => _statement.Dispose();
 
     private BulkInsert Bound(int result)
     {

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Organizations;
-using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Core.Data.Seeding;
 
@@ -11,7 +11,7 @@ namespace AiDeals.Core.Data.Seeding;
 /// One run of the generator on an open connection: organizations and sources first, then deals with their
 /// participants, citations, valuations and market events, a transaction per batch of deals.
 /// </summary>
-internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOptions options, IProgress<SyntheticDataProgress>? progress)
+internal sealed class SyntheticRun(DbConnection connection, SyntheticDataOptions options, IProgress<SyntheticDataProgress>? progress)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -54,6 +54,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
                 if ((i + 1) % options.DealsPerTransaction == 0 && i + 1 < options.Deals)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    tables.Flush();
                     transaction.Commit();
                     transaction.Dispose();
                     transaction = connection.BeginTransaction();
@@ -66,6 +67,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
             }
 
             WriteAudit(tables);
+            tables.Flush();
             transaction.Commit();
         }
         finally
@@ -112,12 +114,12 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         var publisher = SyntheticShapes.Publishers[Random.Next(SyntheticShapes.Publishers.Length)];
         var title = $"{publisher}: AI deals report {id}";
         var url = $"https://{OrganizationSlug.Of(publisher)}.example/ai-deals/{id}";
-        var published = Day(_shapes.Date().Date);
+        var published = _shapes.Date().Date;
         tables.Sources.Add(id).Add(title).Add(publisher).Add(url).Add(published).Add(0).Insert();
         if (_firstSource.Count == 0)
         {
             // Kept for the run's audit entry, which records this source's creation as the editors' saves do.
-            _firstSource.AddRange([new("Title", title), new("Publisher", publisher), new("Url", url), new("PublishedOn", published)]);
+            _firstSource.AddRange([new("Title", title), new("Publisher", publisher), new("Url", url), new("PublishedOn", Day(published))]);
         }
     }
 
@@ -140,8 +142,8 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         DrawParticipants(targetId, kind, amount);
         tables.Deals
             .Add(id).Add($"{kind} #{id}: {Name(targetId, tables)}").Add(kind.ToString()).Add(status.ToString()).Add(targetId)
-            .Add(amount.Low).Add(amount.High).Add(amount.Qualifier.ToString()).Add(Day(announced.Date)).Add(announced.Precision.ToString())
-            .Add(closed is { } c ? Day(c.Date) : null).Add((closed?.Precision ?? DatePrecision.Day).ToString())
+            .Add(amount.Low).Add(amount.High).Add(amount.Qualifier.ToString()).Add(announced.Date).Add(announced.Precision.ToString())
+            .Add(closed?.Date).Add((closed?.Precision ?? DatePrecision.Day).ToString())
             .Add(notes).Add(0).Add(Name(targetId, tables)).Add(FirstInvestor(tables)).Insert();
         if (widerId is { } wider)
         {
@@ -174,7 +176,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
             var valuation = Math.Min(AmountRange.MaxFigure, (amount.High ?? amount.Low!.Value) * (4 + Random.Next(16)));
             var kindOfValuation = Random.Next(10) < 7 ? ValuationKind.PostMoney : ValuationKind.Estimate;
             tables.Valuations
-                .Add(valuationId).Add(targetId).Add(Day(announced.Date)).Add(announced.Precision.ToString()).Add(valuation)
+                .Add(valuationId).Add(targetId).Add(announced.Date).Add(announced.Precision.ToString()).Add(valuation)
                 .Add(kindOfValuation.ToString()).Add(id).Add(0).Insert();
             if (Random.Next(2) == 0)
             {
@@ -236,7 +238,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         var first = _shapes.Pick(AllOrganizations(tables), 50);
         long? amount = Random.Next(10) < 7 ? _shapes.Figure(9, 3) * (Random.Next(3) == 0 ? 1 : -1) : null;
         tables.MarketEvents
-            .Add(id).Add(Day(occurred.Date)).Add(occurred.Precision.ToString()).Add($"{Name(first, tables)} {_shapes.EventPhrase()}")
+            .Add(id).Add(occurred.Date).Add(occurred.Precision.ToString()).Add($"{Name(first, tables)} {_shapes.EventPhrase()}")
             .Add(amount).Add(0).Insert();
         organizations.Clear();
         organizations.Add(first);
@@ -266,7 +268,7 @@ internal sealed class SyntheticRun(SqliteConnection connection, SyntheticDataOpt
         var changes = JsonSerializer.Serialize(_firstSource.ToDictionary(f => f.Key, f => new { old = (string?)null, @new = f.Value }));
         tables.AuditEntries
             .Add(nameof(Source)).Add((tables.SourceIds + 1).ToString(Invariant)).Add(nameof(AuditAction.Created))
-            .Add(TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", Invariant))
+            .Add(TimeProvider.System.GetUtcNow().UtcDateTime)
             .Add(SyntheticDataGenerator.User).Add(Reason(counts)).Add(changes).Insert();
     }
 

@@ -1,31 +1,33 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace AiDeals.Core.Data.Seeding;
 
 /// <summary>
-/// The generator's prepared inserts, one per table, with the columns the app's schema needs; the rest take their
-/// defaults (NULL: no soft delete, no description). Ids are given, not left to SQLite, so a row can name another
-/// before either is read back: they continue after the largest id each table already holds.
+/// The generator's writers, one per table (<see cref="BulkRows.For"/>: prepared inserts on SQLite, binary COPY on
+/// PostgreSQL), with the columns the app's schema needs; the rest take their defaults (NULL: no soft delete, no
+/// description). Ids are given, not left to the database, so a row can name another before either is read back: they
+/// continue after the largest id each table already holds.
 /// </summary>
 internal sealed class SyntheticTables : IDisposable
 {
-    public SyntheticTables(SqliteConnection connection)
+    public SyntheticTables(DbConnection connection)
     {
-        Organizations = new(connection, "Organizations", "Id", "Name", "NormalizedName", "Slug", "Type", "Country", "Website", "FoundedYear", "Version");
-        Aliases = new(connection, "OrganizationAliases", "Id", "OrganizationId", "Name", "NormalizedName");
-        Sources = new(connection, "Sources", "Id", "Title", "Publisher", "Url", "PublishedOn", "Version");
-        Deals = new(connection, "Deals",
+        Organizations = BulkRows.For(connection, "Organizations", "Id", "Name", "NormalizedName", "Slug", "Type", "Country", "Website", "FoundedYear", "Version");
+        Aliases = BulkRows.For(connection, "OrganizationAliases", "Id", "OrganizationId", "Name", "NormalizedName");
+        Sources = BulkRows.For(connection, "Sources", "Id", "Title", "Publisher", "Url", "PublishedOn", "Version");
+        Deals = BulkRows.For(connection, "Deals",
             "Id", "Title", "Kind", "Status", "TargetId", "AmountLow", "AmountHigh", "AmountQualifier",
             "AnnouncedOn", "AnnouncedPrecision", "ClosedOn", "ClosedPrecision", "Notes", "Version", "SortTarget", "SortInvestor");
-        Participants = new(connection, "DealParticipants",
+        Participants = BulkRows.For(connection, "DealParticipants",
             "Id", "DealId", "OrganizationId", "Role", "CommitmentLow", "CommitmentHigh", "CommitmentQualifier", "Version");
-        Citations = new(connection, "Citations", "Id", "SourceId", "Quote", "DealId", "ValuationId", "MarketEventId", "Version");
-        Valuations = new(connection, "Valuations", "Id", "OrganizationId", "AsOf", "AsOfPrecision", "Amount", "Kind", "DealId", "Version");
-        MarketEvents = new(connection, "MarketEvents", "Id", "OccurredOn", "OccurredPrecision", "Title", "Amount", "Version");
-        MarketEventOrganizations = new(connection, "MarketEventOrganizations", "MarketEventId", "OrganizationId");
-        DealLinks = new(connection, "DealLinks", "PartId", "WiderId", "Version");
-        AuditEntries = new(connection, "AuditEntries", "EntityType", "EntityId", "Action", "AtUtc", "User", "Reason", "Changes");
-        All = [Organizations, Aliases, Sources, Deals, Participants, Citations, Valuations, MarketEvents, MarketEventOrganizations, DealLinks, AuditEntries];
+        Citations = BulkRows.For(connection, "Citations", "Id", "SourceId", "Quote", "DealId", "ValuationId", "MarketEventId", "Version");
+        Valuations = BulkRows.For(connection, "Valuations", "Id", "OrganizationId", "AsOf", "AsOfPrecision", "Amount", "Kind", "DealId", "Version");
+        MarketEvents = BulkRows.For(connection, "MarketEvents", "Id", "OccurredOn", "OccurredPrecision", "Title", "Amount", "Version");
+        MarketEventOrganizations = BulkRows.For(connection, "MarketEventOrganizations", "MarketEventId", "OrganizationId");
+        DealLinks = BulkRows.For(connection, "DealLinks", "PartId", "WiderId", "Version");
+        AuditEntries = BulkRows.For(connection, "AuditEntries", "EntityType", "EntityId", "Action", "AtUtc", "User", "Reason", "Changes");
+        // Parents before children: PostgreSQL checks each foreign key as the rows of a table are copied in.
+        All = [Organizations, Aliases, Sources, Deals, DealLinks, Participants, Valuations, MarketEvents, MarketEventOrganizations, Citations, AuditEntries];
         OrganizationIds = MaxId(connection, "Organizations");
         AliasIds = MaxId(connection, "OrganizationAliases");
         SourceIds = MaxId(connection, "Sources");
@@ -36,27 +38,27 @@ internal sealed class SyntheticTables : IDisposable
         MarketEventIds = MaxId(connection, "MarketEvents");
     }
 
-    public BulkInsert Organizations { get; }
+    public BulkRows Organizations { get; }
 
-    public BulkInsert Aliases { get; }
+    public BulkRows Aliases { get; }
 
-    public BulkInsert Sources { get; }
+    public BulkRows Sources { get; }
 
-    public BulkInsert Deals { get; }
+    public BulkRows Deals { get; }
 
-    public BulkInsert Participants { get; }
+    public BulkRows Participants { get; }
 
-    public BulkInsert Citations { get; }
+    public BulkRows Citations { get; }
 
-    public BulkInsert Valuations { get; }
+    public BulkRows Valuations { get; }
 
-    public BulkInsert MarketEvents { get; }
+    public BulkRows MarketEvents { get; }
 
-    public BulkInsert MarketEventOrganizations { get; }
+    public BulkRows MarketEventOrganizations { get; }
 
-    public BulkInsert DealLinks { get; }
+    public BulkRows DealLinks { get; }
 
-    public BulkInsert AuditEntries { get; }
+    public BulkRows AuditEntries { get; }
 
     /// <summary>The largest id each table held before the run; a new row's id is this plus its number in the run.</summary>
     public int OrganizationIds { get; }
@@ -75,13 +77,22 @@ internal sealed class SyntheticTables : IDisposable
 
     public int MarketEventIds { get; }
 
-    private BulkInsert[] All { get; }
+    private BulkRows[] All { get; }
 
     public long Rows => All.Sum(t => (long)t.Rows) - AuditEntries.Rows - DealLinks.Rows;
 
     public SyntheticDataCounts Counts => new(
         Organizations.Rows, Aliases.Rows, Sources.Rows, Deals.Rows, Participants.Rows, Citations.Rows, Valuations.Rows,
         MarketEvents.Rows, MarketEventOrganizations.Rows);
+
+    /// <summary>Writes every table's rows kept for the current transaction, parents first.</summary>
+    public void Flush()
+    {
+        foreach (var table in All)
+        {
+            table.Flush();
+        }
+    }
 
     public void Dispose()
     {
@@ -91,7 +102,7 @@ internal sealed class SyntheticTables : IDisposable
         }
     }
 
-    private static int MaxId(SqliteConnection connection, string table)
+    private static int MaxId(DbConnection connection, string table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"";
