@@ -16,17 +16,22 @@ namespace AiDeals.Core.Data;
 /// SQLite compiles a table's triggers into every statement that writes it: with them, each of a batch's inserts costs
 /// several times what it does alone, and a deal's search entry is written again for each of its participants. A batch
 /// that rolls back takes the dropped triggers back with it; other connections see the schema change only at the
-/// commit, by which time the triggers are back.
+/// commit, by which time the triggers are back. On PostgreSQL: <see cref="TriggersAsidePostgreSql"/>.
 /// </summary>
-internal sealed class TriggersAside
+internal class TriggersAside
 {
     private readonly AiDealsDbContext _db;
     private readonly List<string> _definitions;
 
-    private TriggersAside(AiDealsDbContext db, List<string> definitions) => (_db, _definitions) = (db, definitions);
+    protected TriggersAside(AiDealsDbContext db, List<string> definitions) => (_db, _definitions) = (db, definitions);
 
     public static async Task<TriggersAside> SetAsideAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            return await TriggersAsidePostgreSql.SetAsideAsync(db, cancellationToken);
+        }
+
         var definitions = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var read = Command(db, """
             SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (substr(name, 1, length($aggregate)) = $aggregate
@@ -57,7 +62,7 @@ internal sealed class TriggersAside
     /// Writes what the triggers would have written for the rows the batch audited under <paramref name="batch"/>, then
     /// creates the triggers again, in the batch's transaction.
     /// </summary>
-    public async Task RestoreAsync(string batch, CancellationToken cancellationToken)
+    public virtual async Task RestoreAsync(string batch, CancellationToken cancellationToken)
     {
         await using (var refresh = Command(_db, TouchedDealsSql + "\n"
             + DealListKeys.RefreshWhere(Touched) + "\n"
@@ -109,20 +114,20 @@ internal sealed class TriggersAside
         DROP TABLE temp."BatchOrganizations";
         """;
 
-    private static void Parameter(DbCommand command, string name, string value)
+    protected static void Parameter(DbCommand command, string name, string value)
     {
         var parameter = command.CreateParameter();
         (parameter.ParameterName, parameter.Value) = (name, value);
         command.Parameters.Add(parameter);
     }
 
-    private static async Task ExecuteAsync(AiDealsDbContext db, string sql, CancellationToken cancellationToken)
+    protected static async Task ExecuteAsync(AiDealsDbContext db, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(db, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static DbCommand Command(AiDealsDbContext db, string sql)
+    protected static DbCommand Command(AiDealsDbContext db, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()

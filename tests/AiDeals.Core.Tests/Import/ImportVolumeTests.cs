@@ -1,7 +1,7 @@
+using AiDeals.Core.Data;
 using AiDeals.Core.Data.Aggregates;
 using AiDeals.Core.Features.Import;
 using AiDeals.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static AiDeals.Core.Tests.Import.ImportSupport;
 
@@ -84,13 +84,13 @@ public sealed class ImportVolumeTests
     /// <summary>Every row of the aggregate tables, as stored or as a rebuild from the tables computes them.</summary>
     private static async Task<string> AggregatesAsync(TestDatabase database, bool rebuild)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(Token);
-        await using var transaction = connection.BeginTransaction();
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync(Token);
         if (rebuild)
         {
             await using var command = connection.CreateCommand();
-            (command.Transaction, command.CommandText) = (transaction, AggregateSql.Rebuild);
+            var sql = database.Provider == DatabaseProvider.PostgreSql ? AggregateSqlPostgreSql.Rebuild : AggregateSql.Rebuild;
+            (command.Transaction, command.CommandText) = (transaction, sql);
             await command.ExecuteNonQueryAsync(Token);
         }
 

@@ -52,4 +52,17 @@ public static class UnionRestSqlPostgreSql
         CREATE TRIGGER "Union_Link_Update" AFTER UPDATE OF "PartId", "WiderId", "DeletedAt" ON "DealLinks" FOR EACH ROW EXECUTE FUNCTION "Union_Link"();
         CREATE TRIGGER "Union_Link_Delete" AFTER DELETE ON "DealLinks" FOR EACH ROW EXECUTE FUNCTION "Union_Link"();
         """;
+
+    /// <summary>What <see cref="UnionRestSql.NoteBatchWhere"/> notes, in PostgreSQL's SQL (the batch's name in <c>@batch</c>).</summary>
+    public static string NoteBatchWhere(string touched) => $$"""
+        INSERT INTO "UnionPending" ("DealId")
+            SELECT d."Id" FROM "Deals" AS d WHERE {{touched}}
+                AND (EXISTS (SELECT 1 FROM "DealLinks" AS l WHERE l."PartId" = d."Id" AND l."DeletedAt" IS NULL)
+                    OR EXISTS (SELECT 1 FROM "DealLinks" AS l WHERE l."WiderId" = d."Id" AND l."DeletedAt" IS NULL))
+            UNION SELECT l."WiderId" FROM "AuditEntries" AS a INNER JOIN "DealLinks" AS l ON l."Id" = CAST(a."EntityId" AS integer)
+            WHERE a."Batch" = @batch AND a."EntityType" = 'DealLink'
+            UNION SELECT CAST(CAST(a."Changes" AS jsonb) -> 'WiderId' ->> 'old' AS integer) FROM "AuditEntries" AS a
+            WHERE a."Batch" = @batch AND a."EntityType" = 'DealLink' AND CAST(a."Changes" AS jsonb) -> 'WiderId' ->> 'old' IS NOT NULL
+            ON CONFLICT DO NOTHING;
+        """;
 }

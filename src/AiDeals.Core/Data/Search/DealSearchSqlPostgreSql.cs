@@ -108,6 +108,12 @@ public static class DealSearchSqlPostgreSql
         INSERT INTO "DealSearch" ("DealId", "Document") SELECT d."Id", "DealSearch_Document"(d."Id") FROM "Deals" AS d;
         """;
 
+    /// <summary>The entries of the deals whose condition on d holds written again (a batch that set the triggers aside).</summary>
+    public static string RefreshDealsWhere(string condition) => $$"""
+        INSERT INTO "DealSearch" ("DealId", "Document") SELECT d."Id", "DealSearch_Document"(d."Id") FROM "Deals" AS d WHERE {{condition}}
+            ON CONFLICT ("DealId") DO UPDATE SET "Document" = excluded."Document";
+        """;
+
     /// <summary>The ids of the deals a tsquery (the parameter's text, cast) matches.</summary>
     public static string Matching(string parameter) =>
         $"SELECT \"DealId\" FROM \"DealSearch\" WHERE \"Document\" @@ CAST({parameter} AS tsquery)";
