@@ -18,6 +18,8 @@ internal static class CliApp
     {
         var root = new RootCommand("AiDeals operators' command line: database tasks without opening the app.");
         root.Options.Add(CliDatabase.Option);
+        root.Options.Add(CliDatabase.ProviderOption);
+        root.Options.Add(CliDatabase.ConnectionOption);
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());

@@ -10,19 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AiDeals.Cli;
 
 /// <summary>
-/// The database a command works on, opened the one way every command shares: <c>--database</c>, else the app's
-/// configuration key <c>ConnectionStrings:AiDeals</c> (<c>ConnectionStrings__AiDeals</c> in the environment), else the
-/// app's default file, relative to the current folder. The services are the app's own (<c>AddAiDealsCore</c>).
+/// The database a command works on, opened the one way every command shares: <c>--database</c> (a SQLite file), else
+/// the app's configuration keys <c>Database:Provider</c> and <c>ConnectionStrings:AiDeals</c> (<c>Database__Provider</c>
+/// and <c>ConnectionStrings__AiDeals</c> in the environment, read by <see cref="DatabaseLocation.Resolve"/> as the app
+/// reads them), else the app's default file, relative to the current folder. The services are the app's own
+/// (<c>AddAiDealsCore</c>).
 /// </summary>
 internal sealed class CliDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CliDatabase(string connectionString, bool existed)
+    private CliDatabase(DatabaseSettings settings, bool existed)
     {
-        ConnectionString = connectionString;
+        Settings = settings;
         Existed = existed;
-        var services = new ServiceCollection().AddLogging().AddAiDealsCore(connectionString);
+        var services = new ServiceCollection().AddLogging().AddAiDealsCore(settings);
         services.AddAiDealsAccounts();
         _services = services.BuildServiceProvider();
     }
@@ -35,12 +37,33 @@ internal sealed class CliDatabase : IAsyncDisposable
         Recursive = true,
     };
 
-    public string ConnectionString { get; }
+    /// <summary>The engine and its connection string.</summary>
+    public DatabaseSettings Settings { get; }
 
-    /// <summary>The file, for messages.</summary>
-    public string DataSource => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+    /// <summary>The engine, instead of the configured <c>Database:Provider</c>.</summary>
+    public static Option<string> ProviderOption { get; } = new("--provider")
+    {
+        Description = "The database engine, Sqlite or PostgreSql (default: Database__Provider, else Sqlite).",
+        HelpName = "engine",
+        Recursive = true,
+    };
 
-    /// <summary>Whether the database file was there before this command opened it.</summary>
+    /// <summary>The connection string, instead of the configured <c>ConnectionStrings:AiDeals</c>.</summary>
+    public static Option<string> ConnectionOption { get; } = new("--connection")
+    {
+        Description = "The connection string (default: ConnectionStrings__AiDeals); with --provider PostgreSql, e.g. \"Host=…;Database=aideals;Username=…\".",
+        HelpName = "string",
+        Recursive = true,
+    };
+
+    public string ConnectionString => Settings.ConnectionString;
+
+    /// <summary>The file, or the PostgreSQL database and its server, for messages.</summary>
+    public string DataSource => Settings.IsPostgreSql
+        ? CliPostgreSql.Describe(ConnectionString)
+        : new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    /// <summary>Whether the database was there before this command opened it (on PostgreSQL: with AiDeals' migrations table).</summary>
     public bool Existed { get; }
 
     public IServiceProvider Services => _services;
@@ -50,13 +73,55 @@ internal sealed class CliDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var file = parseResult.GetValue(Option);
-        var configured = file is not null
-            ? new SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString()
-            : new ConfigurationBuilder().AddEnvironmentVariables().Build().GetConnectionString(DatabaseLocation.ConnectionStringName);
-        var connectionString = DatabaseLocation.ResolveConnectionString(configured, Environment.CurrentDirectory);
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        return new CliDatabase(connectionString, File.Exists(dataSource));
+        DatabaseSettings settings;
+        if (file is not null)
+        {
+            settings = new(DatabaseProvider.Sqlite, DatabaseLocation.ResolveConnectionString(
+                new SqliteConnectionStringBuilder { DataSource = file.FullName }.ToString(), Environment.CurrentDirectory));
+        }
+        else
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            try
+            {
+                settings = DatabaseLocation.Resolve(
+                    parseResult.GetValue(ProviderOption) ?? configuration[DatabaseLocation.ProviderKey],
+                    parseResult.GetValue(ConnectionOption) ?? configuration.GetConnectionString(DatabaseLocation.ConnectionStringName),
+                    Environment.CurrentDirectory);
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw CliFailure.Database(exception.Message);
+            }
+        }
+
+        var existed = settings.IsPostgreSql
+            ? CliPostgreSql.HasMigrationsTable(settings.ConnectionString)
+            : File.Exists(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource);
+        return new CliDatabase(settings, existed);
     }
+
+    /// <summary>
+    /// Stops a command that works on the database file itself (backup, restore) when the database is PostgreSQL's, saying
+    /// which of PostgreSQL's own tools does it there.
+    /// </summary>
+    public void RequireFile(string command, string instead)
+    {
+        if (Settings.IsPostgreSql)
+        {
+            throw CliFailure.Database(
+                $"'{command}' copies a SQLite file; the configured database is PostgreSQL's ({DataSource}): use {instead} (see the README, \"Run it for a team\").");
+        }
+    }
+
+    /// <summary>
+    /// Tells the app's running instances on the same PostgreSQL database that this command changed data, so that their
+    /// open pages refresh (the same NOTIFY an instance sends after a save). On SQLite there is nothing to tell: each app
+    /// process refreshes from its own saves only.
+    /// </summary>
+    public Task AnnounceChangeAsync(CancellationToken cancellationToken) => Settings.IsPostgreSql
+        ? Core.Data.LiveUpdates.PostgresChangeRelay.AnnounceAsync(ConnectionString, DataChange.Anything(DateTime.UtcNow), cancellationToken)
+        : Task.CompletedTask;
 
     /// <summary>Stops a command that reads or changes a database when there is none, rather than creating an empty one.</summary>
     public void RequireExisting()
@@ -80,7 +145,9 @@ internal sealed class CliDatabase : IAsyncDisposable
             known = db.Database.GetMigrations().ToList();
         }
 
-        var applied = File.Exists(DataSource) ? DatabaseFile.AppliedMigrations(DataSource) : [];
+        var applied = Settings.IsPostgreSql
+            ? (Existed ? await CliPostgreSql.AppliedMigrationsAsync(ConnectionString, cancellationToken) : [])
+            : File.Exists(DataSource) ? DatabaseFile.AppliedMigrations(DataSource) : [];
         if (applied is null)
         {
             throw CliFailure.Database($"{DataSource} is a SQLite database of something else (it has no AiDeals tables): it was left untouched.");

@@ -38,8 +38,9 @@ internal static class RestoreCommand
     private static async Task<int> RunAsync(ParseResult parseResult, FileInfo file, bool replace, TimeSpan wait, CancellationToken cancellationToken)
     {
         var output = parseResult.InvocationConfiguration.Output;
-        CheckBackup(file);
         await using var database = CliDatabase.Open(parseResult);
+        database.RequireFile("restore", "pg_restore (pg_restore --clean --if-exists --dbname=\"<connection>\" aideals.dump)");
+        CheckBackup(file);
         if (database.Existed)
         {
             CheckTarget(database.DataSource, replace);

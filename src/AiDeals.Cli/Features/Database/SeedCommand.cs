@@ -52,6 +52,8 @@ internal static class SeedCommand
             throw new CliFailure(exception.Message);
         }
 
+        await database.AnnounceChangeAsync(cancellationToken);
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Seeded {database.DataSource} from {Path.GetFileName(book)}: {result.Organizations} organizations, {result.Deals} deals, {result.Valuations} valuations, {result.MarketEvents} market events."));
         return ExitCodes.Ok;

@@ -82,6 +82,7 @@ internal static class GenerateCommand
         var counts = await ProgressDisplay.RunAsync(output, "Generating deals", options.Deals, progress =>
             generator.GenerateAsync(options, new Progress(progress, options.Deals), cancellationToken));
         var seconds = clock.Elapsed.TotalSeconds;
+        await database.AnnounceChangeAsync(cancellationToken);
         await output.WriteLineAsync(string.Create(Invariant,
             $"Generated {counts} ({counts.Rows:N0} rows) in {seconds:0.0} s, {counts.Rows / Math.Max(seconds, 0.001):N0} rows/s."));
         return ExitCodes.Ok;

@@ -69,6 +69,11 @@ internal static class ImportCommand
                 : $"Nothing imported: {report.Problems.Count} problem{(report.Problems.Count == 1 ? string.Empty : "s")} to fix first.");
         }
 
+        if (!dryRun && !report.ChangesNothing)
+        {
+            await database.AnnounceChangeAsync(cancellationToken);
+        }
+
         await output.WriteLineAsync(dryRun ? "Dry run: nothing was written."
             : report.ChangesNothing ? "Nothing to change: the database holds all of it already."
             : $"Imported into {database.DataSource} as the batch \"{report.Batch}\".");

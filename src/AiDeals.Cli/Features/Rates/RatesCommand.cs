@@ -57,6 +57,11 @@ internal static class RatesCommand
             throw new CliFailure($"Nothing imported: {report.Problems.Count} problem{(report.Problems.Count == 1 ? string.Empty : "s")} to fix first.");
         }
 
+        if (!dryRun)
+        {
+            await database.AnnounceChangeAsync(cancellationToken);
+        }
+
         await output.WriteLineAsync(dryRun ? "Dry run: nothing was written." : $"Imported into {database.DataSource} as the batch \"{report.Batch}\".");
         return ExitCodes.Ok;
     }

@@ -54,6 +54,20 @@ public sealed partial class PostgresChangeRelay : BackgroundService
     // Called on the saving thread: queue and return, so a save never waits on the network.
     private void Send(DataChange change) => _outbox.Writer.TryWrite(change);
 
+    /// <summary>
+    /// Sends one change to every instance listening on the database, from a process that runs no relay (the command line
+    /// after a write): the same message an instance sends, from an instance id of its own, so every instance refreshes.
+    /// </summary>
+    public static async Task AnnounceAsync(string connectionString, DataChange change, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Channel });
+        command.Parameters.Add(new NpgsqlParameter { Value = ChangeMessage.Encode(Guid.NewGuid(), change) });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), SendAllAsync(stoppingToken));
 
