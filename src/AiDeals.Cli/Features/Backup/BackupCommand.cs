@@ -25,7 +25,7 @@ internal static class BackupCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         await using var database = CliDatabase.Open(parseResult);
-        database.RequireFile("backup", "pg_dump (pg_dump --format=custom --file=aideals.dump \"<connection>\")");
+        database.RequireFile("backup", "pg_dump (pg_dump -Fc <database> > aideals.dump)");
         database.RequireExisting();
         if (DatabaseFile.AppliedMigrations(database.DataSource) is null or [])
         {

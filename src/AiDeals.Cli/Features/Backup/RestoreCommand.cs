@@ -39,7 +39,7 @@ internal static class RestoreCommand
     {
         var output = parseResult.InvocationConfiguration.Output;
         await using var database = CliDatabase.Open(parseResult);
-        database.RequireFile("restore", "pg_restore (pg_restore --clean --if-exists --dbname=\"<connection>\" aideals.dump)");
+        database.RequireFile("restore", "pg_restore (pg_restore -d <database> --clean aideals.dump)");
         CheckBackup(file);
         if (database.Existed)
         {
