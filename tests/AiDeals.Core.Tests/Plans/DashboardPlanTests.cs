@@ -1,9 +1,11 @@
 using AiDeals.Core.Features.Dashboard;
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests.Plans;
 
 /// <summary>The dashboard reads only its kept aggregates and indexed rows: each command it runs is asked for its plan.</summary>
+[SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN) of the dashboard; no PostgreSQL twin yet (its kept aggregates are checked on both by DashboardAggregateTests)")]
 public sealed class DashboardPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
 {
     [Fact]

@@ -2,6 +2,7 @@ using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests.Plans;
 
@@ -12,6 +13,7 @@ namespace AiDeals.Core.Tests.Plans;
 /// their own indexes instead (see <see cref="DealFilterPlanTests"/>), as free text starts from its FTS5 index (see
 /// <see cref="DealTextPlanTests"/>).
 /// </summary>
+[SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN); the PostgreSQL plans of the list's sorts are in DealListPlanPostgreSqlTests")]
 public sealed class DealFilterSortPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
 {
     private const string TempBTree = "USE TEMP B-TREE";

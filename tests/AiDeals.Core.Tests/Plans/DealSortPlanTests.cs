@@ -1,6 +1,7 @@
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests.Plans;
 
@@ -24,6 +25,7 @@ public sealed class DealSortPlanTests(SyntheticDeals synthetic) : IClassFixture<
         return data;
     }
 
+    [SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN); the PostgreSQL twin is DealListPlanPostgreSqlTests")]
     [Theory]
     [MemberData(nameof(Sorts))]
     public async Task SearchAsync_FirstPageAndThePageAfterACursor_ReadInTheOrderOfAnIndex(DealSortField sort, bool descending)
@@ -43,6 +45,7 @@ public sealed class DealSortPlanTests(SyntheticDeals synthetic) : IClassFixture<
         await AssertIndexOrderAsync(recording, $"{sort} {(descending ? "desc" : "asc")}, after a cursor");
     }
 
+    [SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN); the PostgreSQL twin is DealListPlanPostgreSqlTests")]
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -56,6 +59,7 @@ public sealed class DealSortPlanTests(SyntheticDeals synthetic) : IClassFixture<
         await AssertIndexOrderAsync(recording, "amount range by amount");
     }
 
+    [SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN); the PostgreSQL twin is DealListPlanPostgreSqlTests")]
     [Theory]
     [InlineData(DealStatus.InTalks, DealSortField.Announced)]
     [InlineData(DealStatus.Rumored, DealSortField.Title)]
@@ -71,6 +75,7 @@ public sealed class DealSortPlanTests(SyntheticDeals synthetic) : IClassFixture<
         await AssertIndexOrderAsync(recording, $"{status} by {sort}");
     }
 
+    [SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN); the PostgreSQL twin is DealListPlanPostgreSqlTests")]
     [Fact]
     public async Task CountAsync_EveryDeal_ReadsTheKeptCount()
     {
@@ -98,6 +103,7 @@ public sealed class DealSortPlanTests(SyntheticDeals synthetic) : IClassFixture<
         Assert.Contains("\"DashboardCounts\"", Assert.Single(recording.Commands), StringComparison.Ordinal);
     }
 
+    [SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN); the PostgreSQL twin is DealListPlanPostgreSqlTests")]
     [Fact]
     public async Task CountAsync_AmountRange_CountsIndexEntriesUpToTheCap()
     {

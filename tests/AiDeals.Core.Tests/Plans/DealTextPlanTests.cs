@@ -2,6 +2,7 @@ using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests.Plans;
 
@@ -10,6 +11,7 @@ namespace AiDeals.Core.Tests.Plans;
 /// index's matches and reads each deal by its id, never a scan of the deals or one of their sort indexes; and the page
 /// holds the rows the list's LINQ query gives for the same filter and sort.
 /// </summary>
+[SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN, FTS5); on PostgreSQL DealListPlanPostgreSqlTests checks the GIN index of the text search")]
 public sealed class DealTextPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
 {
     private const string ByText = "SCAN DealSearch VIRTUAL TABLE INDEX";

@@ -1,5 +1,6 @@
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests.Plans;
 
@@ -7,6 +8,7 @@ namespace AiDeals.Core.Tests.Plans;
 /// The investor and target pickers count from one index in its order, and an organization's profile reads only that
 /// organization's rows: each command they run is asked for its plan.
 /// </summary>
+[SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN) of the profile and the picker; no PostgreSQL twin yet")]
 public sealed class OrganizationPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
 {
     [Theory]
