@@ -62,16 +62,11 @@ internal class TriggersAside
     /// Writes what the triggers would have written for the rows the batch audited under <paramref name="batch"/>, then
     /// creates the triggers again, in the batch's transaction.
     /// </summary>
-    public virtual async Task RestoreAsync(string batch, CancellationToken cancellationToken)
+    public async Task RestoreAsync(string batch, CancellationToken cancellationToken)
     {
-        await using (var refresh = Command(_db, TouchedDealsSql + "\n"
-            + DealListKeys.RefreshWhere(Touched) + "\n"
-            + DealSearchSql.RefreshDealsWhere(Touched) + "\n"
-            + UnionRestSql.NoteBatchWhere(Touched) + "\n"
-            + "DROP TABLE temp.\"BatchDeals\";\n"
-            + AggregateSql.Rebuild))
+        await using (var refresh = Command(_db, RefreshSql))
         {
-            Parameter(refresh, "$batch", batch);
+            Parameter(refresh, BatchParameter, batch);
             await refresh.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -80,6 +75,16 @@ internal class TriggersAside
             await ExecuteAsync(_db, definition, cancellationToken);
         }
     }
+
+    /// <summary>What the set-aside triggers would have written, for the deals of the batch named by <see cref="BatchParameter"/>.</summary>
+    protected virtual string RefreshSql => TouchedDealsSql + "\n"
+        + DealListKeys.RefreshWhere(Touched) + "\n"
+        + DealSearchSql.RefreshDealsWhere(Touched) + "\n"
+        + UnionRestSql.NoteBatchWhere(Touched) + "\n"
+        + "DROP TABLE temp.\"BatchDeals\";\n"
+        + AggregateSql.Rebuild;
+
+    protected virtual string BatchParameter => "$batch";
 
     private const string Touched = "d.\"Id\" IN (SELECT \"Id\" FROM temp.\"BatchDeals\")";
 

@@ -14,11 +14,11 @@ namespace AiDeals.Core.Data;
 /// </summary>
 internal sealed class TriggersAsidePostgreSql : TriggersAside
 {
-    private readonly AiDealsDbContext _db;
-    private readonly List<(string Table, string Trigger)> _disabled;
-
+    // Restoring is switching the same triggers on again.
     private TriggersAsidePostgreSql(AiDealsDbContext db, List<(string Table, string Trigger)> disabled)
-        : base(db, []) => (_db, _disabled) = (db, disabled);
+        : base(db, [.. disabled.Select(d => $"ALTER TABLE \"{d.Table}\" ENABLE TRIGGER \"{d.Trigger}\"")])
+    {
+    }
 
     public static new async Task<TriggersAside> SetAsideAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
@@ -50,24 +50,14 @@ internal sealed class TriggersAsidePostgreSql : TriggersAside
         return new TriggersAsidePostgreSql(db, disabled);
     }
 
-    public override async Task RestoreAsync(string batch, CancellationToken cancellationToken)
-    {
-        await using (var refresh = Command(_db, TouchedDealsSql + "\n"
-            + DealListKeys.RefreshWhere(Touched) + "\n"
-            + DealSearchSqlPostgreSql.RefreshDealsWhere(Touched) + "\n"
-            + UnionRestSqlPostgreSql.NoteBatchWhere(Touched) + "\n"
-            + "DROP TABLE pg_temp.\"BatchDeals\";\n"
-            + AggregateSqlPostgreSql.Rebuild))
-        {
-            Parameter(refresh, "@batch", batch);
-            await refresh.ExecuteNonQueryAsync(cancellationToken);
-        }
+    protected override string RefreshSql => TouchedDealsSql + "\n"
+        + DealListKeys.RefreshWhere(Touched) + "\n"
+        + DealSearchSqlPostgreSql.RefreshDealsWhere(Touched) + "\n"
+        + UnionRestSqlPostgreSql.NoteBatchWhere(Touched) + "\n"
+        + "DROP TABLE pg_temp.\"BatchDeals\";\n"
+        + AggregateSqlPostgreSql.Rebuild;
 
-        foreach (var (table, trigger) in _disabled)
-        {
-            await ExecuteAsync(_db, $"ALTER TABLE \"{table}\" ENABLE TRIGGER \"{trigger}\"", cancellationToken);
-        }
-    }
+    protected override string BatchParameter => "@batch";
 
     private const string Touched = "d.\"Id\" IN (SELECT \"Id\" FROM pg_temp.\"BatchDeals\")";
 
