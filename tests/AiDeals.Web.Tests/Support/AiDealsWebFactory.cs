@@ -14,6 +14,9 @@ public class AiDealsWebFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _database.FilePath;
 
+    /// <summary>Where the app's rolling JSON log files go for this factory.</summary>
+    public string LogFolder => _logFolder;
+
     /// <summary>
     /// <c>Auth:AllowAnonymousRead</c>, set explicitly rather than inherited from appsettings.Development.json: most tests
     /// read pages as an anonymous visitor; the account tests turn it off to check that every page then needs a login.
