@@ -79,7 +79,7 @@ public class SaveLoggingTests
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Debug))
-            .AddAiDealsCore(database.ConnectionString);
+            .AddAiDealsCore(database.Settings);
         if (race is not null)
         {
             services.ConfigureDbContext<AiDealsDbContext>(options => options.AddInterceptors(race));
