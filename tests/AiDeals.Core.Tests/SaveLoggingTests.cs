@@ -57,11 +57,7 @@ public class SaveLoggingTests
     public async Task RunAsync_DatabaseRefusesTheWrite_LogsAnErrorAndThrows()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        await using (var db = await database.CreateContextAsync())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_deal_updates BEFORE UPDATE ON Deals BEGIN SELECT RAISE(FAIL, 'the disk is full'); END;", Token);
-        }
+        await PlantedTrigger.RefuseAsync(database, "refuse_deal_updates", "UPDATE", "Deals", "the disk is full");
 
         var log = new LogCapture();
         await using var services = Services(database, log);
