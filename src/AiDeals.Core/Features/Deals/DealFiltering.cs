@@ -171,12 +171,16 @@ internal static class DealFiltering
     }
 
     /// <summary>Deals whose title holds every word of the text, in any case (ASCII letters).</summary>
-    public static IQueryable<Deal> TitleHas(IQueryable<Deal> deals, string? text)
+    public static IQueryable<Deal> TitleHas(AiDealsDbContext db, IQueryable<Deal> deals, string? text)
     {
+        // Any case: SQLite's LIKE ignores it, PostgreSQL's does not (its ILIKE does).
+        var onPostgreSql = db.Database.IsNpgsql();
         foreach (var term in Terms(text))
         {
             var pattern = LikePattern(term);
-            deals = deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape));
+            deals = onPostgreSql
+                ? deals.Where(d => EF.Functions.ILike(d.Title, pattern, LikeEscape))
+                : deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape));
         }
 
         return deals;
