@@ -67,7 +67,7 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
-    [SqliteOnly("EF's migrations lock is a row in SQLite's file that a killed start leaves behind; on PostgreSQL it is an advisory lock the server releases with the session")]
+    [SqliteOnly("EF's migrations lock is a row in SQLite's file that a killed start leaves behind; on PostgreSQL EF's lock is the server's, held by the migrating session and gone with it")]
     public async Task InitializeAsync_MigrationLockLeftByAKilledStart_StartsAndRemovesTheLock()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
