@@ -2,7 +2,6 @@ using System.Text;
 using AiDeals.Core.Data;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests.Import;
@@ -27,20 +26,19 @@ internal static class ImportSupport
     public static async Task<string> CountsAsync(TestDatabase database)
     {
         // One statement rather than a query per table: the bad-file corpus asks twice per file.
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(Token);
+        await using var connection = await database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT 'organizations ' || (SELECT COUNT(*) FROM Organizations)
-                || ', aliases ' || (SELECT COUNT(*) FROM OrganizationAliases)
-                || ', sources ' || (SELECT COUNT(*) FROM Sources)
-                || ', deals ' || (SELECT COUNT(*) FROM Deals)
-                || ', participants ' || (SELECT COUNT(*) FROM DealParticipants)
-                || ', citations ' || (SELECT COUNT(*) FROM Citations)
-                || ', valuations ' || (SELECT COUNT(*) FROM Valuations)
-                || ', events ' || (SELECT COUNT(*) FROM MarketEvents)
-                || ', versions ' || ((SELECT COALESCE(SUM(Version), 0) FROM Deals) + (SELECT COALESCE(SUM(Version), 0) FROM Organizations))
-                || ', audit ' || (SELECT COUNT(*) FROM AuditEntries)
+            SELECT 'organizations ' || (SELECT COUNT(*) FROM "Organizations")
+                || ', aliases ' || (SELECT COUNT(*) FROM "OrganizationAliases")
+                || ', sources ' || (SELECT COUNT(*) FROM "Sources")
+                || ', deals ' || (SELECT COUNT(*) FROM "Deals")
+                || ', participants ' || (SELECT COUNT(*) FROM "DealParticipants")
+                || ', citations ' || (SELECT COUNT(*) FROM "Citations")
+                || ', valuations ' || (SELECT COUNT(*) FROM "Valuations")
+                || ', events ' || (SELECT COUNT(*) FROM "MarketEvents")
+                || ', versions ' || ((SELECT COALESCE(SUM("Version"), 0) FROM "Deals") + (SELECT COALESCE(SUM("Version"), 0) FROM "Organizations"))
+                || ', audit ' || (SELECT COUNT(*) FROM "AuditEntries")
             """;
         return (string)(await command.ExecuteScalarAsync(Token))!;
     }
