@@ -69,6 +69,6 @@ public sealed class PageEndpointsTests(AiDealsWebFactory factory) : IClassFixtur
     [Fact]
     public void Startup_ConnectionStringSetting_CreatesDatabaseAtConfiguredPath()
     {
-        Assert.True(File.Exists(factory.DatabasePath), $"The app did not create its database at {factory.DatabasePath}.");
+        Assert.True(factory.Database.Exists(), $"The app did not create its database at {factory.DatabasePath}.");
     }
 }

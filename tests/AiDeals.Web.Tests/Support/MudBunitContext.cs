@@ -19,7 +19,7 @@ public abstract class MudBunitContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLogging();
-        Services.AddAiDealsCore(database.ConnectionString);
+        Services.AddAiDealsCore(database.Settings);
         Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
         Services.AddScoped<AiDeals.Web.Components.Layout.LiveAnnouncer>();
         Authorization = AddAuthorization();

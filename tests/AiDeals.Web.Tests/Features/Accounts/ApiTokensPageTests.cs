@@ -26,7 +26,7 @@ public sealed class ApiTokensPageTests : MudBunitContext, IClassFixture<EmptyDat
     {
         Services.AddAiDealsAccounts();
         _authorization = AddAuthorization();
-        var setup = new ServiceCollection().AddLogging().AddAiDealsCore(database.ConnectionString);
+        var setup = new ServiceCollection().AddLogging().AddAiDealsCore(database.Settings);
         setup.AddAiDealsAccounts();
         _setup = setup.BuildServiceProvider();
     }

@@ -23,7 +23,7 @@ public sealed class IntakePageTests : MudBunitContext, IClassFixture<EmptyDataba
     {
         Authorization.SetAuthorized("analyst@aideals.local");
         Authorization.SetRoles(Roles.Analyst);
-        _check = new ServiceCollection().AddLogging().AddAiDealsCore(database.ConnectionString).BuildServiceProvider();
+        _check = new ServiceCollection().AddLogging().AddAiDealsCore(database.Settings).BuildServiceProvider();
     }
 
     private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
