@@ -6,7 +6,8 @@ namespace AiDeals.Web.Tests.Support;
 /// <summary>
 /// The whole app in memory on a database of its own (a SQLite file, or on a run on PostgreSQL a database on the tests'
 /// server, <see cref="TempDatabase"/>), started by Program as in production (migrations and the deal book shipped in the
-/// output folder), with its log files in a temp folder instead of the source tree.
+/// output folder; on PostgreSQL from a copy of what that start makes, <see cref="DatabaseTemplates"/>), with its log
+/// files in a temp folder instead of the source tree.
 /// </summary>
 public class AiDealsWebFactory : WebApplicationFactory<Program>
 {
@@ -41,6 +42,13 @@ public class AiDealsWebFactory : WebApplicationFactory<Program>
     {
         // UseSetting, not ConfigureAppConfiguration: Program reads builder.Configuration before Build(), and only
         // settings passed this way reach WebApplication.CreateBuilder in the minimal hosting model.
+        if (TempDatabase.OnPostgreSql && !_database.Exists())
+        {
+            // What the app's first start on a new database makes (the migrations, the deal book), made once and copied;
+            // the app then applies nothing and seeds its accounts and first key as on any start.
+            Task.Run(async () => await _database.CreateFromAsync(await DatabaseTemplates.For(SeedData.DealBookPath))).GetAwaiter().GetResult();
+        }
+
         builder.UseSetting("Database:Provider", _database.Settings.Provider.ToString());
         builder.UseSetting("ConnectionStrings:AiDeals", _database.ConnectionString);
         builder.UseSetting("Logs:Folder", _logFolder);

@@ -6,7 +6,7 @@ namespace AiDeals.Web.Tests.Support;
 /// <summary>
 /// A real database for one test class (a SQLite file, or on a run on PostgreSQL a database on the tests' server), brought
 /// up as the app brings it up (<see cref="DatabaseInitializer"/>: migrations, WAL and, when <see cref="DealBookPath"/> is
-/// set, the deal book).
+/// set, the deal book); on PostgreSQL copied from the template that the initializer made (<see cref="DatabaseTemplates"/>).
 /// </summary>
 public abstract class DatabaseFixture : IAsyncLifetime
 {
@@ -20,6 +20,12 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        if (TempDatabase.OnPostgreSql)
+        {
+            await _database.CreateFromAsync(await DatabaseTemplates.For(DealBookPath));
+            return;
+        }
+
         var services = new ServiceCollection().AddLogging().AddAiDealsCore(Settings);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(DealBookPath, TestContext.Current.CancellationToken);

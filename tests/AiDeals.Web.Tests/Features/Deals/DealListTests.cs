@@ -114,7 +114,7 @@ public sealed class DealListTests(SeededDatabase database) : MudBunitContext(dat
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Clear filters").Click();
 
-        Assert.Equal(navigation.BaseUri + "deals", navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(navigation.BaseUri + "deals", navigation.Uri));
         cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut)));
     }
 
