@@ -42,6 +42,14 @@ public abstract class MudBunitContext : BunitContext
         }
     }
 
+    /// <summary>
+    /// Finds and clicks in one step on the renderer, so that a render ending in between (a read completing, which on
+    /// PostgreSQL is truly asynchronous) cannot replace the element's handler.
+    /// </summary>
+    protected static void FindAndClick<TPage>(IRenderedComponent<TPage> cut, Func<IRenderedComponent<TPage>, AngleSharp.Dom.IElement> find)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        cut.InvokeAsync(() => find(cut).Click()).GetAwaiter().GetResult();
+
     /// <summary>Renders a page the way the layout hosts it: after a <see cref="MudPopoverProvider"/>, which selects and grids need.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent

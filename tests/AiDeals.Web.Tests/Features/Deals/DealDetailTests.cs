@@ -144,10 +144,8 @@ public sealed class DealDetailTests(SeededDatabase database) : MudBunitContext(d
         return db.Deals.Where(d => d.Title == title).Select(d => d.Id).Single();
     }
 
-    // Found and clicked in one step on the renderer, so that a render ending in between (a read completing) cannot
-    // replace the tab's handler.
-    private static void ClickTab(IRenderedComponent<DealDetail> cut, string name) => cut.InvokeAsync(() =>
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase)).Click()).GetAwaiter().GetResult();
+    private static void ClickTab(IRenderedComponent<DealDetail> cut, string name) =>
+        FindAndClick(cut, c => c.FindAll(".mud-tab").Single(t => t.TextContent.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The old and new values of one field in a history entry.</summary>
     private static List<string> ValuesOf(IElement entry, string field)
