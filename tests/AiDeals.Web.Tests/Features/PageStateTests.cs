@@ -19,7 +19,7 @@ namespace AiDeals.Web.Tests.Features;
 public sealed class PageStateTests(SeededDatabase database) : IClassFixture<SeededDatabase>, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddAiDealsCore(database.ConnectionString).BuildServiceProvider();
+    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddAiDealsCore(database.Settings).BuildServiceProvider();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
