@@ -6,7 +6,6 @@ using AiDeals.Cli.Features.Export;
 using AiDeals.Cli.Features.Generate;
 using AiDeals.Cli.Features.Import;
 using AiDeals.Cli.Features.Rates;
-using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Cli;
 
@@ -58,7 +57,7 @@ internal static class CliApp
             await error.WriteLineAsync(failure.Message);
             return failure.ExitCode;
         }
-        catch (SqliteException exception)
+        catch (System.Data.Common.DbException exception)
         {
             await error.WriteLineAsync($"The database refused: {exception.Message}");
             return ExitCodes.Database;

@@ -16,6 +16,8 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
+    var startup = new AiDeals.Web.StartupTimes();
+    startup.Mark("main");
     var builder = WebApplication.CreateBuilder(args);
 
     // Console and levels come from configuration; the rolling JSON file sits in the app's data folder.
@@ -51,13 +53,17 @@ try
     builder.Services.AddScoped<AiDeals.Web.Components.Layout.LiveAnnouncer>();
 
     var app = builder.Build();
+    startup.Mark("host built");
 
     await using (await StartupLock.AcquireAsync(database))
     {
         await app.Services.GetRequiredService<DatabaseInitializer>()
             .InitializeAsync(AppDatabase.ResolveDealBookPath(app.Configuration, app.Environment));
+        startup.Mark("database ready");
         await app.SeedAccountsAsync();
+        startup.Mark("accounts");
         app.EnsureKey();
+        startup.Mark("keys");
     }
 
     app.UseSecurityHeaders();
@@ -106,6 +112,7 @@ try
         .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = "'none'")
         .AnswerHeadLikeGet();
 
+    startup.LogWhenListening(app);
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -221,12 +221,7 @@ public class AuditInterceptorTests
     {
         await using var database = await TestDatabase.CreateAsync(_clock);
         var id = await CreateOrganizationAsync(database, "Anthropic", description: "AI lab");
-        await using (var db = await database.CreateContextAsync())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER FailAudit BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit store is down'); END;",
-                TestContext.Current.CancellationToken);
-        }
+        await PlantedTrigger.RefuseAsync(database, "FailAudit", "INSERT", "AuditEntries", "audit store is down");
 
         await using var failing = await database.CreateContextAsync();
         var organization = await failing.Organizations.SingleAsync(o => o.Id == id, TestContext.Current.CancellationToken);
@@ -240,7 +235,7 @@ public class AuditInterceptorTests
             var stored = await other.Organizations.AsNoTracking().SingleAsync(o => o.Id == id, TestContext.Current.CancellationToken);
             Assert.Equal("AI lab", stored.Description);
             Assert.Equal(0, stored.Version);
-            await other.Database.ExecuteSqlRawAsync("DROP TRIGGER FailAudit;", TestContext.Current.CancellationToken);
+            await PlantedTrigger.RemoveAsync(database, "FailAudit", "AuditEntries");
             other.Organizations.Add(NewOrganization("Mistral AI"));
             await other.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
@@ -257,7 +252,7 @@ public class AuditInterceptorTests
 
         // The app's options plus one interceptor that cancels the save while its UPDATE is on the way.
         var options = new DbContextOptionsBuilder<AiDealsDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, database.ConnectionString, new AuditInterceptor(_clock))
+        DataServiceCollectionExtensions.Configure(options, database.Settings, new AuditInterceptor(_clock))
             .AddInterceptors(new CancelOnUpdate(cancellation));
         await using var db = new AiDealsDbContext(options.Options);
         db.ActFor("bob", reason: null);

@@ -6,7 +6,6 @@ using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AiDeals.Core.Tests.Support.DealFixtures;
@@ -175,14 +174,16 @@ public class CommandAuthorizationTests
     /// <summary>Every row of every table (the app's, Identity's and the audit log) as text: equal snapshots, no change.</summary>
     private static async Task<Dictionary<string, string>> SnapshotAsync(TestDatabase database)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(Token);
+        await using var connection = await database.OpenConnectionAsync();
+        var onPostgreSql = database.Provider == DatabaseProvider.PostgreSql;
         var tables = new List<string>();
         var withoutRowid = new HashSet<string>(StringComparer.Ordinal);
         await using (var list = connection.CreateCommand())
         {
-            // A virtual table (the free-text index) is left out: its shadow tables, listed too, hold what it stores.
-            list.CommandText = "SELECT name, sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name";
+            // SQLite: a virtual table (the free-text index) is left out: its shadow tables, listed too, hold what it stores.
+            list.CommandText = onPostgreSql
+                ? "SELECT table_name, false FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""
+                : "SELECT name, sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync(Token);
             while (await reader.ReadAsync(Token))
             {
@@ -200,8 +201,11 @@ public class CommandAuthorizationTests
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
-            // A table without a rowid (FTS5's index and config) by its primary key, its first two columns there.
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {(withoutRowid.Contains(table) ? "1, 2" : "rowid")}";
+            // A table without a rowid (FTS5's index and config) by its primary key, its first two columns there; PostgreSQL
+            // has no rowid: each row as its text, in order.
+            select.CommandText = onPostgreSql
+                ? $"SELECT CAST(t AS text) FROM \"{table}\" AS t ORDER BY 1"
+                : $"SELECT * FROM \"{table}\" ORDER BY {(withoutRowid.Contains(table) ? "1, 2" : "rowid")}";
             await using var reader = await select.ExecuteReaderAsync(Token);
             var text = new StringBuilder();
             var rows = 0;

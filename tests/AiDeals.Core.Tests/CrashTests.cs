@@ -6,6 +6,7 @@ using AiDeals.Core.Tests.Support;
 using AiDeals.SaveBurst;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests;
 
@@ -14,6 +15,7 @@ namespace AiDeals.Core.Tests;
 /// one database file: after each kill the file is intact, every save the app reported saved is there with its audit
 /// entry, and the app opens the file again.
 /// </summary>
+[SqliteOnly("The app's process owns SQLite's file: a kill must leave it intact (integrity_check, WAL recovery, EF's lock row); on PostgreSQL the server keeps what was committed whatever becomes of the app")]
 public class CrashTests
 {
     private const int Rounds = 20;

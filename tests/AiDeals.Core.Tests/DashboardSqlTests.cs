@@ -19,7 +19,7 @@ public class DashboardSqlTests
         var log = new SqlLog();
         await using var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Debug))
-            .AddAiDealsCore(database.ConnectionString)
+            .AddAiDealsCore(database.Settings)
             .BuildServiceProvider();
 
         await services.GetRequiredService<DashboardQueries>().GetSummaryAsync(TestContext.Current.CancellationToken);

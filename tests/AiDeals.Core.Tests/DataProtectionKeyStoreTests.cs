@@ -18,8 +18,8 @@ public sealed class DataProtectionKeyStoreTests
     public async Task Protect_OnOneInstance_UnprotectsOnAnotherThatSharesTheDatabase_AndAuditsNothing()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var first = Instance(database.ConnectionString);
-        await using var second = Instance(database.ConnectionString);
+        await using var first = Instance(database.Settings);
+        await using var second = Instance(database.Settings);
 
         var ticket = first.GetDataProtector("login").Protect("ann@aideals.local");
 
@@ -31,11 +31,11 @@ public sealed class DataProtectionKeyStoreTests
     }
 
     /// <summary>One app instance's services: Core on the database, its key ring in it.</summary>
-    private static ServiceProvider Instance(string connectionString)
+    private static ServiceProvider Instance(DatabaseSettings settings)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddAiDealsCore(connectionString);
+        services.AddAiDealsCore(settings);
         services.AddDataProtection().SetApplicationName("AiDeals").PersistKeysToDbContext<AiDealsDbContext>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -2,12 +2,14 @@ using AiDeals.Core.Data;
 using AiDeals.Core.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests;
 
 public class DatabaseInitializerTests
 {
     [Fact]
+    [SqliteOnly("SQLite's journal mode (WAL), a property of its file; PostgreSQL has its own write-ahead log")]
     public async Task InitializeAsync_NewDatabase_IsInWalMode()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
@@ -34,6 +36,7 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
+    [SqliteOnly("SQLite's busy_timeout pragma; PostgreSQL's writers wait for row locks without one")]
     public async Task ContextConnection_WhenOpened_HasTheBusyTimeout()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
@@ -64,6 +67,7 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
+    [SqliteOnly("EF's migrations lock is a row in SQLite's file that a killed start leaves behind; on PostgreSQL EF's lock is the server's, held by the migrating session and gone with it")]
     public async Task InitializeAsync_MigrationLockLeftByAKilledStart_StartsAndRemovesTheLock()
     {
         await using var database = await TestDatabase.CreateSeededAsync();

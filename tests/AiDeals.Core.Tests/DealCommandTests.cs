@@ -246,7 +246,7 @@ public class DealCommandTests
         await using var database = await TestDatabase.CreateSeededAsync();
 
         var organizations = await database.Lookups.SearchAsync("softbank group corp", cancellationToken: Token);
-        var umbrellas = await database.DealForms.SearchWiderOptionsAsync("partnership", excludeId: null, cancellationToken: Token);
+        var umbrellas = await database.DealForms.SearchWiderOptionsAsync("PARTNERSHIP", excludeId: null, cancellationToken: Token);
         var withoutSelf = await database.DealForms.SearchWiderOptionsAsync("partnership", await IdOfAsync(database, Partnership), cancellationToken: Token);
 
         Assert.Equal("SoftBank Group", Assert.Single(organizations).Name);

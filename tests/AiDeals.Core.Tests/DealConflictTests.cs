@@ -4,7 +4,6 @@ using AiDeals.Core.Features;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static AiDeals.Core.Tests.Support.DealFixtures;
 
@@ -108,11 +107,13 @@ public class DealConflictTests
         // Bob's save lands while Ann's command is about to write: her read saw the old version, her UPDATE finds a new one.
         var racing = new RacingContextFactory(database.Contexts, async () =>
         {
-            await using var connection = new SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync(Token);
+            await using var connection = await database.OpenConnectionAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE Deals SET Version = Version + 1, Status = 'Completed' WHERE Id = $id";
-            command.Parameters.AddWithValue("$id", form.Id);
+            command.CommandText = """UPDATE "Deals" SET "Version" = "Version" + 1, "Status" = 'Completed' WHERE "Id" = @id""";
+            var id = command.CreateParameter();
+            id.ParameterName = "@id";
+            id.Value = form.Id;
+            command.Parameters.Add(id);
             await command.ExecuteNonQueryAsync(Token);
         });
         var commands = new CommandRunner(racing, new ChangeNotifier());

@@ -1,3 +1,4 @@
+using AiDeals.Core.Data;
 using AiDeals.Core.Data.Search;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
@@ -5,7 +6,6 @@ using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests;
@@ -182,11 +182,10 @@ public sealed class DealTextSearchTests : IAsyncLifetime
     private async Task AssertTriggersAgreeWithRebuildAsync()
     {
         var kept = await IndexedWordsAsync();
-        await using (var connection = new SqliteConnection(Database.ConnectionString))
+        await using (var connection = await Database.OpenConnectionAsync())
         {
-            await connection.OpenAsync(Token);
             await using var command = connection.CreateCommand();
-            command.CommandText = DealSearchSql.Rebuild;
+            command.CommandText = Database.Provider == DatabaseProvider.PostgreSql ? DealSearchSqlPostgreSql.Rebuild : DealSearchSql.Rebuild;
             await command.ExecuteNonQueryAsync(Token);
         }
 

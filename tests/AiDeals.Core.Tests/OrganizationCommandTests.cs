@@ -86,14 +86,10 @@ public class OrganizationCommandTests
     public async Task Create_NameTakenBetweenTheCheckAndTheSave_IsInvalidRatherThanAnError()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        await using (var db = await database.CreateContextAsync())
-        {
-            // Another save takes the name while this one runs: the unique index refuses the insert.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER name_taken_meanwhile BEFORE INSERT ON Organizations WHEN NEW.NormalizedName = 'MISTRAL AI' "
-                + "BEGIN UPDATE Organizations SET NormalizedName = 'MISTRAL AI' WHERE Slug = 'deepseek'; END;",
-                Token);
-        }
+        // Another save takes the name while this one runs: the unique index refuses the insert.
+        await PlantedTrigger.BeforeAsync(database, "name_taken_meanwhile", "INSERT", "Organizations",
+            when: "NEW.\"NormalizedName\" = 'MISTRAL AI'",
+            "UPDATE \"Organizations\" SET \"NormalizedName\" = 'MISTRAL AI' WHERE \"Slug\" = 'deepseek';");
 
         var result = await database.Commands.RunAsync(Analyst, new CreateOrganization(NewForm("Mistral AI")), Token);
 

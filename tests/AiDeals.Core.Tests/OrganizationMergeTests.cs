@@ -103,11 +103,10 @@ public class OrganizationMergeTests
         await using (var db = await database.CreateContextAsync())
         {
             before = await db.AuditEntries.MaxAsync(a => a.Id, Token);
-
-            // The citation is among the last rows the merge writes: everything before it must roll back with it.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER fail_citation_move BEFORE UPDATE ON Citations BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;", Token);
         }
+
+        // The citation is among the last rows the merge writes: everything before it must roll back with it.
+        await PlantedTrigger.RefuseAsync(database, "fail_citation_move", "UPDATE", "Citations", "simulated failure");
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(
             () => database.Commands.RunAsync(Analyst, new MergeOrganizations(survivor, duplicate), Token));

@@ -57,11 +57,7 @@ public class SaveLoggingTests
     public async Task RunAsync_DatabaseRefusesTheWrite_LogsAnErrorAndThrows()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        await using (var db = await database.CreateContextAsync())
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse_deal_updates BEFORE UPDATE ON Deals BEGIN SELECT RAISE(FAIL, 'the disk is full'); END;", Token);
-        }
+        await PlantedTrigger.RefuseAsync(database, "refuse_deal_updates", "UPDATE", "Deals", "the disk is full");
 
         var log = new LogCapture();
         await using var services = Services(database, log);
@@ -79,7 +75,7 @@ public class SaveLoggingTests
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(log).SetMinimumLevel(LogLevel.Debug))
-            .AddAiDealsCore(database.ConnectionString);
+            .AddAiDealsCore(database.Settings);
         if (race is not null)
         {
             services.ConfigureDbContext<AiDealsDbContext>(options => options.AddInterceptors(race));

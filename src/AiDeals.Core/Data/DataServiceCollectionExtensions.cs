@@ -88,7 +88,7 @@ public static class DataServiceCollectionExtensions
     public static DbContextOptionsBuilder ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(DatabaseSettings.PostgreSqlMigrationsAssembly))
-            .AddInterceptors(audit, new UnionRestsInterceptor());
+            .AddInterceptors(audit, new UnionRestsInterceptor(), new PostgreSqlNulInterceptor());
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, AuditInterceptor audit) =>
         options

@@ -918,7 +918,8 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            // The tables' drops below take their triggers and indexes along; the functions and the search table remain.
+            // The tables' drops below take their triggers and indexes along; the search table and the functions are dropped
+            // on their own.
             migrationBuilder.Sql("DROP TABLE IF EXISTS \"DealSearch\";");
             migrationBuilder.DropTable(
                 name: "ActivityMonths");
@@ -1003,6 +1004,17 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Organizations");
+
+            // The functions the triggers ran and the search's own, which no table takes along, and the extension Up made.
+            migrationBuilder.Sql("""
+                DROP FUNCTION IF EXISTS
+                    "Aggregate_AmountCounts", "Aggregate_Deal", "Aggregate_DealCounts", "Aggregate_Event", "Aggregate_EventCounts",
+                    "Aggregate_Investor", "Aggregate_LiveParticipations", "Aggregate_Organization", "Aggregate_Participant",
+                    "Aggregate_Participation", "DealParticipants_ListKeys", "Deals_ListKeys", "Organizations_ListKeys",
+                    "DealSearch_Alias", "DealSearch_Deal", "DealSearch_Document", "DealSearch_Organization", "DealSearch_Participant",
+                    "DealSearch_Refresh", "DealSearch_RefreshOrganization", "Union_Deal", "Union_Link", "Union_Note", "Union_Participant";
+                DROP EXTENSION IF EXISTS unaccent;
+                """);
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using AiDeals.Core.Data;
 
 namespace AiDeals.Core.Tests.Rates;
 
@@ -24,17 +25,19 @@ public sealed class CommitmentCurrencyMigrationTests
         await using var database = TestDatabase.AtNewPath();
         await using (var db = await database.Contexts.CreateDbContextAsync(Token))
         {
-            await db.GetService<IMigrator>().MigrateAsync("20261202040918_AmountsInTheirCurrency", Token);
+            // The last migration before commitments had a currency, in each engine's migrations.
+            await db.GetService<IMigrator>().MigrateAsync(
+                database.Provider == DatabaseProvider.PostgreSql ? "20261202064240_DataProtectionKeys" : "20261202040918_AmountsInTheirCurrency", Token);
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO Organizations (Id, Name, NormalizedName, Slug, Type, Version) VALUES
+                INSERT INTO "Organizations" ("Id", "Name", "NormalizedName", "Slug", "Type", "Version") VALUES
                     (1, 'SoftBank Group', 'SOFTBANK GROUP', 'softbank-group', 'Conglomerate', 0),
                     (2, 'OpenAI', 'OPENAI', 'openai', 'Company', 0),
                     (3, 'Mistral AI', 'MISTRAL AI', 'mistral-ai', 'Company', 0);
-                INSERT INTO Deals (Id, Title, Kind, Status, TargetId, AmountLow, AmountHigh, AmountQualifier, AnnouncedOn, AnnouncedPrecision, ClosedPrecision, Version, Currency,
-                                   ReportedLow, ReportedHigh, ReportedQualifier, RateUnitsPerUsd, RateOn)
+                INSERT INTO "Deals" ("Id", "Title", "Kind", "Status", "TargetId", "AmountLow", "AmountHigh", "AmountQualifier", "AnnouncedOn", "AnnouncedPrecision", "ClosedPrecision", "Version", "Currency",
+                                   "ReportedLow", "ReportedHigh", "ReportedQualifier", "RateUnitsPerUsd", "RateOn")
                 VALUES (1, 'Equity', 'EquityInvestment', 'Announced', 2, 15000000000, 25000000000, 'Range', '2025-01-21', 'Day', 'Day', 0, 'USD', NULL, NULL, NULL, NULL, NULL),
                        (2, 'Mistral round', 'EquityInvestment', 'Completed', 3, 646000000, 646000000, 'Exact', '2024-06-11', 'Day', 'Day', 0, 'EUR', 600000000, 600000000, 'Exact', 0.928, '2024-06-11');
-                INSERT INTO DealParticipants (Id, DealId, OrganizationId, Role, CommitmentLow, CommitmentHigh, CommitmentQualifier, Version)
+                INSERT INTO "DealParticipants" ("Id", "DealId", "OrganizationId", "Role", "CommitmentLow", "CommitmentHigh", "CommitmentQualifier", "Version")
                 VALUES (1, 1, 1, 'Lead', 15000000000, 25000000000, 'Range', 0),
                        (2, 2, 1, 'CoInvestor', 100000000, 100000000, 'Exact', 0);
                 """, Token);

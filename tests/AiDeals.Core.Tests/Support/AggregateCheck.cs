@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AiDeals.Core.Data.Aggregates;
-using Microsoft.Data.Sqlite;
+using AiDeals.Core.Data;
 
 namespace AiDeals.Core.Tests.Support;
 
@@ -20,13 +20,12 @@ internal static class AggregateCheck
         Assert.True(recounted == summary, $"After {step}, the dashboard from the aggregates differs from a recount:\n{summary}\n{recounted}");
 
         var kept = await ReadAsync(database);
-        await using (var connection = new SqliteConnection(database.ConnectionString))
+        await using (var connection = await database.OpenConnectionAsync())
         {
-            await connection.OpenAsync(token);
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = await connection.BeginTransactionAsync(token);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = AggregateSql.Rebuild;
+            command.CommandText = database.Provider == DatabaseProvider.PostgreSql ? AggregateSqlPostgreSql.Rebuild : AggregateSql.Rebuild;
             await command.ExecuteNonQueryAsync(token);
             await transaction.CommitAsync(token);
         }
@@ -40,8 +39,7 @@ internal static class AggregateCheck
     public static async Task<List<string>> ReadAsync(TestDatabase database)
     {
         var token = TestContext.Current.CancellationToken;
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(token);
+        await using var connection = await database.OpenConnectionAsync();
         var rows = new List<string>();
         foreach (var table in new[] { "DashboardCounts", "ActivityMonths", "OrganizationTotals" })
         {

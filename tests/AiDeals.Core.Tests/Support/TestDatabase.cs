@@ -35,7 +35,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             services.AddSingleton(clock);
         }
 
-        services.AddAiDealsCore(new DatabaseSettings(Provider, ConnectionString));
+        services.AddAiDealsCore(Settings);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -52,6 +52,9 @@ internal sealed class TestDatabase : IAsyncDisposable
     public static bool OnPostgreSql => PostgresServer.Selected;
 
     public string ConnectionString { get; }
+
+    /// <summary>The engine and connection string, for a test that wires the app's services itself.</summary>
+    public DatabaseSettings Settings => new(Provider, ConnectionString);
 
     public IDbContextFactory<AiDealsDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<AiDealsDbContext>>();
 

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AiDeals.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AiDeals.Web.Tests.Api;
 
@@ -116,23 +116,25 @@ public sealed class ApiPagingTests(ApiWebFactory factory)
         }
     }
 
-    /// <summary>Adds deals straight into the file (as another writer would), with varied titles, amounts and dates.</summary>
+    /// <summary>
+    /// Adds deals straight into the database (as another writer would), with varied titles, amounts and dates; the SQL
+    /// (quoted names, <c>@</c> parameters) reads the same on SQLite and PostgreSQL.
+    /// </summary>
     private async Task<HashSet<int>> InsertAsync(string title, int count, int seed)
     {
         var random = new Random(seed);
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Default Timeout=30");
-        await connection.OpenAsync(Cancel);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(Cancel);
+        await using var connection = factory.Database.Open();
+        await using var transaction = await connection.BeginTransactionAsync(Cancel);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO Deals (Title, Kind, Status, AmountLow, AmountHigh, AmountQualifier, AnnouncedOn, AnnouncedPrecision, ClosedPrecision, Version)
-            VALUES ($title, 'Grant', 'Announced', $amount, $amount, $qualifier, $on, 'Day', 'Day', 0) RETURNING Id
+            INSERT INTO "Deals" ("Title", "Kind", "Status", "AmountLow", "AmountHigh", "AmountQualifier", "AnnouncedOn", "AnnouncedPrecision", "ClosedPrecision", "Version")
+            VALUES (@title, 'Grant', 'Announced', @amount, @amount, @qualifier, @on, 'Day', 'Day', 0) RETURNING "Id"
             """;
-        var titleParameter = command.Parameters.Add("$title", SqliteType.Text);
-        var amount = command.Parameters.Add("$amount", SqliteType.Integer);
-        var qualifier = command.Parameters.Add("$qualifier", SqliteType.Text);
-        var on = command.Parameters.Add("$on", SqliteType.Text);
+        var titleParameter = Add(command, "title");
+        var amount = Add(command, "amount");
+        var qualifier = Add(command, "qualifier");
+        var on = Add(command, "on");
         var ids = new HashSet<int>();
         for (var i = 0; i < count; i++)
         {
@@ -141,7 +143,7 @@ public sealed class ApiPagingTests(ApiWebFactory factory)
             var undisclosed = random.Next(10) == 0;
             amount.Value = undisclosed ? DBNull.Value : random.Next(1, 200) * 1_000_000L;
             qualifier.Value = undisclosed ? "Undisclosed" : "Exact";
-            on.Value = new DateOnly(2020, 1, 1).AddDays(random.Next(400)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            on.Value = new DateOnly(2020, 1, 1).AddDays(random.Next(400));
             ids.Add(Convert.ToInt32(await command.ExecuteScalarAsync(Cancel), CultureInfo.InvariantCulture));
         }
 
@@ -149,18 +151,26 @@ public sealed class ApiPagingTests(ApiWebFactory factory)
         return ids;
     }
 
+    private static DbParameter Add(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
     private async Task<Dictionary<int, (string Title, long? Amount, string? Announced, int Id)>> LiveDealsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync(Cancel);
+        await using var connection = factory.Database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Title, COALESCE(AmountHigh, AmountLow), AnnouncedOn FROM Deals WHERE DeletedAt IS NULL";
+        command.CommandText = """SELECT "Id", "Title", COALESCE("AmountHigh", "AmountLow"), "AnnouncedOn" FROM "Deals" WHERE "DeletedAt" IS NULL""";
         await using var reader = await command.ExecuteReaderAsync(Cancel);
         var rows = new Dictionary<int, (string, long?, string?, int)>();
         while (await reader.ReadAsync(Cancel))
         {
             var id = reader.GetInt32(0);
-            rows[id] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), id);
+            var announced = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            rows[id] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), announced, id);
         }
 
         return rows;

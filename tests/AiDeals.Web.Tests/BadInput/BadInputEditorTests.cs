@@ -15,13 +15,13 @@ using MudBlazor;
 namespace AiDeals.Web.Tests.BadInput;
 
 /// <summary>
-/// Runs an editor kind's bad-input cases (<see cref="EditorCases"/>) on the real services and a real SQLite database, as
+/// Runs an editor kind's bad-input cases (<see cref="EditorCases"/>) on the real services and a real database, as
 /// an analyst: type each input, press Save, and check that the expected message shows on a field or on the form, that
 /// nothing threw, and that no row changed (the audit log's count, the kind's row count and the record's version).
 /// </summary>
 public abstract class BadInputEditorTests : MudBunitContext
 {
-    // Saves go to a real SQLite file; on a busy machine they take longer than bUnit's one-second default.
+    // Saves go to a real database; on a busy machine they take longer than bUnit's one-second default.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private const string MessageSelector =
@@ -87,14 +87,15 @@ public abstract class BadInputEditorTests : MudBunitContext
             return;
         }
 
+        // Awaited: each handler has run before the next event (a read it starts may end after the event returns).
         if (Field(cut, field).HasAttribute("blazor:oninput"))
         {
-            Field(cut, field).Input(text);
+            await Field(cut, field).InputAsync(new ChangeEventArgs { Value = text });
         }
 
         if (Field(cut, field).HasAttribute("blazor:onchange"))
         {
-            Field(cut, field).Change(text);
+            await Field(cut, field).ChangeAsync(new ChangeEventArgs { Value = text });
         }
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using AiDeals.Core.Features.Accounts;
 using AiDeals.Web.Tests.Features.Accounts;
 using AiDeals.Web.Tests.Http;
-using Microsoft.Data.Sqlite;
+using AiDeals.Web.Tests.Support;
 
 namespace AiDeals.Web.Tests.BadInput;
 
@@ -38,24 +38,31 @@ public sealed class BadInputHost : IAsyncLifetime
             _clients[role] = client;
         }
 
-        await using var connection = Open();
-        var tables = new List<string>();
+        await using var connection = _factory.Database.Open(readOnly: true);
+        var tables = new List<(string Name, bool HasVersion)>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            // Each table of the app, and whether it has a Version column: SQLite's catalog, or PostgreSQL's schema.
+            command.CommandText = TempDatabase.OnPostgreSql
+                ? """
+                  SELECT t.table_name, EXISTS (SELECT 1 FROM information_schema.columns c
+                      WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = 'Version')
+                  FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY 1
+                  """
+                : """
+                  SELECT name, EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'Version')
+                  FROM sqlite_master m WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                  """;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                tables.Add(reader.GetString(0));
+                tables.Add((reader.GetString(0), reader.GetBoolean(1)));
             }
         }
 
         var counts = new List<string>();
-        foreach (var table in tables)
+        foreach (var (table, hasVersion) in tables)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = 'Version'";
-            var hasVersion = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
             counts.Add(hasVersion
                 ? $"'{table}=' || (SELECT COUNT(*) || '/' || COALESCE(SUM(\"Version\"), 0) FROM \"{table}\")"
                 : $"'{table}=' || (SELECT COUNT(*) FROM \"{table}\")");
@@ -67,7 +74,7 @@ public sealed class BadInputHost : IAsyncLifetime
     /// <summary>Rows per table, and the sum of versions where rows have one (any save raises a version), in one query.</summary>
     public async Task<string> FingerprintAsync()
     {
-        await using var connection = Open();
+        await using var connection = _factory.Database.Open(readOnly: true);
         await using var command = connection.CreateCommand();
         command.CommandText = _fingerprintSql;
         return (string)(await command.ExecuteScalarAsync())!;
@@ -81,12 +88,5 @@ public sealed class BadInputHost : IAsyncLifetime
         }
 
         await _factory.DisposeAsync();
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _factory.DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
     }
 }

@@ -26,7 +26,9 @@ public sealed class SourceEditorBadInputTests(SeededDatabase database) : BadInpu
         var cut = RenderWithProviders(_ => { });
         var parameters = new DialogParameters<SourceDialog> { { d => d.SourceId, id } };
         await cut.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<SourceDialog>("Edit source", parameters));
-        cut.WaitForElement("[data-testid=source-title-input] input, input[data-testid=source-title-input]", TimeSpan.FromSeconds(10));
+        // The fields show before the source is read into them: typing earlier would be overwritten.
+        cut.WaitForAssertion(() => Assert.False(string.IsNullOrEmpty(
+            cut.Find("[data-testid=source-title-input] input, input[data-testid=source-title-input]").GetAttribute("value"))), TimeSpan.FromSeconds(10));
         return cut;
     }
 

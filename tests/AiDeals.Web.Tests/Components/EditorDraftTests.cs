@@ -52,7 +52,7 @@ public sealed class EditorDraftTests(SeededDatabase database) : MudBunitContext(
         var second = OpenEditor("nvidia");
         second.Find("[data-testid=draft-discard]").Click();
 
-        Assert.Empty(second.FindAll("[data-testid=draft-offer]"));
+        second.WaitForAssertion(() => Assert.Empty(second.FindAll("[data-testid=draft-offer]")));
         await DisposeComponentsAsync();
         Assert.Empty(OpenEditor("nvidia").FindAll("[data-testid=draft-offer]"));
         Assert.NotEqual("A thought not worth keeping.", StoredDescription("nvidia"));

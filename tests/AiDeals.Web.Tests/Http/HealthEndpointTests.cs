@@ -39,21 +39,18 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task GetHealth_DatabaseFileGoneAfterStartup_Returns503Unhealthy()
+    public async Task GetHealth_DatabaseGoneAfterStartup_Returns503Unhealthy()
     {
         await using var factory = new AiDealsWebFactory();
         using var client = factory.CreateClient();
-        Assert.True(File.Exists(factory.DatabasePath));
+        var before = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        // The database disappears while the app runs (a volume unmounted, a file removed by hand).
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal", factory.DatabasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        // The database disappears while the app runs (a volume unmounted, a file removed by hand, a database dropped).
+        await factory.Database.DeleteAsync();
 
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }

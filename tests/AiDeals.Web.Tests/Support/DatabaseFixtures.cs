@@ -4,30 +4,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AiDeals.Web.Tests.Support;
 
 /// <summary>
-/// A real SQLite database for one test class, brought up as the app brings it up (<see cref="DatabaseInitializer"/>:
-/// migrations, WAL and, when <see cref="DealBookPath"/> is set, the deal book).
+/// A real database for one test class (a SQLite file, or on a run on PostgreSQL a database on the tests' server), brought
+/// up as the app brings it up (<see cref="DatabaseInitializer"/>: migrations, WAL and, when <see cref="DealBookPath"/> is
+/// set, the deal book); on PostgreSQL copied from the template that the initializer made (<see cref="DatabaseTemplates"/>).
 /// </summary>
 public abstract class DatabaseFixture : IAsyncLifetime
 {
     private readonly TempDatabase _database = new();
 
-    public string ConnectionString => _database.ConnectionString;
+    /// <summary>The engine and connection string, for the test class's own <c>AddAiDealsCore</c>.</summary>
+    public DatabaseSettings Settings => _database.Settings;
 
     /// <summary>The deal book seeded into the new database, or null to leave it empty.</summary>
     protected abstract string? DealBookPath { get; }
 
     public async ValueTask InitializeAsync()
     {
-        var services = new ServiceCollection().AddLogging().AddAiDealsCore(ConnectionString);
+        if (TempDatabase.OnPostgreSql)
+        {
+            await _database.CreateFromAsync(await DatabaseTemplates.For(DealBookPath));
+            return;
+        }
+
+        var services = new ServiceCollection().AddLogging().AddAiDealsCore(Settings);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(DealBookPath, TestContext.Current.CancellationToken);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _database.Delete();
+        await _database.DeleteAsync();
         GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
     }
 }
 

@@ -19,7 +19,7 @@ public abstract class MudBunitContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLogging();
-        Services.AddAiDealsCore(database.ConnectionString);
+        Services.AddAiDealsCore(database.Settings);
         Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
         Services.AddScoped<AiDeals.Web.Components.Layout.LiveAnnouncer>();
         Authorization = AddAuthorization();
@@ -41,6 +41,14 @@ public abstract class MudBunitContext : BunitContext
             Authorization.SetPolicies(AiDeals.Web.Features.Accounts.Policies.CanEdit);
         }
     }
+
+    /// <summary>
+    /// Finds and clicks in one step on the renderer, so that a render ending in between (a read completing, which on
+    /// PostgreSQL is truly asynchronous) cannot replace the element's handler.
+    /// </summary>
+    protected static void FindAndClick<TPage>(IRenderedComponent<TPage> cut, Func<IRenderedComponent<TPage>, AngleSharp.Dom.IElement> find)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        cut.InvokeAsync(() => find(cut).Click()).GetAwaiter().GetResult();
 
     /// <summary>Renders a page the way the layout hosts it: after a <see cref="MudPopoverProvider"/>, which selects and grids need.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)

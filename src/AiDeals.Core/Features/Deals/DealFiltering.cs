@@ -22,37 +22,65 @@ internal static class DealFiltering
         p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3;
 
     /// <summary>The filtered, sorted deals as SQL would run them: the one place both the list and the export start from.</summary>
-    public static IOrderedQueryable<Deal> Query(AiDealsDbContext db, DealFilter filter) => Sort(Filter(db, filter), filter);
+    public static IOrderedQueryable<Deal> Query(AiDealsDbContext db, DealFilter filter) => Sort(db, Filter(db, filter), filter);
+
+    /// <summary>The deals in the list's order on the context's engine (see <see cref="Sort(IQueryable{Deal}, DealSortField, bool, bool)"/>).</summary>
+    public static IOrderedQueryable<Deal> Sort(AiDealsDbContext db, IQueryable<Deal> deals, DealFilter filter) =>
+        Sort(deals, filter.Sort, filter.Descending, nullsLargest: db.Database.IsNpgsql());
 
     /// <summary>
     /// The deals in the list's order: the sort key, then the id in the same direction, so that the order is total (paging
     /// neither skips nor repeats a row) and is exactly the order of the key's index, which ends with the row id. Keys that
     /// live elsewhere or are computed are read from the deal's own row (see <see cref="DealListKeys"/>).
     /// </summary>
-    public static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealFilter filter) => Sort(deals, filter.Sort, filter.Descending);
-
-    public static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealSortField sort, bool descending)
+    /// <remarks>
+    /// A deal with no amount or no announced date comes first ascending and last descending, as SQLite sorts NULL and the
+    /// keyset list reads its ranges. PostgreSQL sorts NULL the other way (<paramref name="nullsLargest"/>): there the
+    /// key's NULLs are ordered apart first, with the same result.
+    /// </remarks>
+    public static IOrderedQueryable<Deal> Sort(IQueryable<Deal> deals, DealSortField sort, bool descending, bool nullsLargest = false)
     {
-        var ordered = (sort, descending) switch
-        {
-            (DealSortField.Title, false) => deals.OrderBy(d => d.Title),
-            (DealSortField.Title, true) => deals.OrderByDescending(d => d.Title),
-            (DealSortField.Target, false) => deals.OrderBy(d => EF.Property<string>(d, DealListKeys.Target)),
-            (DealSortField.Target, true) => deals.OrderByDescending(d => EF.Property<string>(d, DealListKeys.Target)),
-            (DealSortField.Investors, false) => deals.OrderBy(d => EF.Property<string>(d, DealListKeys.Investor)),
-            (DealSortField.Investors, true) => deals.OrderByDescending(d => EF.Property<string>(d, DealListKeys.Investor)),
-            (DealSortField.Kind, false) => deals.OrderBy(d => d.Kind),
-            (DealSortField.Kind, true) => deals.OrderByDescending(d => d.Kind),
-            // Statuses sort by their place in a deal's life, not alphabetically.
-            (DealSortField.Status, false) => deals.OrderBy(d => EF.Property<int>(d, DealListKeys.StatusRank)),
-            (DealSortField.Status, true) => deals.OrderByDescending(d => EF.Property<int>(d, DealListKeys.StatusRank)),
-            (DealSortField.Amount, false) => deals.OrderBy(d => d.AmountHigh ?? d.AmountLow),
-            (DealSortField.Amount, true) => deals.OrderByDescending(d => d.AmountHigh ?? d.AmountLow),
-            (_, false) => deals.OrderBy(d => d.AnnouncedOn),
-            _ => deals.OrderByDescending(d => d.AnnouncedOn),
-        };
+        var ordered = nullsLargest && sort is DealSortField.Amount or DealSortField.Announced
+            ? SortNullable(deals, sort, descending)
+            : (sort, descending) switch
+            {
+                (DealSortField.Title, false) => deals.OrderBy(d => d.Title),
+                (DealSortField.Title, true) => deals.OrderByDescending(d => d.Title),
+                (DealSortField.Target, false) => deals.OrderBy(d => EF.Property<string>(d, DealListKeys.Target)),
+                (DealSortField.Target, true) => deals.OrderByDescending(d => EF.Property<string>(d, DealListKeys.Target)),
+                (DealSortField.Investors, false) => deals.OrderBy(d => EF.Property<string>(d, DealListKeys.Investor)),
+                (DealSortField.Investors, true) => deals.OrderByDescending(d => EF.Property<string>(d, DealListKeys.Investor)),
+                (DealSortField.Kind, false) => deals.OrderBy(d => d.Kind),
+                (DealSortField.Kind, true) => deals.OrderByDescending(d => d.Kind),
+                // Statuses sort by their place in a deal's life, not alphabetically.
+                (DealSortField.Status, false) => deals.OrderBy(d => EF.Property<int>(d, DealListKeys.StatusRank)),
+                (DealSortField.Status, true) => deals.OrderByDescending(d => EF.Property<int>(d, DealListKeys.StatusRank)),
+                (DealSortField.Amount, false) => deals.OrderBy(d => d.AmountHigh ?? d.AmountLow),
+                (DealSortField.Amount, true) => deals.OrderByDescending(d => d.AmountHigh ?? d.AmountLow),
+                (_, false) => deals.OrderBy(d => d.AnnouncedOn),
+                _ => deals.OrderByDescending(d => d.AnnouncedOn),
+            };
 
         return descending ? ordered.ThenByDescending(d => d.Id) : ordered.ThenBy(d => d.Id);
+    }
+
+    // The amount or the announced date where NULL sorts as the largest value: deals without one apart, first ascending.
+    private static IOrderedQueryable<Deal> SortNullable(IQueryable<Deal> deals, DealSortField sort, bool descending)
+    {
+        var apart = (sort, descending) switch
+        {
+            (DealSortField.Amount, false) => deals.OrderBy(d => d.AmountHigh == null && d.AmountLow == null ? 0 : 1),
+            (DealSortField.Amount, true) => deals.OrderByDescending(d => d.AmountHigh == null && d.AmountLow == null ? 0 : 1),
+            (_, false) => deals.OrderBy(d => d.AnnouncedOn == null ? 0 : 1),
+            _ => deals.OrderByDescending(d => d.AnnouncedOn == null ? 0 : 1),
+        };
+        return (sort, descending) switch
+        {
+            (DealSortField.Amount, false) => apart.ThenBy(d => d.AmountHigh ?? d.AmountLow),
+            (DealSortField.Amount, true) => apart.ThenByDescending(d => d.AmountHigh ?? d.AmountLow),
+            (_, false) => apart.ThenBy(d => d.AnnouncedOn),
+            _ => apart.ThenByDescending(d => d.AnnouncedOn),
+        };
     }
 
     /// <summary>The live deals the filter matches, unsorted, read without tracking.</summary>
@@ -143,12 +171,16 @@ internal static class DealFiltering
     }
 
     /// <summary>Deals whose title holds every word of the text, in any case (ASCII letters).</summary>
-    public static IQueryable<Deal> TitleHas(IQueryable<Deal> deals, string? text)
+    public static IQueryable<Deal> TitleHas(AiDealsDbContext db, IQueryable<Deal> deals, string? text)
     {
+        // Any case: SQLite's LIKE ignores it, PostgreSQL's does not (its ILIKE does).
+        var onPostgreSql = db.Database.IsNpgsql();
         foreach (var term in Terms(text))
         {
             var pattern = LikePattern(term);
-            deals = deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape));
+            deals = onPostgreSql
+                ? deals.Where(d => EF.Functions.ILike(d.Title, pattern, LikeEscape))
+                : deals.Where(d => EF.Functions.Like(d.Title, pattern, LikeEscape));
         }
 
         return deals;

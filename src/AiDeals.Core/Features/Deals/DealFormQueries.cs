@@ -58,7 +58,7 @@ public sealed class DealFormQueries(IDbContextFactory<AiDealsDbContext> contextF
         string? search, int? excludeId = null, int limit = OrganizationLookups.DefaultLimit, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = DealFiltering.TitleHas(db.Deals.AsNoTracking(), search);
+        var query = DealFiltering.TitleHas(db, db.Deals.AsNoTracking(), search);
         if (excludeId is { } exclude)
         {
             query = query.Where(d => d.Id != exclude);

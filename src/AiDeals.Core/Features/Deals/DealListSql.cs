@@ -217,6 +217,11 @@ internal sealed class DealListSql
             command.Parameters.Add(parameter);
         }
 
+        if (_postgreSql)
+        {
+            AiDeals.Core.Data.PostgreSqlNulInterceptor.ReplaceNul(command);
+        }
+
         return command;
     }
 

@@ -24,7 +24,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = DealFiltering.Filter(db, filter);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await ReadAsync(DealFiltering.Sort(query, filter).Skip(page.Skip).Take(page.Take), cancellationToken);
+        var rows = await ReadAsync(DealFiltering.Sort(db, query, filter).Skip(page.Skip).Take(page.Take), cancellationToken);
         return new PagedResult<DealSummary>(await WithInvestorsAsync(db, rows, cancellationToken), total);
     }
 

@@ -3,6 +3,7 @@ using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AiDeals.Core.Features.History;
 
@@ -14,7 +15,8 @@ namespace AiDeals.Core.Features.History;
 /// unchanged through <see cref="CreateDbContext"/>. Disposing rolls everything back: nothing of it is ever saved.
 /// While it is open it holds SQLite's write lock and other saves wait, so a moment with more than
 /// <see cref="MaxChanges"/> changes since it is refused (<see cref="TooManyChangesException"/>) rather than making
-/// them wait past their timeout.
+/// them wait past their timeout. On PostgreSQL the transaction is REPEATABLE READ (one snapshot for the reading of the
+/// changes and their undoing); other saves wait only for the rows it rewrote (the kept counts among them), as long.
 /// </summary>
 public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDisposable
 {
@@ -31,15 +33,16 @@ public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDi
         nameof(Citation), nameof(Valuation), nameof(MarketEvent),
     ];
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly DbContextOptions<AiDealsDbContext> _options;
     private DbTransaction? _transaction;
 
-    private PastDatabase(SqliteConnection connection)
+    private PastDatabase(DbConnection connection)
     {
         _connection = connection;
         // No audit interceptor: these saves are the undoing of audited ones, and they are never committed.
-        _options = new DbContextOptionsBuilder<AiDealsDbContext>().UseSqlite(connection).Options;
+        var options = new DbContextOptionsBuilder<AiDealsDbContext>();
+        _options = (connection is NpgsqlConnection ? options.UseNpgsql(connection) : options.UseSqlite(connection)).Options;
     }
 
     /// <summary>The moment this database stands at.</summary>
@@ -53,14 +56,17 @@ public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDi
         IDbContextFactory<AiDealsDbContext> contexts, DateTime atUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contexts);
-        string connectionString;
+        DbConnection connection;
         await using (var probe = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            connectionString = probe.Database.GetConnectionString()
-                ?? throw new InvalidOperationException("The database has no connection string.");
+            // A connection of its own, on the app's database and engine (a clone keeps the password Npgsql hides).
+            connection = probe.Database.GetDbConnection() is NpgsqlConnection npgsql
+                ? npgsql.CloneWith(npgsql.ConnectionString)
+                : new SqliteConnection(probe.Database.GetConnectionString()
+                    ?? throw new InvalidOperationException("The database has no connection string."));
         }
 
-        var past = new PastDatabase(new SqliteConnection(connectionString)) { AtUtc = atUtc };
+        var past = new PastDatabase(connection) { AtUtc = atUtc };
         try
         {
             await past.RewindAsync(cancellationToken);
@@ -96,14 +102,21 @@ public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDi
     private async Task RewindAsync(CancellationToken cancellationToken)
     {
         await _connection.OpenAsync(cancellationToken);
-        await using (var pragma = _connection.CreateCommand())
+        var onPostgreSql = _connection is NpgsqlConnection;
+        if (!onPostgreSql)
         {
-            pragma.CommandText = $"PRAGMA busy_timeout = {SqlitePragmaInterceptor.BusyTimeoutMilliseconds};";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync($"PRAGMA busy_timeout = {SqlitePragmaInterceptor.BusyTimeoutMilliseconds};", cancellationToken);
         }
 
-        // Deferred would let a save slip in between reading the changes and undoing them: take the write lock first.
-        _transaction = await _connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        // SQLite: deferred would let a save slip in between reading the changes and undoing them, so take the write lock
+        // first. PostgreSQL: one snapshot for the whole rewind; a row a save holds is waited for as SQLite's lock is.
+        _transaction = await _connection.BeginTransactionAsync(
+            onPostgreSql ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, cancellationToken);
+        if (onPostgreSql)
+        {
+            await ExecuteAsync($"SET LOCAL lock_timeout = {SqlitePragmaInterceptor.BusyTimeoutMilliseconds};", cancellationToken);
+        }
+
         await using var db = CreateDbContext();
         var since = db.AuditEntries.Where(a => a.AtUtc > AtUtc);
         var count = await since.CountAsync(a => Rewound.Contains(a.EntityType), cancellationToken);
@@ -123,6 +136,14 @@ public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDi
         await Deals.UnionRests.KeepAsync(_connection, _transaction, cancellationToken);
         await since.ExecuteDeleteAsync(cancellationToken);
         ChangesUndone = entries.Count;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

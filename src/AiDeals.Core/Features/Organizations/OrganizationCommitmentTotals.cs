@@ -28,14 +28,16 @@ internal static class OrganizationCommitmentTotals
     public static HashSet<int> CountedThroughParts(UnionAdjustment wider) =>
         [.. wider.Deals.Where(d => d.Unattributed != d.Own).Select(d => d.Id)];
 
-    // Summed as REAL, which cannot overflow as a sum of longs does (see AmountRange.Total).
+    // Summed as floating point, which cannot overflow as a sum of longs does (see AmountRange.Total).
     public static async Task<CommittedTotal> TotalAsync(AiDealsDbContext db, int organizationId, UnionAdjustment wider, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(db, organizationId, $"""
-            SELECT COUNT(*), TOTAL(COALESCE(p.CommitmentLow, 0)), TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)),
-                   COALESCE(SUM(p.CommitmentQualifier = 'AtLeast'), 0), COALESCE(SUM(p.CommitmentQualifier = 'Undisclosed'), 0)
+        var connection = await ConnectionAsync(db, cancellationToken);
+        await using var command = Command(connection, organizationId, $"""
+            SELECT {SqlDialect.Count}, {SqlDialect.Total(connection, "COALESCE(p.\"CommitmentLow\", 0)")},
+                   {SqlDialect.Total(connection, "COALESCE(p.\"CommitmentHigh\", p.\"CommitmentLow\", 0)")},
+                   {SqlDialect.CountWhere("p.\"CommitmentQualifier\" = 'AtLeast'")}, {SqlDialect.CountWhere("p.\"CommitmentQualifier\" = 'Undisclosed'")}
             {CountedFrom}
-            """, cancellationToken);
+            """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var total = UnionTotal.Of(
@@ -47,11 +49,17 @@ internal static class OrganizationCommitmentTotals
     public static async Task<List<CommittedInYear>> ByYearAsync(AiDealsDbContext db, int organizationId, UnionAdjustment wider, CancellationToken cancellationToken)
     {
         var years = new Dictionary<int, (double Low, double High)>();
-        await using (var command = await CommandAsync(db, organizationId, $"""
-            SELECT COALESCE(CAST(substr(d.AnnouncedOn, 1, 4) AS INTEGER), -1), TOTAL(COALESCE(p.CommitmentLow, 0)), TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0))
-            {CountedFrom} AND p.CommitmentQualifier <> 'Undisclosed'
+        var connection = await ConnectionAsync(db, cancellationToken);
+        // The year of a date: SQLite keeps dates as 'yyyy-MM-dd' text, PostgreSQL as dates.
+        var yearOf = SqlDialect.IsPostgreSql(connection)
+            ? "CAST(EXTRACT(YEAR FROM d.\"AnnouncedOn\") AS integer)"
+            : "CAST(substr(d.\"AnnouncedOn\", 1, 4) AS INTEGER)";
+        await using (var command = Command(connection, organizationId, $"""
+            SELECT COALESCE({yearOf}, -1), {SqlDialect.Total(connection, "COALESCE(p.\"CommitmentLow\", 0)")},
+                   {SqlDialect.Total(connection, "COALESCE(p.\"CommitmentHigh\", p.\"CommitmentLow\", 0)")}
+            {CountedFrom} AND p."CommitmentQualifier" <> 'Undisclosed'
             GROUP BY 1
-            """, cancellationToken))
+            """))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -78,22 +86,23 @@ internal static class OrganizationCommitmentTotals
             .OrderBy(y => y.Year ?? int.MaxValue)];
     }
 
+    // Quoted identifiers and an @ parameter: read alike by SQLite and PostgreSQL.
     private const string CountedFrom = """
-        FROM DealParticipants p JOIN Deals d ON d.Id = p.DealId
-        WHERE p.OrganizationId = $organization AND p.DeletedAt IS NULL AND d.DeletedAt IS NULL
+        FROM "DealParticipants" p JOIN "Deals" d ON d."Id" = p."DealId"
+        WHERE p."OrganizationId" = @organization AND p."DeletedAt" IS NULL AND d."DeletedAt" IS NULL
         """;
 
-    private static async Task<DbCommand> CommandAsync(AiDealsDbContext db, int organizationId, string sql, CancellationToken cancellationToken)
+    private static async Task<DbConnection> ConnectionAsync(AiDealsDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return Command(db.Database.GetDbConnection(), sql, organizationId);
+        return db.Database.GetDbConnection();
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, int organizationId)
+    private static DbCommand Command(DbConnection connection, int organizationId, string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "$organization", organizationId);
+        Add(command, "@organization", organizationId);
         return command;
     }
 

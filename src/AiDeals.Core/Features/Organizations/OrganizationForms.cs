@@ -2,6 +2,7 @@ using AiDeals.Core.Data;
 using AiDeals.Core.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AiDeals.Core.Features.Organizations;
 
@@ -72,7 +73,9 @@ internal static class OrganizationForms
     public static async Task<CommandResult?> NamesTakenAsync(
         AiDealsDbContext fresh, DbUpdateException exception, int selfId, string name, IReadOnlyCollection<string> aliases, CancellationToken cancellationToken)
     {
-        if (exception.InnerException is not SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 })
+        // SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY; PostgreSQL's unique_violation.
+        if (exception.InnerException is not (SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
         {
             return null;
         }

@@ -9,6 +9,12 @@ namespace AiDeals.Web.Components.Shared;
 /// </summary>
 public static class PlainMarkup
 {
+    /// <summary>The classes <c>MudLink</c> gives a link underlined on hover (add a typography class for its size).</summary>
+    public const string Link = "mud-typography mud-link mud-primary-text mud-link-underline-hover";
+
+    /// <summary>The classes <c>MudLink</c> gives a link always underlined (a link inside a sentence).</summary>
+    public const string UnderlinedLink = "mud-typography mud-link mud-primary-text mud-link-underline-always";
+
     /// <summary>What <c>MudIcon</c> draws: one of <c>Icons.Material</c>'s paths in a 24-unit square, hidden from screen readers.</summary>
     public static RenderFragment Icon(string icon, string size = "small", string? cssClass = null) => builder =>
     {

@@ -33,6 +33,10 @@ public partial class DealDetail
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    /// <summary>The deal as the prerender read it, for the circuit that starts on the page to show without reading again.</summary>
+    [PersistentState]
+    public DealDetailState? Loaded { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (AsOf is not null)
@@ -47,6 +51,15 @@ public partial class DealDetail
         }
 
         _missing = false;
+        if (_detail is null && _deleted is null && Loaded is { } loaded && loaded.Detail.Id == Id)
+        {
+            _history = loaded.History;
+            _references = loaded.References;
+            UseLabels(loaded.Detail.AuditedRecords);
+            Show(loaded.Detail);
+            return;
+        }
+
         var detail = await Details.GetDetailAsync(Id);
         if (detail is null)
         {
@@ -67,6 +80,12 @@ public partial class DealDetail
 
         _deleted = null;
         await LoadHistoryAsync(detail.AuditedRecords);
+        Loaded = new DealDetailState(detail, _history, _references);
+        Show(detail);
+    }
+
+    private void Show(AiDeals.Core.Features.Deals.DealDetail detail)
+    {
         _breadcrumbs =
         [
             new BreadcrumbItem("Deals", "/deals"),
@@ -80,8 +99,11 @@ public partial class DealDetail
     {
         _history = await History.ListForAsync(records.Select(r => (r.EntityType, r.Id)).ToList());
         _references = await History.NameReferencesAsync(_history);
-        _labels = records.ToDictionary(r => (r.EntityType, r.Id.ToString(CultureInfo.InvariantCulture)), r => r.Label);
+        UseLabels(records);
     }
+
+    private void UseLabels(IReadOnlyList<AuditedRecord> records) =>
+        _labels = records.ToDictionary(r => (r.EntityType, r.Id.ToString(CultureInfo.InvariantCulture)), r => r.Label);
 
     private string LabelOf(ChangeRecord change) =>
         _labels.TryGetValue((change.EntityType, change.EntityId), out var label) ? label : change.EntityType;

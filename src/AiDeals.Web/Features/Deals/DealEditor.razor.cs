@@ -44,6 +44,14 @@ public partial class DealEditor
     [Parameter]
     public int? Id { get; set; }
 
+    /// <summary>
+    /// The form and its names as the prerender read them, carried into the circuit in the page: the circuit that starts on
+    /// the page shows the same form at once (no loading bar replacing fields a keyboard user may already be in) and reads
+    /// nothing again.
+    /// </summary>
+    [PersistentState]
+    public DealEditorState? Loaded { get; set; }
+
     private bool IsNew => Id is null;
 
     private string Heading => IsNew ? "New deal" : "Edit deal";
@@ -53,6 +61,12 @@ public partial class DealEditor
     protected override async Task OnParametersSetAsync()
     {
         _missing = false;
+        if (_form is null && Loaded is { } loaded && loaded.DealId == Id)
+        {
+            Use(loaded.Form, loaded.Names);
+            return;
+        }
+
         var form = IsNew ? new DealForm() : await Forms.GetFormAsync(Id!.Value);
         if (form is null)
         {
@@ -72,7 +86,14 @@ public partial class DealEditor
 
     private async Task UseAsync(DealForm form)
     {
-        await ShowNamesAsync(form);
+        var names = await Forms.NameFormAsync(form);
+        Loaded = new DealEditorState(Id, form, names);
+        Use(form, names);
+    }
+
+    private void Use(DealForm form, DealFormNames names)
+    {
+        ShowNames(form, names);
         _breadcrumbs =
         [
             new BreadcrumbItem("Deals", "/deals"),
@@ -84,9 +105,8 @@ public partial class DealEditor
     }
 
     /// <summary>The names of the organizations, sources and wider deals the form picks by id; again after a merge took theirs.</summary>
-    private async Task ShowNamesAsync(DealForm form)
+    private void ShowNames(DealForm form, DealFormNames names)
     {
-        var names = await Forms.NameFormAsync(form);
         _picks.Clear();
         foreach (var participant in form.Participants)
         {
@@ -101,6 +121,8 @@ public partial class DealEditor
         _target = form.TargetId is { } targetId ? names.Organizations.GetValueOrDefault(targetId)?.ToEntityOption() : null;
         _wider = [.. form.PartOfIds.Select(id => names.Wider.GetValueOrDefault(id) ?? new EntityOption(id, "#" + id, null))];
     }
+
+    private async Task RefillNamesAsync() => ShowNames(_form!, await Forms.NameFormAsync(_form!));
 
     private async Task<CommandResult> SaveAsync(Actor actor) =>
         IsNew ? await Commands.RunAsync(actor, new CreateDeal(_form!)) : await Commands.RunAsync(actor, new UpdateDeal(_form!));

@@ -164,11 +164,15 @@ public partial class DealList : IDisposable
         }
 
         var cancellation = _loadCancellation = new CancellationTokenSource();
+
+        // Taken once: a newer address disposes this source while this load still awaits a read (reads are truly
+        // asynchronous on PostgreSQL), and a disposed source no longer hands out its token.
+        var token = cancellation.Token;
         _loading = true;
         StateHasChanged();
         try
         {
-            await LoadChipsAsync(cancellation.Token);
+            await LoadChipsAsync(token);
             var filter = _query.ToFilter();
             // Past values come from the history, which analysts see: nothing of the past is read for anyone else.
             _pastRefused = _query.AsOf is not null && !await Authorization.AllowsAsync(AuthenticationState, Policies.CanEdit);
@@ -183,7 +187,7 @@ public partial class DealList : IDisposable
             {
                 try
                 {
-                    var past = await Past.DealsAsync(day, filter, _query.ToPageRequest(filter), cancellation.Token);
+                    var past = await Past.DealsAsync(day, filter, _query.ToPageRequest(filter), token);
                     (page, count) = (past.Page, past.Count);
                 }
                 catch (TooManyChangesException tooMany)
@@ -193,14 +197,16 @@ public partial class DealList : IDisposable
             }
             else
             {
-                page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), cancellation.Token);
+                page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), token);
                 // The count and the total belong to the filters, not to the page: a page turn keeps them.
                 var known = countKey == _countedFilter ? Loaded : null;
-                count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, cancellation.Token);
-                capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, cancellation.Token);
-                unconverted = known?.Unconverted ?? await Deals.UnconvertedCountAsync(filter, cancellation.Token);
+                count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, token);
+                capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, token);
+                unconverted = known?.Unconverted ?? await Deals.UnconvertedCountAsync(filter, token);
             }
 
+            // A newer address may have taken over during the last read: its load shows its own rows, not these.
+            token.ThrowIfCancellationRequested();
             if (page.Items.Count == 0 && count.Value > 0 && _query.Page > 1)
             {
                 // An address past the last page shows the last page (the address says so), not an empty table.
@@ -213,7 +219,7 @@ public partial class DealList : IDisposable
             Loaded = DealListState.Of(key, page, count, capital, unconverted);
             _items = page.Items;
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // A newer address took over; its load shows its own rows.
             return;

@@ -29,6 +29,10 @@ public partial class OrganizationProfile
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
+    /// <summary>The profile as the prerender read it, for the circuit that starts on the page to show without reading again.</summary>
+    [PersistentState]
+    public OrganizationProfileState? Loaded { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         _canEdit = (await AuthState.GetActorAsync()).CanEdit;
@@ -38,6 +42,14 @@ public partial class OrganizationProfile
         }
 
         _missing = false;
+        if (_profile is null && _deleted is null && Loaded is { } loaded && loaded.Profile.Slug == Slug)
+        {
+            _history = loaded.History;
+            _references = loaded.References;
+            Show(loaded.Profile);
+            return;
+        }
+
         var profile = await Profiles.GetProfileAsync(Slug);
         if (profile is null && _profile is { } shown && await Lookups.GetAsync(shown.Id) is { } renamed)
         {
@@ -60,9 +72,15 @@ public partial class OrganizationProfile
         }
 
         _deleted = null;
-        _breadcrumbs = [new BreadcrumbItem("Organizations", "/organizations"), new BreadcrumbItem(profile.Name, href: null, disabled: true)];
         _history = await History.ListForOrganizationAsync(profile.Id);
         _references = await History.NameReferencesAsync(_history);
+        Loaded = new OrganizationProfileState(profile, _history, _references);
+        Show(profile);
+    }
+
+    private void Show(AiDeals.Core.Features.Organizations.OrganizationProfile profile)
+    {
+        _breadcrumbs = [new BreadcrumbItem("Organizations", "/organizations"), new BreadcrumbItem(profile.Name, href: null, disabled: true)];
         _profile = profile;
     }
 

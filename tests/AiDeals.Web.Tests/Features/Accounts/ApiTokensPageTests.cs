@@ -26,7 +26,7 @@ public sealed class ApiTokensPageTests : MudBunitContext, IClassFixture<EmptyDat
     {
         Services.AddAiDealsAccounts();
         _authorization = AddAuthorization();
-        var setup = new ServiceCollection().AddLogging().AddAiDealsCore(database.ConnectionString);
+        var setup = new ServiceCollection().AddLogging().AddAiDealsCore(database.Settings);
         setup.AddAiDealsAccounts();
         _setup = setup.BuildServiceProvider();
     }
@@ -68,6 +68,7 @@ public sealed class ApiTokensPageTests : MudBunitContext, IClassFixture<EmptyDat
     {
         SignIn(DemoAccounts.Viewer);
         var cut = RenderPage<ApiTokens>();
+        cut.WaitForAssertion(() => Assert.Contains("You have no API tokens", cut.Markup, StringComparison.Ordinal));
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Create token").Click();
 

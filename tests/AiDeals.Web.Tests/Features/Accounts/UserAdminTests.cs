@@ -27,7 +27,7 @@ public sealed class UserAdminTests : MudBunitContext, IClassFixture<EmptyDatabas
     {
         Services.AddAiDealsAccounts();
         _authorization = AddAuthorization();
-        var setup = new ServiceCollection().AddLogging().AddAiDealsCore(database.ConnectionString);
+        var setup = new ServiceCollection().AddLogging().AddAiDealsCore(database.Settings);
         setup.AddAiDealsAccounts();
         _setup = setup.BuildServiceProvider();
     }

@@ -13,7 +13,7 @@ namespace AiDeals.Web.Tests.Features.Deals;
 /// <summary>The deal page's edit controls: for analysts only, and a deleted deal's page with its way back.</summary>
 public sealed class DealDetailEditingTests(SeededDatabase database) : MudBunitContext(database), IClassFixture<SeededDatabase>
 {
-    // Saves go to a real SQLite file; on a busy machine they take longer than bUnit's one-second default.
+    // Saves go to a real database; on a busy machine they take longer than bUnit's one-second default.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private const string WeWork = "SoftBank investment in WeWork";

@@ -145,7 +145,7 @@ public sealed class DealDetailTests(SeededDatabase database) : MudBunitContext(d
     }
 
     private static void ClickTab(IRenderedComponent<DealDetail> cut, string name) =>
-        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase)).Click();
+        FindAndClick(cut, c => c.FindAll(".mud-tab").Single(t => t.TextContent.Trim().StartsWith(name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The old and new values of one field in a history entry.</summary>
     private static List<string> ValuesOf(IElement entry, string field)

@@ -16,7 +16,7 @@ namespace AiDeals.Web.Tests.Features.Deals;
 /// <summary>The deal editor on a real database, as an analyst: field messages from the form and from the command, and the conflict view.</summary>
 public sealed class DealEditorTests : MudBunitContext, IClassFixture<SeededDatabase>
 {
-    // Saves go to a real SQLite file; on a busy machine they take longer than bUnit's one-second default.
+    // Saves go to a real database; on a busy machine they take longer than bUnit's one-second default.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private const string Stargate = "Stargate AI data-center project";

@@ -262,9 +262,9 @@ public sealed class DealListFilterTests(SeededDatabase database) : MudBunitConte
         var cut = RenderPage<DealList>();
         cut.WaitForAssertion(() => Assert.Contains("No deal matches these filters.", cut.Markup, StringComparison.Ordinal));
 
-        cut.FindAll("tbody button").Single(b => b.TextContent.Trim() == "Clear filters").Click();
+        FindAndClick(cut, c => c.FindAll("tbody button").Single(b => b.TextContent.Trim() == "Clear filters"));
 
-        Assert.Equal(Navigation.BaseUri + "deals?sort=title&desc=true", Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(Navigation.BaseUri + "deals?sort=title&desc=true", Navigation.Uri));
         cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut)));
     }
 

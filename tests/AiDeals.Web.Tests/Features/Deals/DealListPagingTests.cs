@@ -21,7 +21,7 @@ public sealed class SixtyDealsDatabase : DatabaseFixture, IAsyncLifetime
     async ValueTask IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        await using var provider = new ServiceCollection().AddLogging().AddAiDealsCore(ConnectionString).BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddLogging().AddAiDealsCore(Settings).BuildServiceProvider();
         await ActivatorUtilities.CreateInstance<SyntheticDataGenerator>(provider).GenerateAsync(20, DealCount, seed: 7, Xunit.TestContext.Current.CancellationToken);
     }
 }

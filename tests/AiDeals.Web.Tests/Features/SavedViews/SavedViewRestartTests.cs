@@ -5,7 +5,6 @@ using AiDeals.Core.Features.SavedViews;
 using AiDeals.Web.Features.Deals;
 using AiDeals.Web.Tests.Features.Feeds;
 using AiDeals.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiDeals.Web.Tests.Features.SavedViews;
@@ -26,7 +25,7 @@ public sealed class SavedViewRestartTests
         {
             const string Address = "http://localhost/deals?investor=softbank&status=InTalks&sort=title&desc=true&page=2";
             List<int> before;
-            await using (var first = new SameFileFactory(database.ConnectionString))
+            await using (var first = new SameFileFactory(database))
             {
                 var query = DealQuery.FromUri(Address).FirstPage();
                 before = await RowsAsync(first, query);
@@ -35,7 +34,7 @@ public sealed class SavedViewRestartTests
                 Assert.True(saved.IsSaved);
             }
 
-            await using var second = new SameFileFactory(database.ConnectionString);
+            await using var second = new SameFileFactory(database);
             var view = Assert.Single(await second.Services.GetRequiredService<SavedViewQueries>().ListAsync(Analyst, Cancel));
             var reopened = DealQuery.FromUri("http://localhost/deals" + view.Query);
             var after = await RowsAsync(second, reopened);
@@ -49,7 +48,7 @@ public sealed class SavedViewRestartTests
         }
         finally
         {
-            database.Delete();
+            await database.DeleteAsync();
         }
     }
 
@@ -60,13 +59,6 @@ public sealed class SavedViewRestartTests
         return page.Items.Select(d => d.Id).ToList();
     }
 
-    /// <summary>The app on a database file the test owns, so that a second host opens what the first one wrote.</summary>
-    private sealed class SameFileFactory(string connectionString) : AiDealsWebFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:AiDeals", connectionString);
-        }
-    }
+    /// <summary>The app on a database the test owns, so that a second host opens what the first one wrote.</summary>
+    private sealed class SameFileFactory(TempDatabase database) : AiDealsWebFactory(database);
 }

@@ -13,7 +13,7 @@ namespace AiDeals.Web.Tests.Features.Sources;
 /// <summary>The sources page: the list with citation counts, and delete for analysts only.</summary>
 public sealed class SourceListTests(SeededDatabase database) : MudBunitContext(database), IClassFixture<SeededDatabase>
 {
-    // Saves go to a real SQLite file; on a busy machine they take longer than bUnit's one-second default.
+    // Saves go to a real database; on a busy machine they take longer than bUnit's one-second default.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;

@@ -12,6 +12,8 @@ public sealed class ValuationListTests(SeededDatabase database) : MudBunitContex
         var cut = RenderPage<ValuationList>();
 
         cut.WaitForAssertion(() => Assert.Equal("1 valuation", cut.Find("[data-testid=valuation-count]").TextContent.Trim()));
+        // The rows come after the count on an engine whose reads are truly asynchronous (PostgreSQL).
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tbody tr.mud-table-row")));
         var row = Assert.Single(cut.FindAll("tbody tr.mud-table-row"));
         Assert.Equal(["OpenAI", "Oct 2024", "$157B", "Post-money", "—"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
         Assert.Equal("/organizations/openai", row.QuerySelector("a")!.GetAttribute("href"));
