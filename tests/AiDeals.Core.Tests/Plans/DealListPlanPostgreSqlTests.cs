@@ -19,9 +19,7 @@ public sealed class DealListPlanPostgreSqlTests(SyntheticDeals synthetic) : ICla
 
     public static bool PostgreSql => TestDatabase.OnPostgreSql;
 
-    [Theory(Skip = "Fails today on PostgreSQL, every sort: its list indexes are (\"DeletedAt\", key) in the default NULLS LAST order "
-        + "without \"Id\", while the page asks ORDER BY key ASC NULLS FIRST (or DESC NULLS LAST), \"Id\" as SQLite orders; the plan sorts "
-        + "every live deal. Indexes (\"DeletedAt\", key NULLS FIRST, \"Id\") on PostgreSQL would fit both directions")]
+    [Theory(Skip = OnlyOnPostgreSql, SkipUnless = nameof(PostgreSql))]
     [MemberData(nameof(DealSortPlanTests.Sorts), MemberType = typeof(DealSortPlanTests))]
     public async Task SearchAsync_FirstPageOfEachSort_ReadsDealsInTheOrderOfAnIndex(DealSortField sort, bool descending)
     {
