@@ -19,20 +19,20 @@ public sealed class LeftOutOfTotalsTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task UnconvertedCount_DealWithNoRate_IsCountedForTheFiltersThatMatchIt()
+    public async Task LeftOut_DealWithNoRate_IsCountedForTheFiltersThatMatchIt()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
-        Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter(), Token));
+        Assert.Equal(0, (await database.Deals.TotalAsync(new DealFilter(), Token))!.LeftOut);
 
         // Francs have no rate in the seeded table: the deal's dollars read undisclosed.
         await CreateInFrancsAsync(database, DealStatus.Announced);
         await CreateInFrancsAsync(database, DealStatus.Rumored);
 
-        Assert.Equal(2, await database.Deals.UnconvertedCountAsync(new DealFilter(), Token));
-        Assert.Equal(1, await database.Deals.UnconvertedCountAsync(new DealFilter { Statuses = [DealStatus.Rumored] }, Token));
-        Assert.Equal(2, await database.Deals.UnconvertedCountAsync(new DealFilter { Investors = ["nvidia"] }, Token));
-        Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter { Investors = ["softbank"] }, Token));
-        Assert.Equal(0, await database.Deals.UnconvertedCountAsync(new DealFilter { Statuses = [DealStatus.Completed] }, Token));
+        Assert.Equal(2, (await database.Deals.TotalAsync(new DealFilter(), Token))!.LeftOut);
+        Assert.Equal(1, (await database.Deals.TotalAsync(new DealFilter { Statuses = [DealStatus.Rumored] }, Token))!.LeftOut);
+        Assert.Equal(2, (await database.Deals.TotalAsync(new DealFilter { Investors = ["nvidia"] }, Token))!.LeftOut);
+        Assert.Equal(0, (await database.Deals.TotalAsync(new DealFilter { Investors = ["softbank"] }, Token))!.LeftOut);
+        Assert.Equal(0, (await database.Deals.TotalAsync(new DealFilter { Statuses = [DealStatus.Completed] }, Token))!.LeftOut);
     }
 
     [Fact]

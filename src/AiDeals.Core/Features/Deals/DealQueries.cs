@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AiDeals.Core.Data;
 using AiDeals.Core.Data.Configurations;
@@ -103,18 +104,6 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         return count > DealCount.Cap ? new DealCount(DealCount.Cap, IsAtLeast: true) : new DealCount(count, IsAtLeast: false);
     }
 
-    /// <summary>How many of the deals the filter matches are left out of dollar figures: reported in another currency, converted by no rate.</summary>
-    public async Task<int> UnconvertedCountAsync(DealFilter filter, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var sql = DealListSql.For(filter, db.Database.IsNpgsql());
-        var text = sql.Unconverted();
-        await using var command = sql.Command(db.Database.GetDbConnection(), text);
-        CommandObserver?.Invoke(text);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     /// <summary>
     /// The union total of the deals the filter matches (every deal once, a wider deal only beyond its parts), or null
     /// past <see cref="DealCount.Cap"/> deals, where the dashboard's kept totals are the place to look.
@@ -130,9 +119,15 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
             return null;
         }
 
-        var (total, _) = await UnionTotals.SumAsync(connection, sql.Figures(), text => sql.Command(connection, text), cancellationToken);
-        await using var unconverted = sql.Command(connection, sql.Unconverted());
+        var (total, _) = await UnionTotals.SumAsync(connection, sql.Figures(), Observed, cancellationToken);
+        await using var unconverted = Observed(sql.Unconverted());
         return total.LeavingOut(Convert.ToInt32(await unconverted.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+
+        DbCommand Observed(string text)
+        {
+            CommandObserver?.Invoke(text);
+            return sql.Command(connection, text);
+        }
     }
 
     private static Task<List<DealRow>> ReadAsync(IQueryable<Deal> page, CancellationToken cancellationToken) =>

@@ -202,7 +202,9 @@ public partial class DealList : IDisposable
                 var known = countKey == _countedFilter ? Loaded : null;
                 count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, token);
                 capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, token);
-                unconverted = known?.Unconverted ?? await Deals.UnconvertedCountAsync(filter, token);
+                // Said beside the total, which counts it on the way: past the cap there is neither (no scan of every
+                // match for a line the dashboard gives for all deals).
+                unconverted = known?.Unconverted ?? capital?.LeftOut ?? 0;
             }
 
             // A newer address may have taken over during the last read: its load shows its own rows, not these.
