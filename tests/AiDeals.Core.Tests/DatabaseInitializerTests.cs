@@ -52,6 +52,21 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
+    [SqliteOnly("SQLite's mmap_size pragma")]
+    public async Task ContextConnection_WhenOpened_ReadsTheFileThroughMemoryMapping()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using var db = await database.CreateContextAsync();
+
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA mmap_size;";
+        var mapped = Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(SqlitePragmaInterceptor.MemoryMappedBytes, mapped);
+    }
+
+    [Fact]
     public async Task InitializeAsync_NewDatabase_AppliesEveryMigration()
     {
         await using var database = await TestDatabase.CreateSeededAsync();

@@ -31,7 +31,7 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
 
     [Fact]
     [SqliteOnly("Reads the text of SQLite's SQL (its parameter lines, the FTS5 MATCH); on PostgreSQL the same filters run in SQL in "
-        + "SearchAsync_EveryFilter_CountsPagesAndReadsThePagesInvestorsInThreeCommandsWithNoWarning and match LINQ in DealFilterSyntheticTests")]
+        + "SearchAsync_EveryFilter_CountsThenReadsThePageAndItsInvestorsInThreeCommandsWithNoWarning and match LINQ in DealFilterSyntheticTests")]
     public async Task Query_EveryFilter_TranslatesEachIntoTheWhereClauseAndTheSortIntoOrderBy()
     {
         var recording = synthetic.Record();
@@ -65,7 +65,7 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
     }
 
     [Fact]
-    public async Task SearchAsync_EveryFilter_CountsPagesAndReadsThePagesInvestorsInThreeCommandsWithNoWarning()
+    public async Task SearchAsync_EveryFilter_CountsThenReadsThePageAndItsInvestorsInThreeCommandsWithNoWarning()
     {
         // Every filter, narrowed around one deal with a disclosed amount, so that the page has a row and its investors.
         var deal = synthetic.Deals.First(d => d.Participants.Count > 0 && d.AmountLow is not null && d.Kind == DealKind.EquityInvestment);
@@ -86,27 +86,30 @@ public sealed class DealQuerySqlTests(SyntheticDeals synthetic) : IClassFixture<
 
         var result = await recording.Service.SearchAsync(filter, new PageRequest(0, 10), TestContext.Current.CancellationToken);
 
+        // The count, the page (the keyset list's SQL from its offset), the page's investors by deal id.
         Assert.Equal(3, recording.Commands.Count);
         var count = recording.Commands[0];
         var page = recording.Commands[1];
         var postgreSql = synthetic.Database.Provider == DatabaseProvider.PostgreSql;
-        Assert.StartsWith(postgreSql ? "SELECT count(*)::int" : "SELECT COUNT(*)", count.TrimStart(), StringComparison.Ordinal);
+        Assert.StartsWith("SELECT COUNT(*) FROM (SELECT 1 FROM", count.TrimStart(), StringComparison.Ordinal);
         Assert.Contains("FROM \"DealParticipants\"", recording.Commands[2], StringComparison.Ordinal);
-        // EF quotes its aliases on SQLite ("d0") and not on PostgreSQL (d0).
         foreach (var sql in recording.Commands.Take(2))
         {
-            Assert.Matches(@"FROM ""DealParticipants""[\s\S]+CROSS JOIN \([\s\S]+WHERE ""?d0""?\.""DeletedAt"" IS NULL AND", sql);
-            Assert.Matches(postgreSql ? @"d0\.""Status"" = ANY \(@\w+\)" : @"""d0""\.""Status"" = @\w+", sql);
-            Assert.Matches(@"""?d0""?\.""AnnouncedOn"" <= @\w+", sql);
-            Assert.Matches(@"COALESCE\(""?d0""?\.""AmountHigh"", ""?d0""?\.""AmountLow""\) >= @\w+", sql);
+            // The investors' deals first, each deal then read by its id; every other filter a condition on the deal.
+            Assert.Matches(@"FROM \(SELECT DISTINCT p\.""DealId"" FROM ""DealParticipants"" AS p[\s\S]+""Slug"" IN \(@v\d+, @v\d+\)\) AS ids CROSS JOIN ""Deals"" AS d", sql);
+            Assert.Contains("d.\"DeletedAt\" IS NULL", sql, StringComparison.Ordinal);
+            Assert.Matches(@"d\.""TargetId"" IN \(SELECT o\.""Id"" FROM ""Organizations"" AS o WHERE [\s\S]+""Slug"" IN \(@v\d+\)\)", sql);
+            Assert.Matches(@"d\.""Status"" IN \(@v\d+\)", sql);
+            Assert.Matches(@"d\.""Kind"" IN \(@v\d+\)", sql);
+            Assert.Matches(@"d\.""AnnouncedOn"" <= @v\d+", sql);
+            Assert.Matches(@"COALESCE\(d\.""AmountHigh"", d\.""AmountLow""\) >= @v\d+", sql);
+            Assert.Matches(@"COALESCE\(d\.""AmountLow"", d\.""AmountHigh""\) <= @v\d+", sql);
             // The free-text index: FTS5's MATCH on SQLite, the tsvector's @@ on PostgreSQL.
-            Assert.Matches(postgreSql ? @"FROM ""DealSearch"" WHERE ""Document"" @@ CAST\(@\w+ AS tsquery\)" : @"FROM ""DealSearch"" WHERE ""DealSearch"" MATCH @\w+", sql);
+            Assert.Matches(postgreSql ? @"FROM ""DealSearch"" WHERE ""Document"" @@" : @"FROM ""DealSearch"" WHERE ""DealSearch"" MATCH @v\d+", sql);
         }
 
-        // On PostgreSQL the deals without an amount are ordered apart first (NULL sorts the other way there).
-        Assert.Matches(@"ORDER BY ([\s\S]+, )?COALESCE\(""?s\d""?\.""AmountHigh"", ""?s\d""?\.""AmountLow""\) DESC", page);
-        Assert.Contains("LIMIT @", page, StringComparison.Ordinal);
-        Assert.Contains("OFFSET @", page, StringComparison.Ordinal);
+        // On PostgreSQL the deals without an amount are told where NULL goes (it sorts the other way there).
+        Assert.Matches(postgreSql ? @"ORDER BY [\s\S]*""AmountHigh""[\s\S]* DESC NULLS LAST, d\.""Id"" DESC LIMIT 11$" : @"ORDER BY [\s\S]*""AmountHigh""[\s\S]* DESC, d\.""Id"" DESC LIMIT 11$", page.TrimEnd());
         Assert.Empty(recording.Warnings);
         Assert.Contains(result.Items, d => d.Id == deal.Id);
         Assert.Equal(result.Items.Count, result.TotalCount);

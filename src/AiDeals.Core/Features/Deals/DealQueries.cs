@@ -13,20 +13,28 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     /// <summary>How many organizations or deals a type-ahead offers at once.</summary>
     public const int DefaultOptionLimit = 20;
 
-    private static readonly ILookup<int, OrganizationRef> EmptyInvestors = Array.Empty<OrganizationRef>().ToLookup(_ => 0);
-
     /// <summary>Told the text of every SQL command the keyset list and its count run (their plans are tested).</summary>
     internal Action<string>? CommandObserver { get; init; }
 
-    /// <summary>A numbered page with the exact count of every deal the filter matches (a full count: see <see cref="CountAsync"/>).</summary>
+    /// <summary>
+    /// A numbered page with the exact count of every deal the filter matches: the count first (a kept count where the
+    /// dashboard keeps one, else every match counted), then the page in the keyset list's SQL from its offset (a deep
+    /// page walks the rows before it: the cursor of <see cref="SearchAsync(DealFilter, DealPageRequest, CancellationToken)"/>
+    /// does not).
+    /// </summary>
     public async Task<PagedResult<DealSummary>> SearchAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = DealFiltering.Filter(db, filter);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await ReadAsync(DealFiltering.Sort(db, query, filter).Skip(page.Skip).Take(page.Take), cancellationToken);
-        return new PagedResult<DealSummary>(await WithInvestorsAsync(db, rows, cancellationToken), total);
+        int total;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            total = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, db.Database.IsNpgsql()), int.MaxValue, CommandObserver, cancellationToken);
+        }
+
+        var rows = await SearchAsync(filter, new DealPageRequest { Skip = page.Skip, PageSize = page.Take }, cancellationToken);
+        return new PagedResult<DealSummary>(rows.Items, total);
     }
 
     /// <summary>
@@ -128,44 +136,6 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
             CommandObserver?.Invoke(text);
             return sql.Command(connection, text);
         }
-    }
-
-    private static Task<List<DealRow>> ReadAsync(IQueryable<Deal> page, CancellationToken cancellationToken) =>
-        page.Select(d => new DealRow(
-                d.Id,
-                d.Title,
-                d.Target == null ? null : new OrganizationRef(d.Target.Name, d.Target.Slug),
-                d.Kind,
-                d.Status,
-                d.AmountLow,
-                d.AmountHigh,
-                d.AmountQualifier,
-                d.AnnouncedOn,
-                d.AnnouncedPrecision,
-                d.Parts.Any(l => l.Part!.DeletedAt == null),
-                EF.Property<string>(d, DealListKeys.Target),
-                EF.Property<string>(d, DealListKeys.Investor),
-                d.Currency,
-                d.ReportedLow,
-                d.ReportedHigh,
-                d.ReportedQualifier,
-                d.RateOn))
-            .ToListAsync(cancellationToken);
-
-    // The page's investors in a query of their own: joined into the page query, SQLite built the whole table of
-    // participants for every page (hundreds of milliseconds at 100,000 deals); by deal id it reads only the page's.
-    private static async Task<List<DealSummary>> WithInvestorsAsync(AiDealsDbContext db, List<DealRow> rows, CancellationToken cancellationToken)
-    {
-        var ids = rows.Select(r => r.Id).ToList();
-        var investors = ids.Count == 0 ? EmptyInvestors : (await db.DealParticipants.AsNoTracking()
-                .Where(p => ids.Contains(p.DealId))
-                .OrderBy(p => p.DealId)
-                .ThenBy(DealFiltering.ParticipantRank)
-                .ThenBy(p => p.Organization!.Name)
-                .Select(p => new { p.DealId, Investor = new OrganizationRef(p.Organization!.Name, p.Organization.Slug) })
-                .ToListAsync(cancellationToken))
-            .ToLookup(p => p.DealId, p => p.Investor);
-        return Summaries(rows, investors);
     }
 
     private static List<DealSummary> Summaries(List<DealRow> rows, ILookup<int, OrganizationRef> investors) =>
