@@ -37,7 +37,7 @@ internal static class ExportCases
                 WHERE p.OrganizationId = (SELECT Id FROM Organizations WHERE Slug = @slug AND DeletedAt IS NULL) AND p.DeletedAt IS NULL)
             SELECT {ExportColumns}
             FROM ids CROSS JOIN Deals AS d ON d.Id = ids.DealId LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
-            WHERE d.DeletedAt IS NULL ORDER BY d.AnnouncedOn DESC, d.Id
+            WHERE d.DeletedAt IS NULL ORDER BY d.AnnouncedOn DESC, d.Id DESC
             """;
         yield return new BenchCase(
             $"export: investor {facts.FilterInvestor}",
@@ -52,7 +52,7 @@ internal static class ExportCases
         var allSql = $"""
             SELECT {ExportColumns}
             FROM Deals AS d LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
-            WHERE d.DeletedAt IS NULL ORDER BY d.AnnouncedOn DESC, d.Id LIMIT {AllRowsRead}
+            WHERE d.DeletedAt IS NULL ORDER BY d.AnnouncedOn DESC, d.Id DESC LIMIT {AllRowsRead}
             """;
         yield return new BenchCase(
             $"export: all deals, first {AllRowsRead:N0} rows",

@@ -66,8 +66,10 @@ internal static class RawPages
         FROM DealParticipants AS p JOIN Deals AS d ON d.Id = p.DealId AND d.DeletedAt IS NULL
         LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
         WHERE p.OrganizationId = @id AND p.DeletedAt IS NULL
-        ORDER BY d.AnnouncedOn DESC, d.Title
+        ORDER BY d.AnnouncedOn DESC, d.Title LIMIT 50
         """,
+        // The page shows its first 50 deals as investor and says how many there are: the kept count.
+        "SELECT Deals FROM OrganizationTotals WHERE OrganizationId = @id",
         $"""
         SELECT d.Id, d.Title, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier, d.AnnouncedOn, d.AnnouncedPrecision, {Leaf}
         FROM Deals AS d WHERE d.TargetId = @id AND d.DeletedAt IS NULL ORDER BY d.AnnouncedOn DESC, d.Title, d.Id
@@ -135,7 +137,7 @@ internal static class RawPages
         });
     }
 
-    /// <summary>A profile; its rows are the organization's deals as investor.</summary>
+    /// <summary>A profile; its rows are the organization's deals as investor that the page shows (the first 50).</summary>
     public static Way Profile(SqliteConnection connection, string slug)
     {
         var find = Sql.Command(connection, "SELECT Id, Slug, Name, Type, Country, Website, Description, FoundedYear, Version FROM Organizations WHERE Slug = @slug AND DeletedAt IS NULL", ("@slug", slug));
@@ -170,7 +172,7 @@ internal static class RawPages
             foreach (var command in commands)
             {
                 var rows = await Sql.DrainAsync(command);
-                participants = command == commands[1] ? rows : participants;
+                participants = command == commands[2] ? rows : participants;
             }
 
             return participants;
