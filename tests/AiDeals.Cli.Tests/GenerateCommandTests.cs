@@ -26,6 +26,27 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_AfterTheRows_SaysEachPhaseAsItStartsAndHowLongItTook()
+    {
+        var path = Path.Combine(_folder.Path, "phases.db");
+
+        var run = await CliRun.RunAsync("generate", "--deals", "300", "--database", path);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string[] phases = ["Building the indexes", "Counting the dashboard's aggregates", "Counting the wider deals' rests", "Building the search index"];
+        var ends = phases.Select(phase =>
+        {
+            var start = Array.IndexOf(lines, phase + "…");
+            var end = Array.FindIndex(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $"^{phase}: \\d+\\.\\d s$"));
+            Assert.True(start >= 0 && end == start + 1, $"{phase}: no start line or no end line with its seconds right after it in\n{run.Output}");
+            return end;
+        }).ToList();
+        Assert.Equal(ends.Order(), ends);
+        Assert.True(ends[^1] < Array.FindIndex(lines, line => line.StartsWith("Generated 300 deals", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Generate_DatabaseThatHoldsDeals_IsRefusedWithExitCode1AndOneLineWhy()
     {
         var path = Path.Combine(_folder.Path, "deals.db");

@@ -88,11 +88,23 @@ internal static class GenerateCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>Words each report of the generator (every 100,000 deals, on the command's own thread, in order) as a step of the progress display.</summary>
+    /// <summary>
+    /// Words each report of the generator (every 100,000 deals, then each phase after the rows as it starts and ends, on
+    /// the command's own thread, in order) as a step of the progress display.
+    /// </summary>
     private sealed class Progress(IProgress<ProgressStep> display, int total) : IProgress<SyntheticDataProgress>
     {
         public void Report(SyntheticDataProgress value)
         {
+            if (value.Phase is { } phase)
+            {
+                // Each phase after the rows: a row of its own under the bar, or a line as it starts and one with its time.
+                display.Report(value.PhaseTime is { } time
+                    ? new ProgressStep(total, string.Create(Invariant, $"{phase}: {time.TotalSeconds:0.0} s")) { StageEnded = true }
+                    : new ProgressStep(total, phase + "…") { Stage = phase });
+                return;
+            }
+
             var seconds = Math.Max(value.Elapsed.TotalSeconds, 0.001);
             display.Report(new ProgressStep(value.Deals, string.Create(Invariant,
                 $"{value.Deals:N0} of {total:N0} deals, {value.Rows:N0} rows, {seconds:0.0} s, {value.Rows / seconds:N0} rows/s")));

@@ -23,6 +23,14 @@ public static class AggregateSql
     public static string CreateTriggers => string.Join("\n", Triggers());
 
     /// <summary>Recomputes every aggregate from the tables: after a migration, after a bulk load, and in the tests.</summary>
+    /// <remarks>
+    /// Written for a million deals as much as for ten: the sums over every live deal come from one scan of the table
+    /// (NOT INDEXED: with no statistics the planner would walk an index on DeletedAt and fetch each row out of order), the
+    /// counts by status and kind from their indexes; an organization's deals are counted off the participants' index on
+    /// the organization, in its order, with no sort, and only the participations that state a commitment are summed. A
+    /// participation counts while its deal is not deleted: its deal exists (the foreign key), so "not among the deleted
+    /// deals" is the same test as "its deal is live", and it reads a handful of ids instead of every deal's row.
+    /// </remarks>
     public static string Rebuild => $"""
         DELETE FROM DashboardCounts;
         DELETE FROM ActivityMonths;
@@ -30,19 +38,21 @@ public static class AggregateSql
         INSERT INTO DashboardCounts (Key, Count, Low, High) VALUES
             ('deals', 0, 0, 0), ('amounts', 0, 0, 0), ('amounts:AtLeast', 0, 0, 0), ('amounts:Undisclosed', 0, 0, 0),
             ('events', 0, 0, 0), ('investors', 0, 0, 0);
-        UPDATE DashboardCounts SET Count = (SELECT COUNT(*) FROM Deals WHERE DeletedAt IS NULL) WHERE Key = 'deals';
+        UPDATE DashboardCounts SET
+            Count = CASE DashboardCounts.Key WHEN 'amounts:AtLeast' THEN a.AtLeast WHEN 'amounts:Undisclosed' THEN a.Undisclosed ELSE a.Deals END,
+            Low = CASE DashboardCounts.Key WHEN 'amounts' THEN a.Low ELSE 0 END,
+            High = CASE DashboardCounts.Key WHEN 'amounts' THEN a.High ELSE 0 END
+            FROM (SELECT COUNT(*) AS Deals, TOTAL(COALESCE(AmountLow, 0)) AS Low, TOTAL(COALESCE(AmountHigh, AmountLow, 0)) AS High,
+                    COUNT(CASE WHEN AmountQualifier = 'AtLeast' THEN 1 END) AS AtLeast,
+                    COUNT(CASE WHEN AmountQualifier = 'Undisclosed' THEN 1 END) AS Undisclosed
+                FROM Deals NOT INDEXED WHERE DeletedAt IS NULL) AS a
+            WHERE DashboardCounts.Key IN ('deals', 'amounts', 'amounts:AtLeast', 'amounts:Undisclosed');
         INSERT INTO DashboardCounts (Key, Count, Low, High)
             SELECT 'status:' || Status, COUNT(*), 0, 0 FROM Deals WHERE DeletedAt IS NULL GROUP BY Status;
         INSERT INTO DashboardCounts (Key, Count, Low, High)
             SELECT 'kind:' || Kind, COUNT(*), 0, 0 FROM Deals WHERE DeletedAt IS NULL GROUP BY Kind;
-        UPDATE DashboardCounts SET (Count, Low, High) = (
-            SELECT COUNT(*), TOTAL(COALESCE(AmountLow, 0)), TOTAL(COALESCE(AmountHigh, AmountLow, 0))
-            FROM Deals d WHERE d.DeletedAt IS NULL) WHERE Key = 'amounts';
-        UPDATE DashboardCounts SET Count = (
-            SELECT COUNT(*) FROM Deals d WHERE d.DeletedAt IS NULL AND d.AmountQualifier = substr(DashboardCounts.Key, 9))
-            WHERE Key IN ('amounts:AtLeast', 'amounts:Undisclosed');
         INSERT INTO ActivityMonths (Month, Deals, Events)
-            SELECT substr(AnnouncedOn, 1, 7), COUNT(*), 0 FROM Deals d WHERE DeletedAt IS NULL AND {HasMonth("d", "AnnouncedOn", "AnnouncedPrecision")}
+            SELECT substr(AnnouncedOn, 1, 7), COUNT(*), 0 FROM Deals AS d NOT INDEXED WHERE DeletedAt IS NULL AND {HasMonth("d", "AnnouncedOn", "AnnouncedPrecision")}
             GROUP BY substr(AnnouncedOn, 1, 7);
         INSERT INTO ActivityMonths (Month, Deals, Events)
             SELECT substr(OccurredOn, 1, 7), 0, COUNT(*) FROM MarketEvents e WHERE DeletedAt IS NULL AND {HasMonth("e", "OccurredOn", "OccurredPrecision")}
@@ -50,14 +60,18 @@ public static class AggregateSql
             ON CONFLICT (Month) DO UPDATE SET Events = excluded.Events;
         UPDATE DashboardCounts SET Count = (SELECT COUNT(*) FROM MarketEvents WHERE DeletedAt IS NULL) WHERE Key = 'events';
         INSERT INTO OrganizationTotals (OrganizationId, Deals, LeafDeals, LeafLow, LeafHigh)
-            SELECT o.Id, COALESCE(g.Deals, 0), COALESCE(g.LeafDeals, 0), COALESCE(g.LeafLow, 0), COALESCE(g.LeafHigh, 0)
-            FROM Organizations o LEFT JOIN (
-                SELECT p.OrganizationId, COUNT(*) AS Deals, COUNT(*) AS LeafDeals,
-                    TOTAL(COALESCE(p.CommitmentLow, 0)) AS LeafLow,
-                    TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)) AS LeafHigh
-                FROM DealParticipants p JOIN Deals d ON d.Id = p.DealId
-                WHERE p.DeletedAt IS NULL AND d.DeletedAt IS NULL
-                GROUP BY p.OrganizationId) g ON g.OrganizationId = o.Id;
+            SELECT o.Id, COALESCE(n.Deals, 0), COALESCE(n.Deals, 0), COALESCE(c.LeafLow, 0), COALESCE(c.LeafHigh, 0)
+            FROM Organizations o
+            LEFT JOIN (
+                SELECT p.OrganizationId, COUNT(*) AS Deals FROM DealParticipants p
+                WHERE p.DeletedAt IS NULL AND p.DealId NOT IN (SELECT d.Id FROM Deals d WHERE d.DeletedAt IS NOT NULL)
+                GROUP BY p.OrganizationId) n ON n.OrganizationId = o.Id
+            LEFT JOIN (
+                SELECT p.OrganizationId, TOTAL(COALESCE(p.CommitmentLow, 0)) AS LeafLow, TOTAL(COALESCE(p.CommitmentHigh, p.CommitmentLow, 0)) AS LeafHigh
+                FROM DealParticipants p NOT INDEXED
+                WHERE p.DeletedAt IS NULL AND (p.CommitmentLow IS NOT NULL OR p.CommitmentHigh IS NOT NULL)
+                    AND p.DealId NOT IN (SELECT d.Id FROM Deals d WHERE d.DeletedAt IS NOT NULL)
+                GROUP BY p.OrganizationId) c ON c.OrganizationId = o.Id;
         UPDATE DashboardCounts SET Count = (
             SELECT COUNT(*) FROM OrganizationTotals t JOIN Organizations o ON o.Id = t.OrganizationId
             WHERE t.Deals > 0 AND o.DeletedAt IS NULL) WHERE Key = 'investors';

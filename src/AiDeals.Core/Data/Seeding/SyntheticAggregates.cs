@@ -42,17 +42,21 @@ internal sealed class SyntheticAggregates
         transaction.Commit();
     }
 
-    /// <summary>Creates the triggers again and recomputes the aggregates, in one transaction.</summary>
-    public void Restore(SqliteConnection connection)
+    /// <summary>Creates the triggers again and recomputes the aggregates, then the wider deals' rests, in one transaction.</summary>
+    public void Restore(SqliteConnection connection, SyntheticPhases phases)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var definition in _definitions)
+        phases.Run("Counting the dashboard's aggregates", () =>
         {
-            Execute(connection, transaction, definition);
-        }
+            foreach (var definition in _definitions)
+            {
+                Execute(connection, transaction, definition);
+            }
 
-        Execute(connection, transaction, AggregateSql.Rebuild);
-        Features.Deals.UnionRests.RebuildAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult();
+            Execute(connection, transaction, AggregateSql.Rebuild);
+        });
+        phases.Run("Counting the wider deals' rests", () =>
+            Features.Deals.UnionRests.RebuildAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult());
         transaction.Commit();
         _definitions.Clear();
     }

@@ -66,33 +66,39 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<AiDealsDbContext> c
 
         var indexes = new SyntheticIndexes();
         var aggregates = new SyntheticAggregates();
+        var phases = new SyntheticPhases(progress);
         indexes.Drop(connection);
         aggregates.Drop(connection);
         SyntheticDataCounts counts;
         try
         {
             counts = new SyntheticRun(connection, options, progress).Write(cancellationToken);
+            phases.Counts = counts;
         }
         finally
         {
             // Also after a failure or a cancellation: the rows committed so far stay, and the app needs its indexes.
-            indexes.Restore(connection);
-            aggregates.Restore(connection);
+            phases.Run("Building the indexes", () => indexes.Restore(connection));
+            aggregates.Restore(connection, phases);
             // The free-text index, written once for every deal rather than by its triggers row by row.
-            await using var transaction = connection.BeginTransaction();
-            await using var search = connection.CreateCommand();
-            search.Transaction = transaction;
-            search.CommandText = DealSearchSql.Rebuild;
-            await search.ExecuteNonQueryAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            phases.Run("Building the search index", () =>
+            {
+                using var transaction = connection.BeginTransaction();
+                using var search = connection.CreateCommand();
+                search.Transaction = transaction;
+                search.CommandText = DealSearchSql.RebuildInBulk;
+                search.ExecuteNonQuery();
+                transaction.Commit();
+            });
         }
 
-        await using (var checkpoint = connection.CreateCommand())
+        // Folds the write-ahead log back into the database file, so the run leaves one file of its final size.
+        phases.Run("Writing the log into the database file", () =>
         {
-            // Folds the write-ahead log back into the database file, so the run leaves one file of its final size.
+            using var checkpoint = connection.CreateCommand();
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await checkpoint.ExecuteNonQueryAsync(cancellationToken);
-        }
+            checkpoint.ExecuteNonQuery();
+        });
 
         return counts;
     }

@@ -28,26 +28,32 @@ internal static class SyntheticDataGeneratorPostgreSql
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, "SET synchronous_commit = off", cancellationToken);
 
+        var phases = new SyntheticPhases(progress);
         SyntheticDataCounts counts;
         try
         {
             counts = new SyntheticRun(connection, options, progress).Write(cancellationToken);
+            phases.Counts = counts;
         }
         finally
         {
             // Also after a failure or a cancellation: the batches committed so far stay, and the app needs what they imply.
             // Statistics first: tables the planner still believes empty would be joined row by row in the recounts.
-            await ExecuteAsync(connection, null, "ANALYZE", CancellationToken.None);
+            await phases.RunAsync("Gathering the tables' statistics", () => ExecuteAsync(connection, null, "ANALYZE", CancellationToken.None));
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
             await ExecuteAsync(connection, transaction, SequencesPastTheIds, CancellationToken.None);
-            await ExecuteAsync(connection, transaction, AggregateSqlPostgreSql.Rebuild, CancellationToken.None);
-            await UnionRests.RebuildAsync(connection, transaction, CancellationToken.None);
-            await ExecuteAsync(connection, transaction, DealSearchSqlPostgreSql.Rebuild, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            await phases.RunAsync("Counting the dashboard's aggregates", () =>
+                ExecuteAsync(connection, transaction, AggregateSqlPostgreSql.Rebuild, CancellationToken.None));
+            await phases.RunAsync("Counting the wider deals' rests", () =>
+                UnionRests.RebuildAsync(connection, transaction, CancellationToken.None));
+            await phases.RunAsync("Building the search index", () =>
+                ExecuteAsync(connection, transaction, DealSearchSqlPostgreSql.Rebuild, CancellationToken.None));
+            await phases.RunAsync("Committing", () => transaction.CommitAsync(CancellationToken.None));
         }
 
         // Statistics of what the recounts wrote, so that the app's first queries are planned on what is there.
-        await ExecuteAsync(connection, null, "ANALYZE \"DealSearch\", \"OrganizationTotals\", \"DashboardCounts\", \"ActivityMonths\", \"UnionRests\"", cancellationToken);
+        await phases.RunAsync("Gathering the new rows' statistics", () => ExecuteAsync(connection, null,
+            "ANALYZE \"DealSearch\", \"OrganizationTotals\", \"DashboardCounts\", \"ActivityMonths\", \"UnionRests\"", cancellationToken));
         return counts;
     }
 

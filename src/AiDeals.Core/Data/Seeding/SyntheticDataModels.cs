@@ -33,5 +33,16 @@ public sealed record SyntheticDataCounts(
         $"{Deals:N0} deals, {Organizations:N0} organizations ({Aliases:N0} aliases), {Participants:N0} participants, {Citations:N0} citations of {Sources:N0} sources, {Valuations:N0} valuations, {MarketEvents:N0} market events");
 }
 
-/// <summary>How far a run is: deals written so far, every row so far, and the time since it started.</summary>
-public sealed record SyntheticDataProgress(int Deals, long Rows, TimeSpan Elapsed);
+/// <summary>
+/// How far a run is: deals written so far, every row so far, and the time since it started. After the rows, the work
+/// that follows them (indexes, aggregates, the search index) reports each <see cref="Phase"/> as it starts, without a
+/// <see cref="PhaseTime"/>, and as it ends, with the time it took.
+/// </summary>
+public sealed record SyntheticDataProgress(int Deals, long Rows, TimeSpan Elapsed)
+{
+    /// <summary>What the run is doing after the rows, as an operator reads it ("Building the indexes"); null while it writes rows.</summary>
+    public string? Phase { get; init; }
+
+    /// <summary>The time <see cref="Phase"/> took, once it is over; null when it starts.</summary>
+    public TimeSpan? PhaseTime { get; init; }
+}

@@ -49,11 +49,14 @@ public static class UnionTotals
     {
         ArgumentNullException.ThrowIfNull(command);
         // The wider deals of the set: off the links' index when the set is everything, else by probing each row of the set.
+        // CROSS JOIN keeps SQLite's join order as written, from the few links and wider deals outwards: with no statistics
+        // it would take "DeletedAt IS NULL" on an index of the deals as selective and walk every deal (PostgreSQL plans a
+        // CROSS JOIN with its WHERE as the inner join it is).
         var wider = fromLinks
             ? $"""
-              SELECT s.* FROM (SELECT DISTINCT l."WiderId" AS Id FROM "DealLinks" AS l INNER JOIN "Deals" AS p ON p."Id" = l."PartId"
-                               WHERE l."DeletedAt" IS NULL AND p."DeletedAt" IS NULL) AS w
-              INNER JOIN s ON s.Id = w.Id
+              SELECT s.* FROM (SELECT DISTINCT l."WiderId" AS Id FROM "DealLinks" AS l CROSS JOIN "Deals" AS p
+                               WHERE p."Id" = l."PartId" AND l."DeletedAt" IS NULL AND p."DeletedAt" IS NULL) AS w
+              CROSS JOIN s WHERE s.Id = w.Id
               """
             : $"""
               SELECT s.* FROM s WHERE EXISTS (SELECT 1 FROM "DealLinks" AS l INNER JOIN "Deals" AS p ON p."Id" = l."PartId"
@@ -72,8 +75,8 @@ public static class UnionTotals
                     INNER JOIN "Deals" AS p ON p."Id" = l."PartId" WHERE l."DeletedAt" IS NULL AND p."DeletedAt" IS NULL)
             SELECT 1, w.G, w.Id, w.Low, w.High, w.Q, 0 FROM w
             UNION ALL
-            SELECT 0, s.G, s.Id, s.Low, s.High, s.Q, down.Top FROM down INNER JOIN s ON s.Id = down.Id
-                INNER JOIN w ON w.Id = down.Top AND w.G = s.G
+            SELECT 0, s.G, s.Id, s.Low, s.High, s.Q, down.Top FROM down CROSS JOIN s
+                INNER JOIN w ON w.Id = down.Top AND w.G = s.G WHERE s.Id = down.Id
             """;
         var widerFigures = new Dictionary<(int Group, int Id), (Figure Figure, AmountQualifier Qualifier)>();
         var below = new Dictionary<(int Group, int Top), Dictionary<int, Figure>>();
