@@ -1,4 +1,5 @@
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -16,8 +17,11 @@ public sealed class MigrationsDownTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact(SkipUnless = nameof(OnPostgreSql), Skip = "PostgreSQL's migrations only: SQLite's Down of the initial schema is not "
-        + "reversible today (dropping DealParticipants fails in the trigger TR_Deals_Insert_ListKeys); a SQLite database is backed up as a file")]
+    private const string OnlyOnPostgreSql = "PostgreSQL's migrations only: SQLite's Down of the initial schema is not "
+        + "reversible today (dropping DealParticipants fails in the trigger TR_Deals_Insert_ListKeys); a SQLite database is backed up as a file";
+
+    [Fact(SkipUnless = nameof(OnPostgreSql), Skip = OnlyOnPostgreSql)]
+    [PostgreSqlOnly(OnlyOnPostgreSql)]
     public async Task Migrate_UpDownToNothingAndUpAgain_LeavesNothingBehindAndWorksAgain()
     {
         await using var database = TestDatabase.AtNewPath();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AiDeals.Core.Data.Search;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 
 namespace AiDeals.Core.Tests.Plans;
 
@@ -13,9 +14,10 @@ namespace AiDeals.Core.Tests.Plans;
 /// scans "Deals" or sorts its rows means no index of the PostgreSQL schema fits the query, which at a million deals is a
 /// sort of the whole table.
 /// </summary>
+[PostgreSqlOnly(DealListPlanPostgreSqlTests.OnlyOnPostgreSql)]
 public sealed class DealListPlanPostgreSqlTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
 {
-    private const string OnlyOnPostgreSql = "The PostgreSQL run's plan checks; SQLite's planner is checked by DealSortPlanTests and DealTextPlanTests";
+    internal const string OnlyOnPostgreSql = "The PostgreSQL run's plan checks; SQLite's planner is checked by DealSortPlanTests and DealTextPlanTests";
 
     public static bool PostgreSql => TestDatabase.OnPostgreSql;
 
