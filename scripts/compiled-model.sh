@@ -8,7 +8,8 @@
 # EF Core cannot generate query filters into a compiled model: the design-time factory leaves them out when given
 # --without-query-filters, and AiDealsDbContextModel.QueryFilters.cs (written by hand) puts the soft delete's back.
 # The assembly attribute EF Core writes beside the model is removed: with it, EF Core would use this SQLite model for
-# PostgreSQL too.
+# PostgreSQL too. Each run writes a new model id (a GUID in AiDealsDbContextModelBuilder.cs); any other change in the
+# files means the model changed.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
