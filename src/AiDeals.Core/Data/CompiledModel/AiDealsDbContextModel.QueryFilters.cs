@@ -16,7 +16,7 @@ public partial class AiDealsDbContextModel
         {
             if (SoftDeleteFilters.For(entityType.ClrType) is { } filter)
             {
-                // The runtime model's own representation (EF Core's internal API): the test above catches a change of it.
+                // The runtime model's own representation (EF Core's internal API): CompiledModelTests catches a change of it.
 #pragma warning disable EF1001
                 entityType.AddAnnotation(CoreAnnotationNames.QueryFilter, new QueryFilterCollection([new RuntimeQueryFilter(null, filter)]));
 #pragma warning restore EF1001
