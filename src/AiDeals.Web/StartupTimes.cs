@@ -20,10 +20,18 @@ internal sealed class StartupTimes
     {
         Mark("listening");
         app.Logger.LogInformation(
-            "Started in {Milliseconds:N0} ms from the process start: {Phases}",
+            "Started in {Milliseconds:N0} ms from the process start ({CpuMilliseconds:N0} ms of CPU): {Phases}",
             _marks[^1].Milliseconds,
+            CpuMilliseconds(),
             string.Join(", ", _marks.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Phase} at {m.Milliseconds:N0} ms"))));
     });
+
+    // The process's CPU time beside the wall time: on a loaded machine the wall time is mostly waiting for a core.
+    private static double CpuMilliseconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
 
     private double Elapsed() => (DateTime.UtcNow - _processStart).TotalMilliseconds;
 }

@@ -20,5 +20,8 @@ public sealed class StartupLogTests(AiDealsWebFactory factory) : IClassFixture<A
         var positions = phases.Select(p => line.IndexOf(p + " at ", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0, line));
         Assert.Equal(positions.Order(), positions);
+
+        // Beside the wall time, the CPU the start took: on a loaded machine the wall time is mostly waiting for a core.
+        Assert.Matches("\"CpuMilliseconds\":[1-9][0-9.]*[,}]", line);
     }
 }

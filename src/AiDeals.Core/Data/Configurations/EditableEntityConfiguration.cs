@@ -11,6 +11,6 @@ internal static class EditableEntityConfiguration
         where T : EditableEntity
     {
         builder.Property(e => e.Version).IsConcurrencyToken();
-        builder.HasQueryFilter(e => e.DeletedAt == null);
+        builder.HasQueryFilter(SoftDeleteFilters.NotDeleted<T>());
     }
 }

@@ -12,6 +12,6 @@ internal sealed class MarketEventOrganizationConfiguration : IEntityTypeConfigur
         builder.HasOne(x => x.MarketEvent).WithMany(e => e.Organizations).HasForeignKey(x => x.MarketEventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => x.OrganizationId);
-        builder.HasQueryFilter(x => x.MarketEvent!.DeletedAt == null);
+        builder.HasQueryFilter(SoftDeleteFilters.OfLiveMarketEvent);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class OrganizationAliasConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Name).HasMaxLength(OrganizationLimits.Name);
         builder.Property(a => a.NormalizedName).HasMaxLength(OrganizationLimits.Name);
         builder.HasIndex(a => a.NormalizedName).IsUnique();
-        builder.HasQueryFilter(a => a.Organization!.DeletedAt == null);
+        builder.HasQueryFilter(SoftDeleteFilters.AliasOfLiveOrganization);
         // Its triggers keep the deal list's search text (see DealListKeys): SQLite refuses RETURNING then.
         builder.ToTable(t => t.UseSqlReturningClause(false));
     }

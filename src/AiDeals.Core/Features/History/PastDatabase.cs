@@ -42,7 +42,9 @@ public sealed class PastDatabase : IDbContextFactory<AiDealsDbContext>, IAsyncDi
         _connection = connection;
         // No audit interceptor: these saves are the undoing of audited ones, and they are never committed.
         var options = new DbContextOptionsBuilder<AiDealsDbContext>();
-        _options = (connection is NpgsqlConnection ? options.UseNpgsql(connection) : options.UseSqlite(connection)).Options;
+        _options = (connection is NpgsqlConnection
+            ? options.UseNpgsql(connection)
+            : options.UseModel(Data.CompiledModel.AiDealsDbContextModel.Instance).UseSqlite(connection)).Options;
     }
 
     /// <summary>The moment this database stands at.</summary>
