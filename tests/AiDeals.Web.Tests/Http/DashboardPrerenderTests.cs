@@ -29,12 +29,11 @@ public sealed partial class DashboardPrerenderTests(AiDealsWebFactory factory) :
         Assert.Contains(Bars().Matches(Section(html, "activity-chart")), bar => bar.Groups["from"].Value != bar.Groups["to"].Value);
     }
 
-    // From the element with the test id to the next chart's (or the page's end).
+    // From the element with the test id to the next chart's (or to the page's end).
     private static string Section(string html, string testId)
     {
         var start = html.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no {testId} in the page");
-        var end = html.IndexOf("data-testid=\"", start + testId.Length + 14, StringComparison.Ordinal);
         var next = html.IndexOf("-chart\"", start + testId.Length + 14, StringComparison.Ordinal);
         return html[start..(next > 0 ? next : html.Length)];
     }
