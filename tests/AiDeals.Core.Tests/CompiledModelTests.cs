@@ -9,7 +9,7 @@ namespace AiDeals.Core.Tests;
 
 /// <summary>
 /// The compiled model the app uses on SQLite (Data/CompiledModel/) against the model EF Core builds from the
-/// configurations: any drift fails here, and scripts/compiled-model.sh regenerates it.
+/// configurations: any drift fails here, and src/AiDeals.Core/Data/CompiledModel/regenerate.sh regenerates it.
 /// </summary>
 public sealed class CompiledModelTests
 {

@@ -7,7 +7,7 @@ namespace AiDeals.Core.Data;
 
 /// <summary>
 /// Lets `dotnet ef migrations add` build the model without starting the web app, and `dotnet ef dbcontext optimize`
-/// generate the compiled model (scripts/compiled-model.sh passes <see cref="WithoutQueryFilters"/>).
+/// generate the compiled model (src/AiDeals.Core/Data/CompiledModel/regenerate.sh passes <see cref="WithoutQueryFilters"/>).
 /// </summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AiDealsDbContext>
 {

@@ -3,7 +3,7 @@
 # uses on SQLite instead of building the model at each start (docs/architecture.md, "Start-up"). Run it after any
 # change to the model (an entity, a configuration, a migration); CompiledModelTests fails until it is run.
 #
-#   scripts/compiled-model.sh
+#   src/AiDeals.Core/Data/CompiledModel/regenerate.sh
 #
 # EF Core cannot generate query filters into a compiled model: the design-time factory leaves them out when given
 # --without-query-filters, and AiDealsDbContextModel.QueryFilters.cs (written by hand) puts the soft delete's back.
@@ -12,7 +12,7 @@
 # files means the model changed.
 set -euo pipefail
 
-repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+repo="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../../../.." && pwd)"
 folder="$repo/src/AiDeals.Core/Data/CompiledModel"
 cd "$repo"
 dotnet tool restore >/dev/null
