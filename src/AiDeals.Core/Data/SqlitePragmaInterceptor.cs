@@ -16,7 +16,8 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     /// <summary>The most SQLite maps by default builds (2 GB less 64 KB): a larger database maps its first 2 GB.</summary>
     public const long MemoryMappedBytes = 2_147_418_112;
 
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 2147418112;";
+    private static readonly string Pragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = {MemoryMappedBytes};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
