@@ -52,6 +52,27 @@ public class DatabaseInitializerTests
     }
 
     [Fact]
+    [SqliteOnly("SQLite's pragmas, set once per pooled connection")]
+    public async Task ContextConnection_OpenedAgainFromThePool_KeepsItsSettings()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var token = TestContext.Current.CancellationToken;
+        for (var open = 0; open < 3; open++)
+        {
+            await using var db = await database.CreateContextAsync();
+            await db.Database.OpenConnectionAsync(token);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout;";
+            var timeout = Convert.ToInt32(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+            command.CommandText = "PRAGMA synchronous;";
+            var synchronous = Convert.ToInt32(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.Equal(SqlitePragmaInterceptor.BusyTimeoutMilliseconds, timeout);
+            Assert.Equal(1, synchronous); // NORMAL; the default is FULL (2)
+        }
+    }
+
+    [Fact]
     [SqliteOnly("SQLite's mmap_size pragma")]
     public async Task ContextConnection_WhenOpened_ReadsTheFileThroughMemoryMapping()
     {

@@ -90,6 +90,33 @@ public class AiDealsDbContext(DbContextOptions<AiDealsDbContext> options) : Iden
 
     internal void InBatch(string batch) => AuditBatch = batch;
 
+    /// <summary>
+    /// Contexts are pooled (<see cref="DataServiceCollectionExtensions.AddAiDealsCore(Microsoft.Extensions.DependencyInjection.IServiceCollection, DatabaseSettings)"/>):
+    /// a disposed one goes back to the pool, and the next caller must not save as this one's actor, in its batch, or
+    /// announce its changes. EF resets its own state (tracked rows, transaction, connection); this resets the audit's.
+    /// </summary>
+    public override void Dispose()
+    {
+        ForgetActor();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ForgetActor();
+        return base.DisposeAsync();
+    }
+
+    private void ForgetActor()
+    {
+        AuditUser = null;
+        AuditReason = null;
+        AuditBatch = null;
+        Changes = null;
+        PendingAudits.Clear();
+        OwnedAuditTransaction = null;
+    }
+
     internal void Committed(DataChange change) => Changes = Changes is null
         ? change
         : change with { EntityTypes = Changes.EntityTypes.Union(change.EntityTypes, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal) };

@@ -10,15 +10,14 @@ namespace AiDeals.Web.Features.Api;
 /// <summary>
 /// <c>Authorization: Bearer aid_…</c>: the owner of a live token, as the owner is now (their current role, built by the
 /// same claims factory as the login). An unknown or revoked token, or an owner who is locked out or gone, fails, and the
-/// API answers 401.
+/// API answers 401. Identity's user manager (and the database context under it) is resolved only for a request that
+/// carries a token: every request runs this handler, and most (pages, anonymous reads) carry none.
 /// </summary>
 internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiTokenService tokens,
-    UserManager<AppUser> users,
-    IUserClaimsPrincipalFactory<AppUser> principals)
+    ApiTokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -43,13 +42,14 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token is unknown or revoked.");
         }
 
+        var users = Context.RequestServices.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(owner.UserId);
         if (user is null || await users.IsLockedOutAsync(user))
         {
             return AuthenticateResult.Fail("The token's account is locked or no longer exists.");
         }
 
-        var login = await principals.CreateAsync(user);
+        var login = await Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
         var identity = new ClaimsIdentity(login.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ApiTokenClaims.TokenId, owner.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(ApiTokenClaims.TokenName, owner.TokenName));
