@@ -20,20 +20,17 @@ try
     startup.Mark("main");
     var builder = WebApplication.CreateBuilder(args);
 
-    // Console and levels come from configuration; the rolling JSON file sits in the app's data folder. Both sinks write
-    // on a background thread of their own (Serilog.Sinks.Async): written in the request, each request's line waited for
-    // the console's and the file's locks, a tenth of the read API's processor time at 32 connections. The buffer holds
-    // 10,000 events; past that a burst waits rather than losing lines, and stopping the app writes what is left.
+    // Console and levels come from configuration; the rolling JSON file sits in the app's data folder.
     var logFolder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Logs:Folder"] ?? "App_Data/logs");
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
-        .WriteTo.Async(file => file.File(
+        .WriteTo.File(
             new Serilog.Formatting.Compact.CompactJsonFormatter(),
             Path.Combine(logFolder, "aideals-.log"),
             rollingInterval: RollingInterval.Day,
-            retainedFileCountLimit: builder.Configuration.GetValue("Logs:RetainedDays", 14)), blockWhenFull: true));
+            retainedFileCountLimit: builder.Configuration.GetValue("Logs:RetainedDays", 14)));
 
     var database = AppDatabase.Resolve(builder.Configuration, builder.Environment);
     builder.Services.AddSingleton(builder.Configuration.GetSection(AiDeals.Core.Features.Import.ImportOptions.Section).Get<AiDeals.Core.Features.Import.ImportOptions>()
