@@ -67,5 +67,6 @@ public static class DonutMarkup
 
     private static string Y(double radius, double turn) => Number(-radius * Math.Cos(turn * 2 * Math.PI));
 
-    private static string Number(double value) => Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
+    // Four decimals, as MudBlazor writes them; a rounded -0 is written 0.
+    private static string Number(double value) => (Math.Round(value, 4) + 0d).ToString("0.####", CultureInfo.InvariantCulture);
 }
