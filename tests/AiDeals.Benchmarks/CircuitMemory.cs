@@ -60,12 +60,37 @@ internal static class CircuitMemory
         }
     }
 
+    /// <summary>The dashboard once its circuit is up (the charts drawn at their box's size), 1280 and 390 pixels wide, whole.</summary>
+    public static async Task ScreenshotsAsync(Uri baseAddress, string folder)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        var browser = await BrowserSession.LaunchAsync(playwright);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var width in new[] { 1280, 390 })
+            {
+                var context = await OpenAsync(browser, baseAddress, width);
+                var page = context.Pages[0];
+                await page.WaitForTimeoutAsync(3000);
+                var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"dashboard-{width}.png"));
+                await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+                Console.WriteLine("screenshot: " + path);
+                await context.CloseAsync();
+            }
+        }
+        finally
+        {
+            await browser.CloseAsync();
+        }
+    }
+
     private static void Progress(Stopwatch clock, string what) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,6:0.0} s  {what} (load average {File.ReadAllText("/proc/loadavg")[..14].Trim()})"));
 
-    private static async Task<IBrowserContext> OpenAsync(IBrowser browser, Uri baseAddress)
+    private static async Task<IBrowserContext> OpenAsync(IBrowser browser, Uri baseAddress, int width = 1280)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = width, Height = 900 } });
         context.SetDefaultTimeout((float)BrowserSession.Timeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
         await page.GotoAsync(string.Empty);

@@ -53,6 +53,11 @@ if (options.Circuits > 0)
 {
     await using var server = await AppServer.StartAsync(options.Database, options.Port, Path.Combine(Path.GetDirectoryName(options.Database)!, "bench-logs"));
     Console.WriteLine($"app: {server.BaseAddress} (process {server.ProcessId})");
+    if (options.Screenshots is not null)
+    {
+        await CircuitMemory.ScreenshotsAsync(server.BaseAddress, options.Screenshots);
+    }
+
     await CircuitMemory.RunAsync(server, options.Circuits, TimeSpan.FromSeconds(options.Settle), Path.GetDirectoryName(options.Database)!);
     Console.WriteLine($"load average now {LoadAverage()}");
     return 0;
