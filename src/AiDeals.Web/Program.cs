@@ -51,6 +51,7 @@ try
     builder.Services.AddMudServices();
     builder.Services.AddSingleton<AiDeals.Web.Components.Shared.EditorDrafts>();
     builder.Services.AddScoped<AiDeals.Web.Components.Layout.LiveAnnouncer>();
+    builder.Services.AddSingleton<AiDeals.Web.Components.Layout.ThemeStyles>();
 
     var app = builder.Build();
     startup.Mark("host built");

@@ -24,6 +24,9 @@ internal sealed class AppServer : IAsyncDisposable
     /// <summary>From the process start to the first healthy <c>/health</c>.</summary>
     public TimeSpan ColdStart { get; }
 
+    /// <summary>The app's process (started with <c>exec</c>, so it is the app itself), for the heap and memory tools.</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<AppServer> StartAsync(string databasePath, int port, string logFolder)
     {
         var (webDll, contentRoot) = LocateWebApp();

@@ -72,12 +72,7 @@ internal sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> StartAsync(Uri baseAddress)
     {
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = File.Exists(Chromium) ? Chromium : null,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        var browser = await LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         var list = await context.NewPageAsync();
@@ -88,6 +83,14 @@ internal sealed class BrowserSession : IAsyncDisposable
         await Wait(list, new { kind = "none", count = 0, title = (string?)null, timeout = Timeout.TotalMilliseconds });
         return new BrowserSession(playwright, browser, list, pages, baseAddress);
     }
+
+    /// <summary>Headless Chromium: the system's when there is one, else Playwright's own.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = File.Exists(Chromium) ? Chromium : null,
+        Headless = true,
+        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
 
     /// <summary>From a filter change (a navigation inside the circuit) to the view's rows in the grid.</summary>
     public async Task<Sample> ListViewAsync(string relativeUrl, Expected expected)

@@ -49,6 +49,20 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     calls: {options.Warmup} warm-up + up to {options.Iterations} timed per way, each way stopping after {options.Budget.TotalSeconds:0} s once it has 3
     """));
 
+if (options.Circuits > 0)
+{
+    await using var server = await AppServer.StartAsync(options.Database, options.Port, Path.Combine(Path.GetDirectoryName(options.Database)!, "bench-logs"));
+    Console.WriteLine($"app: {server.BaseAddress} (process {server.ProcessId})");
+    if (options.Screenshots is not null)
+    {
+        await CircuitMemory.ScreenshotsAsync(server.BaseAddress, options.Screenshots);
+    }
+
+    await CircuitMemory.RunAsync(server, options.Circuits, TimeSpan.FromSeconds(options.Settle), Path.GetDirectoryName(options.Database)!);
+    Console.WriteLine($"load average now {LoadAverage()}");
+    return 0;
+}
+
 AppServer? app = null;
 BrowserSession? browser = null;
 try

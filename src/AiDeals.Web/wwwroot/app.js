@@ -20,3 +20,6 @@ const mendBrokenText = event => {
 };
 document.addEventListener('input', mendBrokenText, true);
 document.addEventListener('change', mendBrokenText, true);
+
+// The system's color scheme, for a reader who has not chosen light or dark yet (MainLayout asks once the circuit is up).
+window.aideals = { prefersDark: () => window.matchMedia('(prefers-color-scheme: dark)').matches };

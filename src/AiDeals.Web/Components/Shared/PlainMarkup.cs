@@ -15,6 +15,13 @@ public static class PlainMarkup
     /// <summary>The classes <c>MudLink</c> gives a link always underlined (a link inside a sentence).</summary>
     public const string UnderlinedLink = "mud-typography mud-link mud-primary-text mud-link-underline-always";
 
+    /// <summary>
+    /// The classes <c>MudChip</c> gives a small filled chip that is a link (put it in a <c>div.mud-chip-container</c>, its
+    /// text in a <c>span.mud-chip-content</c>).
+    /// </summary>
+    public static string LinkChip(MudBlazor.Color color) =>
+        $"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()} mud-clickable ma-0";
+
     /// <summary>What <c>MudIcon</c> draws: one of <c>Icons.Material</c>'s paths in a 24-unit square, hidden from screen readers.</summary>
     public static RenderFragment Icon(string icon, string size = "small", string? cssClass = null) => builder =>
     {
