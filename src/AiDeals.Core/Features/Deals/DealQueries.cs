@@ -162,5 +162,5 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     /// URLs of sources read once at the start (see <see cref="Export.DealExportReader"/>).
     /// </summary>
     public IAsyncEnumerable<DealExportRow> ExportAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
-        Export.DealExportReader.ReadAsync(contextFactory, filter ?? throw new ArgumentNullException(nameof(filter)), ExportBatchSize, cancellationToken);
+        Export.DealExportReader.ReadAsync(contextFactory, filter ?? throw new ArgumentNullException(nameof(filter)), ExportBatchSize, CommandObserver, cancellationToken);
 }

@@ -15,20 +15,23 @@ namespace AiDeals.Core.Features.Export;
 internal sealed class DealExportReader
 {
     private readonly AiDealsDbContext _lookups;
+    private readonly Action<string>? _observer;
     private ExportNames _names;
 
-    private DealExportReader(AiDealsDbContext lookups, ExportNames names)
+    private DealExportReader(AiDealsDbContext lookups, ExportNames names, Action<string>? observer)
     {
         _lookups = lookups;
         _names = names;
+        _observer = observer;
     }
 
     public static async IAsyncEnumerable<DealExportRow> ReadAsync(
-        IDbContextFactory<AiDealsDbContext> contexts, DealFilter filter, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IDbContextFactory<AiDealsDbContext> contexts, DealFilter filter, int batchSize, Action<string>? observer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var lookups = await contexts.CreateDbContextAsync(cancellationToken);
-        var reader = new DealExportReader(lookups, await ExportNames.ReadAsync(lookups, cancellationToken));
+        await lookups.Database.OpenConnectionAsync(cancellationToken);
+        var reader = new DealExportReader(lookups, await ExportNames.ReadAsync(lookups, cancellationToken), observer);
         await using var deals = Deals(db, filter).GetAsyncEnumerator(cancellationToken);
         Task<List<DealExportRow>>? pending = null;
         try
@@ -114,18 +117,10 @@ internal sealed class DealExportReader
 
     private async Task<List<DealExportRow>> CompleteAsync(List<ExportDeal> batch, CancellationToken cancellationToken)
     {
-        // One JSON parameter (EF.Parameter) rather than one parameter per id: a statement of 2,000 parameters costs more to build than to run.
-        var ids = batch.Select(d => d.Id).ToList();
-        var participants = await _lookups.DealParticipants.AsNoTracking()
-            .Where(p => EF.Parameter(ids).Contains(p.DealId))
-            .Select(p => new ExportParticipant(
-                p.DealId, p.OrganizationId, p.Role, p.Currency, p.ReportedLow, p.ReportedHigh, p.ReportedQualifier,
-                p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier, p.RateOn))
-            .ToListAsync(cancellationToken);
-        var citations = await _lookups.Citations.AsNoTracking()
-            .Where(c => c.DealId != null && EF.Parameter(ids).Contains(c.DealId.Value))
-            .Select(c => new { DealId = c.DealId!.Value, c.SourceId })
-            .ToListAsync(cancellationToken);
+        var ids = batch.ConvertAll(d => d.Id);
+        var connection = _lookups.Database.GetDbConnection();
+        var participants = await ExportBatchSql.ParticipantsAsync(connection, ids, _observer, cancellationToken);
+        var citations = await ExportBatchSql.CitationsAsync(connection, ids, _observer, cancellationToken);
         var organizationIds = batch.Where(d => d.TargetId is not null).Select(d => d.TargetId!.Value).Concat(participants.Select(p => p.OrganizationId));
         if (!_names.Knows(organizationIds, citations.Select(c => c.SourceId)))
         {
@@ -189,17 +184,4 @@ internal sealed class DealExportReader
 
         public DateOnly? RateOn { get; init; }
     }
-
-    private sealed record ExportParticipant(
-        int DealId,
-        int OrganizationId,
-        ParticipantRole Role,
-        string Currency,
-        long? ReportedLow,
-        long? ReportedHigh,
-        AmountQualifier? ReportedQualifier,
-        long? CommitmentLow,
-        long? CommitmentHigh,
-        AmountQualifier CommitmentQualifier,
-        DateOnly? RateOn);
 }
