@@ -7,8 +7,8 @@ namespace AiDeals.Core.Features.Export;
 
 /// <summary>
 /// The two reads of an export batch, in plain SQL on the lookups connection: the deals' live participations and their
-/// live citations, by deal id, with no join (names and URLs come from <see cref="ExportNames"/>). Through EF the same
-/// rows cost twice the time in materialization (a quarter of the export's), for 2,000 deals at a time.
+/// live citations, by deal id, with no join (names and URLs come from <see cref="ExportNames"/>). Read through EF, the
+/// participations of 100,000 deals took about twice the CPU time (1.3–1.4 s against 0.65–0.85 s on a busy machine).
 /// </summary>
 internal static class ExportBatchSql
 {
