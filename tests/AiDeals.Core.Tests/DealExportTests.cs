@@ -61,6 +61,85 @@ public sealed class DealExportTests(SyntheticDeals synthetic) : IClassFixture<Sy
         Assert.DoesNotContain(rows, r => r.Title == "SoftBank investment in WeWork");
     }
 
+    [Fact]
+    public async Task ExportAsync_InvestorsOfEveryDeal_LeadFirstThenByNameAsTheDealListOrdersThem()
+    {
+        var expected = synthetic.Deals.ToDictionary(d => d.Id, d => d.Participants
+            .Where(p => p.DeletedAt is null && p.Organization!.DeletedAt is null)
+            .OrderBy(p => p.Role switch { ParticipantRole.Lead => 0, ParticipantRole.CoInvestor => 1, ParticipantRole.Backer => 2, _ => 3 })
+            .ThenBy(p => p.Organization!.Name, StringComparer.Ordinal)
+            .Select(p => p.Organization!.Name)
+            .ToList());
+
+        var rows = await ToListAsync(synthetic.Database.Deals.ExportAsync(new DealFilter(), TestContext.Current.CancellationToken));
+
+        Assert.Contains(rows, r => r.Investors.Count >= 3);
+        Assert.All(rows, r => Assert.Equal(expected[r.Id], r.Investors));
+    }
+
+    [Fact]
+    public async Task ExportAsync_SmallBatches_WriteTheSameRowsAsOneBatch()
+    {
+        // 2,000 deals in batches of 7: the deals at each batch's edge keep their own investors, sources and commitments.
+        var batched = new DealQueries(synthetic.Database.Contexts) { ExportBatchSize = 7 };
+        var filter = new DealFilter { Sort = DealSortField.Amount, Descending = true };
+
+        var whole = await ToListAsync(synthetic.Database.Deals.ExportAsync(filter, TestContext.Current.CancellationToken));
+        var inBatches = await ToListAsync(batched.ExportAsync(filter, TestContext.Current.CancellationToken));
+
+        Assert.Equal(SyntheticDeals.DealCount, whole.Count);
+        Assert.Equal(whole.Select(Describe), inBatches.Select(Describe));
+        Assert.Contains(whole, r => r.Commitments.Count > 0);
+    }
+
+    [Fact]
+    public async Task ExportAsync_DeletedOrganization_IsLeftOutAsInvestorAndAsTarget()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        await using (var db = await database.CreateContextAsync())
+        {
+            db.Remove(await db.Organizations.SingleAsync(o => o.Name == "OpenAI", TestContext.Current.CancellationToken));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var rows = await ToListAsync(database.Deals.ExportAsync(new DealFilter(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(["SoftBank Group"], rows.Single(r => r.Title == "Stargate AI data-center project").Investors);
+        Assert.Null(rows.Single(r => r.Title == "SoftBank direct investment in OpenAI").Target);
+        Assert.DoesNotContain(rows, r => r.Target == "OpenAI" || r.Investors.Contains("OpenAI"));
+    }
+
+    [Fact]
+    public async Task ExportAsync_OrganizationAddedDuringTheExport_IsNamedInTheLaterRows()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var queries = new DealQueries(database.Contexts) { ExportBatchSize = 1 };
+        var filter = new DealFilter { Sort = DealSortField.Title, Descending = false };
+        await using var rows = queries.ExportAsync(filter, TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        Assert.True(await rows.MoveNextAsync());
+
+        string lastTitle;
+        await using (var db = await database.CreateContextAsync())
+        {
+            var last = await db.Deals.OrderByDescending(d => d.Title).FirstAsync(TestContext.Current.CancellationToken);
+            lastTitle = last.Title;
+            var newcomer = new Organization { Name = "Newcomer Capital", Slug = "newcomer-capital" };
+            last.Participants.Add(new DealParticipant { Organization = newcomer, Role = ParticipantRole.Lead });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var later = new List<DealExportRow>();
+        while (await rows.MoveNextAsync())
+        {
+            later.Add(rows.Current);
+        }
+
+        Assert.Equal("Newcomer Capital", later.Single(r => r.Title == lastTitle).Investors[0]);
+    }
+
+    private static string Describe(DealExportRow row) => string.Join(
+        " | ", row.Id, row.Target, string.Join(";", row.Investors), string.Join(" ", row.SourceUrls), string.Join(";", row.Commitments), row.AsReported);
+
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using AiDeals.Core.Data;
 using AiDeals.Core.Data.Configurations;
 using AiDeals.Core.Domain;
@@ -154,141 +153,14 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         })];
 
     /// <summary>How many deals the export completes at once with their investors and sources: two indexed reads per batch.</summary>
-    private const int ExportBatch = 2_000;
+    internal int ExportBatchSize { get; init; } = 2_000;
 
     /// <summary>
     /// Every deal the filter matches (all pages), in its sort order, streamed as it is read: the deals in one query, and
-    /// per batch of <see cref="ExportBatch"/> their investors and their source URLs (each in a query of its own, so that
-    /// a deal's investors and sources do not multiply each other's rows).
+    /// per batch of <see cref="ExportBatchSize"/> their investors and their source URLs (each in a query of its own, so
+    /// that a deal's investors and sources do not multiply each other's rows), with the names of organizations and the
+    /// URLs of sources read once at the start (see <see cref="Export.DealExportReader"/>).
     /// </summary>
-    public async IAsyncEnumerable<DealExportRow> ExportAsync(DealFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // The deals stream from one context in the list's order; their investors and sources come from a second one, a
-        // batch at a time by id. Memory holds one batch whatever the export's size, and no query joins the filtered,
-        // sorted deals to their participants (as split queries did, sorting the whole filter again for each collection).
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var lookups = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var deals = DealFiltering.Query(db, filter)
-            .Select(d => new ExportDeal(
-                d.Id,
-                d.Title,
-                d.Target == null ? null : d.Target.Name,
-                d.Kind,
-                d.Status,
-                d.AmountLow,
-                d.AmountHigh,
-                d.AmountQualifier,
-                d.AnnouncedOn,
-                d.AnnouncedPrecision)
-            {
-                Currency = d.Currency,
-                ReportedLow = d.ReportedLow,
-                ReportedHigh = d.ReportedHigh,
-                ReportedQualifier = d.ReportedQualifier,
-                RateOn = d.RateOn,
-            })
-            .AsAsyncEnumerable()
-            .WithCancellation(cancellationToken);
-
-        var batch = new List<ExportDeal>(ExportBatch);
-        await foreach (var deal in deals)
-        {
-            batch.Add(deal);
-            if (batch.Count == ExportBatch)
-            {
-                foreach (var row in await CompleteAsync(lookups, batch, cancellationToken))
-                {
-                    yield return row;
-                }
-
-                batch.Clear();
-            }
-        }
-
-        foreach (var row in await CompleteAsync(lookups, batch, cancellationToken))
-        {
-            yield return row;
-        }
-    }
-
-    private static async Task<List<DealExportRow>> CompleteAsync(AiDealsDbContext db, List<ExportDeal> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return [];
-        }
-
-        // One JSON parameter (EF.Parameter) rather than one parameter per id: a statement of 2,000 parameters costs more to build than to run.
-        var ids = batch.Select(d => d.Id).ToList();
-        var investors = (await db.DealParticipants.AsNoTracking()
-                .Where(p => EF.Parameter(ids).Contains(p.DealId))
-                .OrderBy(p => p.DealId)
-                .ThenBy(DealFiltering.ParticipantRank)
-                .ThenBy(p => p.Organization!.Name)
-                .Select(p => new
-                {
-                    p.DealId,
-                    p.Organization!.Name,
-                    p.Currency,
-                    p.ReportedLow,
-                    p.ReportedHigh,
-                    p.ReportedQualifier,
-                    p.CommitmentLow,
-                    p.CommitmentHigh,
-                    p.CommitmentQualifier,
-                    p.RateOn,
-                })
-                .ToListAsync(cancellationToken))
-            .ToLookup(p => p.DealId);
-        var sources = (await db.Citations.AsNoTracking()
-                .Where(c => c.DealId != null && EF.Parameter(ids).Contains(c.DealId.Value) && c.Source!.Url != null)
-                .OrderBy(c => c.DealId)
-                .ThenBy(c => c.Source!.PublishedOn)
-                .ThenBy(c => c.SourceId)
-                .Select(c => new { c.DealId, c.Source!.Url })
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.DealId!.Value, c => c.Url!);
-        return batch.Select(d => new DealExportRow(
-                d.Id,
-                d.Title,
-                d.Target,
-                [.. investors[d.Id].Select(p => p.Name)],
-                d.Kind,
-                d.Status,
-                AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
-                d.AnnouncedOn is { } on ? PartialDate.Create(on, d.AnnouncedPrecision) : null,
-                // Two citations of one deal may quote the same source.
-                [.. sources[d.Id].Distinct(StringComparer.Ordinal)])
-            {
-                AsReported = ReportedAmount.Of(d.Currency, d.ReportedLow, d.ReportedHigh, d.ReportedQualifier,
-                    AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier), d.RateOn),
-                Commitments = [.. investors[d.Id].Where(p => p.CommitmentQualifier != AmountQualifier.Undisclosed || p.ReportedQualifier is not (null or AmountQualifier.Undisclosed))
-                    .Select(p => $"{p.Name}: " + ReportedAmount.Of(p.Currency, p.ReportedLow, p.ReportedHigh, p.ReportedQualifier,
-                        AmountRange.Create(p.CommitmentLow, p.CommitmentHigh, p.CommitmentQualifier), p.RateOn))],
-            })
-            .ToList();
-    }
-
-    private sealed record ExportDeal(
-        int Id,
-        string Title,
-        string? Target,
-        DealKind Kind,
-        DealStatus Status,
-        long? AmountLow,
-        long? AmountHigh,
-        AmountQualifier AmountQualifier,
-        DateOnly? AnnouncedOn,
-        DatePrecision AnnouncedPrecision)
-    {
-        public string Currency { get; init; } = Domain.Currencies.Usd;
-
-        public long? ReportedLow { get; init; }
-
-        public long? ReportedHigh { get; init; }
-
-        public AmountQualifier? ReportedQualifier { get; init; }
-
-        public DateOnly? RateOn { get; init; }
-    }
+    public IAsyncEnumerable<DealExportRow> ExportAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
+        Export.DealExportReader.ReadAsync(contextFactory, filter ?? throw new ArgumentNullException(nameof(filter)), ExportBatchSize, CommandObserver, cancellationToken);
 }

@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using AiDeals.Core.Data;
+using AiDeals.Core.Domain;
+using AiDeals.Core.Features.Deals;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiDeals.Core.Features.Export;
+
+/// <summary>
+/// Reads the deals of one export (see <see cref="DealQueries.ExportAsync"/>): the deals stream from one context in the
+/// list's order; their investors and sources come from a second one a batch at a time, by id, without a join (names and
+/// URLs come from <see cref="ExportNames"/>). A batch's investors and sources are read on another thread while the rows
+/// of the batch before are written, so the reads and the writing overlap. Memory holds two batches whatever the size.
+/// </summary>
+internal sealed class DealExportReader
+{
+    private readonly AiDealsDbContext _lookups;
+    private readonly Action<string>? _observer;
+    private ExportNames _names;
+
+    private DealExportReader(AiDealsDbContext lookups, ExportNames names, Action<string>? observer)
+    {
+        _lookups = lookups;
+        _names = names;
+        _observer = observer;
+    }
+
+    public static async IAsyncEnumerable<DealExportRow> ReadAsync(
+        IDbContextFactory<AiDealsDbContext> contexts, DealFilter filter, int batchSize, Action<string>? observer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var lookups = await contexts.CreateDbContextAsync(cancellationToken);
+        await lookups.Database.OpenConnectionAsync(cancellationToken);
+        var reader = new DealExportReader(lookups, await ExportNames.ReadAsync(lookups, cancellationToken), observer);
+        await using var deals = Deals(db, filter).GetAsyncEnumerator(cancellationToken);
+        Task<List<DealExportRow>>? pending = null;
+        try
+        {
+            while (true)
+            {
+                var batch = await NextBatchAsync(deals, batchSize);
+                var ready = pending is null ? [] : await pending;
+                // The lookups context is used by one batch at a time: this one starts once the one before has finished.
+                pending = batch.Count == 0 ? null : Task.Run(() => reader.CompleteAsync(batch, cancellationToken), cancellationToken);
+                foreach (var row in ready)
+                {
+                    yield return row;
+                }
+
+                if (batch.Count < batchSize)
+                {
+                    break;
+                }
+            }
+
+            if (pending is not null)
+            {
+                var last = await pending;
+                pending = null;
+                foreach (var row in last)
+                {
+                    yield return row;
+                }
+            }
+        }
+        finally
+        {
+            // A reader that stops early (a dropped download) must not dispose the lookups context under a running batch.
+            if (pending is not null)
+            {
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private static IAsyncEnumerable<ExportDeal> Deals(AiDealsDbContext db, DealFilter filter) =>
+        DealFiltering.Query(db, filter)
+            .Select(d => new ExportDeal(
+                d.Id,
+                d.Title,
+                d.TargetId,
+                d.Kind,
+                d.Status,
+                d.AmountLow,
+                d.AmountHigh,
+                d.AmountQualifier,
+                d.AnnouncedOn,
+                d.AnnouncedPrecision)
+            {
+                Currency = d.Currency,
+                ReportedLow = d.ReportedLow,
+                ReportedHigh = d.ReportedHigh,
+                ReportedQualifier = d.ReportedQualifier,
+                RateOn = d.RateOn,
+            })
+            .AsAsyncEnumerable();
+
+    private static async Task<List<ExportDeal>> NextBatchAsync(IAsyncEnumerator<ExportDeal> deals, int batchSize)
+    {
+        var batch = new List<ExportDeal>(batchSize);
+        while (batch.Count < batchSize && await deals.MoveNextAsync())
+        {
+            batch.Add(deals.Current);
+        }
+
+        return batch;
+    }
+
+    // The order of DealFiltering.ParticipantRank, which the list's SQL sorts by.
+    private static int RoleRank(ParticipantRole role) => role switch
+    {
+        ParticipantRole.Lead => 0,
+        ParticipantRole.CoInvestor => 1,
+        ParticipantRole.Backer => 2,
+        _ => 3,
+    };
+
+    private async Task<List<DealExportRow>> CompleteAsync(List<ExportDeal> batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.ConvertAll(d => d.Id);
+        var connection = _lookups.Database.GetDbConnection();
+        var participants = await ExportBatchSql.ParticipantsAsync(connection, ids, _observer, cancellationToken);
+        var citations = await ExportBatchSql.CitationsAsync(connection, ids, _observer, cancellationToken);
+        var organizationIds = batch.Where(d => d.TargetId is not null).Select(d => d.TargetId!.Value).Concat(participants.Select(p => p.OrganizationId));
+        if (!_names.Knows(organizationIds, citations.Select(c => c.SourceId)))
+        {
+            // An organization or source added since the export started: read the names again (rare; a long export on a live database).
+            _names = await ExportNames.ReadAsync(_lookups, cancellationToken);
+        }
+
+        // A deleted organization's participation and a deleted or URL-less source are left out, as the joins left them.
+        var investors = participants
+            .Select(p => (Participant: p, Name: _names.Organization(p.OrganizationId)))
+            .Where(p => p.Name is not null)
+            .OrderBy(p => RoleRank(p.Participant.Role)).ThenBy(p => p.Name!.Value.Rank)
+            .ToLookup(p => p.Participant.DealId, p => (p.Participant, Name: p.Name!.Value.Text!));
+        var sources = citations
+            .Select(c => (c.DealId, Url: _names.SourceUrl(c.SourceId)))
+            .Where(c => c.Url is not null)
+            .OrderBy(c => c.Url!.Value.Rank)
+            .ToLookup(c => c.DealId, c => c.Url!.Value.Text!);
+        return batch.Select(d => new DealExportRow(
+                d.Id,
+                d.Title,
+                d.TargetId is { } targetId ? _names.Organization(targetId)?.Text : null,
+                [.. investors[d.Id].Select(p => p.Name)],
+                d.Kind,
+                d.Status,
+                AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
+                d.AnnouncedOn is { } on ? PartialDate.Create(on, d.AnnouncedPrecision) : null,
+                // Two citations of one deal may quote the same source, or two sources give the same URL.
+                [.. sources[d.Id].Distinct(StringComparer.Ordinal)])
+            {
+                AsReported = ReportedAmount.Of(d.Currency, d.ReportedLow, d.ReportedHigh, d.ReportedQualifier,
+                    AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier), d.RateOn),
+                Commitments = [.. investors[d.Id]
+                    .Where(p => p.Participant.CommitmentQualifier != AmountQualifier.Undisclosed || p.Participant.ReportedQualifier is not (null or AmountQualifier.Undisclosed))
+                    .Select(p => $"{p.Name}: " + ReportedAmount.Of(p.Participant.Currency, p.Participant.ReportedLow, p.Participant.ReportedHigh,
+                        p.Participant.ReportedQualifier, AmountRange.Create(p.Participant.CommitmentLow, p.Participant.CommitmentHigh, p.Participant.CommitmentQualifier),
+                        p.Participant.RateOn))],
+            })
+            .ToList();
+    }
+
+    private sealed record ExportDeal(
+        int Id,
+        string Title,
+        int? TargetId,
+        DealKind Kind,
+        DealStatus Status,
+        long? AmountLow,
+        long? AmountHigh,
+        AmountQualifier AmountQualifier,
+        DateOnly? AnnouncedOn,
+        DatePrecision AnnouncedPrecision)
+    {
+        public string Currency { get; init; } = Domain.Currencies.Usd;
+
+        public long? ReportedLow { get; init; }
+
+        public long? ReportedHigh { get; init; }
+
+        public AmountQualifier? ReportedQualifier { get; init; }
+
+        public DateOnly? RateOn { get; init; }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using AiDeals.Core.Domain;
+
+namespace AiDeals.Core.Features.Export;
+
+/// <summary>
+/// The two reads of an export batch, in plain SQL on the lookups connection: the deals' live participations and their
+/// live citations, by deal id, with no join (names and URLs come from <see cref="ExportNames"/>). Read through EF, the
+/// participations of 100,000 deals took about twice the CPU time (1.3–1.4 s against 0.65–0.85 s on a busy machine).
+/// </summary>
+internal static class ExportBatchSql
+{
+    public static async Task<List<ExportParticipant>> ParticipantsAsync(
+        DbConnection connection, IReadOnlyCollection<int> dealIds, Action<string>? observer, CancellationToken cancellationToken)
+    {
+        var found = new List<ExportParticipant>(dealIds.Count * 2);
+        var text = Text("""
+            SELECT p."DealId", p."OrganizationId", p."Role", p."Currency", p."ReportedLow", p."ReportedHigh", p."ReportedQualifier",
+                p."CommitmentLow", p."CommitmentHigh", p."CommitmentQualifier", p."RateOn"
+            FROM "DealParticipants" AS p WHERE p."DeletedAt" IS NULL AND p."DealId" IN (
+            """, dealIds);
+        await using var command = Command(connection, text, observer);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new ExportParticipant(
+                reader.GetInt32(0),
+                reader.GetInt32(1),
+                Enum.Parse<ParticipantRole>(reader.GetString(2)),
+                reader.GetString(3),
+                Int64OrNull(reader, 4),
+                Int64OrNull(reader, 5),
+                reader.IsDBNull(6) ? null : Enum.Parse<AmountQualifier>(reader.GetString(6)),
+                Int64OrNull(reader, 7),
+                Int64OrNull(reader, 8),
+                Enum.Parse<AmountQualifier>(reader.GetString(9)),
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10)));
+        }
+
+        return found;
+    }
+
+    public static async Task<List<(int DealId, int SourceId)>> CitationsAsync(
+        DbConnection connection, IReadOnlyCollection<int> dealIds, Action<string>? observer, CancellationToken cancellationToken)
+    {
+        var found = new List<(int, int)>(dealIds.Count * 2);
+        var text = Text("""
+            SELECT c."DealId", c."SourceId" FROM "Citations" AS c WHERE c."DeletedAt" IS NULL AND c."DealId" IN (
+            """, dealIds);
+        await using var command = Command(connection, text, observer);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        }
+
+        return found;
+    }
+
+    // Ids are whole numbers read from the database: written into the text (as the deal list's investors are), they need
+    // no parameters, and the same SQL runs on SQLite and PostgreSQL.
+    private static string Text(string select, IReadOnlyCollection<int> dealIds) =>
+        new StringBuilder(select, select.Length + (dealIds.Count * 8))
+            .AppendJoin(", ", dealIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))
+            .Append(')')
+            .ToString();
+
+    private static DbCommand Command(DbConnection connection, string text, Action<string>? observer)
+    {
+        observer?.Invoke(text);
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        return command;
+    }
+
+    private static long? Int64OrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+}
+
+/// <summary>One live participation of an exported deal, as the CSV's investors and commitments need it.</summary>
+internal sealed record ExportParticipant(
+    int DealId,
+    int OrganizationId,
+    ParticipantRole Role,
+    string Currency,
+    long? ReportedLow,
+    long? ReportedHigh,
+    AmountQualifier? ReportedQualifier,
+    long? CommitmentLow,
+    long? CommitmentHigh,
+    AmountQualifier CommitmentQualifier,
+    DateOnly? RateOn);
