@@ -21,6 +21,15 @@ internal static class DealFiltering
     public static readonly Expression<Func<DealParticipant, int>> ParticipantRank = p =>
         p.Role == ParticipantRole.Lead ? 0 : p.Role == ParticipantRole.CoInvestor ? 1 : p.Role == ParticipantRole.Backer ? 2 : 3;
 
+    /// <summary>The same rank (<see cref="ParticipantRank"/>) for rows already in memory.</summary>
+    public static int RankOf(ParticipantRole role) => role switch
+    {
+        ParticipantRole.Lead => 0,
+        ParticipantRole.CoInvestor => 1,
+        ParticipantRole.Backer => 2,
+        _ => 3,
+    };
+
     /// <summary>The filtered, sorted deals as SQL would run them: the one place both the list and the export start from.</summary>
     public static IOrderedQueryable<Deal> Query(AiDealsDbContext db, DealFilter filter) => Sort(db, Filter(db, filter), filter);
 

@@ -106,15 +106,6 @@ internal sealed class DealExportReader
         return batch;
     }
 
-    // The order of DealFiltering.ParticipantRank, which the list's SQL sorts by.
-    private static int RoleRank(ParticipantRole role) => role switch
-    {
-        ParticipantRole.Lead => 0,
-        ParticipantRole.CoInvestor => 1,
-        ParticipantRole.Backer => 2,
-        _ => 3,
-    };
-
     private async Task<List<DealExportRow>> CompleteAsync(List<ExportDeal> batch, CancellationToken cancellationToken)
     {
         var ids = batch.ConvertAll(d => d.Id);
@@ -132,7 +123,7 @@ internal sealed class DealExportReader
         var investors = participants
             .Select(p => (Participant: p, Name: _names.Organization(p.OrganizationId)))
             .Where(p => p.Name is not null)
-            .OrderBy(p => RoleRank(p.Participant.Role)).ThenBy(p => p.Name!.Value.Rank)
+            .OrderBy(p => DealFiltering.RankOf(p.Participant.Role)).ThenBy(p => p.Name!.Value.Rank)
             .ToLookup(p => p.Participant.DealId, p => (p.Participant, Name: p.Name!.Value.Text!));
         var sources = citations
             .Select(c => (c.DealId, Url: _names.SourceUrl(c.SourceId)))

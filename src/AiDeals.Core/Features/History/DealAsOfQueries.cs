@@ -11,9 +11,6 @@ namespace AiDeals.Core.Features.History;
 /// </summary>
 public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
-    // The deal page's order of participants (leads first), on rows already in memory.
-    private static readonly Func<DealParticipant, int> RankOf = DealFiltering.ParticipantRank.Compile();
-
     /// <summary>The last moment of a day (UTC): "as of 1 Feb" holds every change saved that day.</summary>
     public static DateTime EndOf(DateOnly day) => day.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
 
@@ -121,7 +118,7 @@ public sealed class DealAsOfQueries(IDbContextFactory<AiDealsDbContext> contextF
             [.. parts[d.Id]],
             [.. byDeal[d.Id]
                 .Where(p => names.ContainsKey(p.OrganizationId))
-                .OrderBy(RankOf)
+                .OrderBy(p => DealFiltering.RankOf(p.Role))
                 .ThenBy(p => names[p.OrganizationId].Name, StringComparer.OrdinalIgnoreCase)
                 .Select(p => ParticipantView.Of(names[p.OrganizationId], p))],
             d.Notes,
