@@ -1,4 +1,3 @@
-using AiDeals.Core.Data.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,19 +76,12 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<AiDealsDbContext> c
         }
         finally
         {
-            // Also after a failure or a cancellation: the rows committed so far stay, and the app needs its indexes.
+            // Also after a failure or a cancellation: the rows committed so far stay, and the app needs its indexes. The
+            // free-text index is written once for every deal rather than by its triggers row by row, beside the indexes.
+            var search = SyntheticSearchIndex.Start(connection);
             phases.Run("Building the indexes", () => indexes.Restore(connection));
             aggregates.Restore(connection, phases);
-            // The free-text index, written once for every deal rather than by its triggers row by row.
-            phases.Run("Building the search index", () =>
-            {
-                using var transaction = connection.BeginTransaction();
-                using var search = connection.CreateCommand();
-                search.Transaction = transaction;
-                search.CommandText = DealSearchSql.RebuildInBulk;
-                search.ExecuteNonQuery();
-                transaction.Commit();
-            });
+            phases.Run("Building the search index", () => search.Finish(connection));
         }
 
         // Folds the write-ahead log back into the database file, so the run leaves one file of its final size.
