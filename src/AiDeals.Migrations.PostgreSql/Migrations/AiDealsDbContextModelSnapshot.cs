@@ -225,8 +225,6 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DealId");
-
                     b.HasIndex("MarketEventId");
 
                     b.HasIndex("OrganizationId");
@@ -234,6 +232,8 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
                     b.HasIndex("SourceId");
 
                     b.HasIndex("ValuationId");
+
+                    b.HasIndex("DealId", "DeletedAt", "SourceId");
 
                     b.ToTable("Citations", t =>
                         {

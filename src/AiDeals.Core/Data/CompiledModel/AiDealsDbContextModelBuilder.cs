@@ -11,7 +11,7 @@ namespace AiDeals.Core.Data.CompiledModel
     public partial class AiDealsDbContextModel
     {
         private AiDealsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("671601be-41a6-47db-8727-432f312242fd"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("78d4ea09-519b-440c-b7c0-923e1d091c21"), entityTypeCount: 29)
         {
         }
 

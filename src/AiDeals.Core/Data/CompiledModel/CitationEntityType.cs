@@ -98,19 +98,19 @@ namespace AiDeals.Core.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { dealId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { marketEventId });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { organizationId });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { sourceId });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { valuationId });
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { dealId, deletedAt, sourceId });
 
             return runtimeEntityType;
         }

@@ -207,8 +207,6 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DealId");
-
                     b.HasIndex("MarketEventId");
 
                     b.HasIndex("OrganizationId");
@@ -216,6 +214,8 @@ namespace AiDeals.Core.Data.Migrations
                     b.HasIndex("SourceId");
 
                     b.HasIndex("ValuationId");
+
+                    b.HasIndex("DealId", "DeletedAt", "SourceId");
 
                     b.ToTable("Citations", t =>
                         {

@@ -1,0 +1,45 @@
+using AiDeals.Core.Features.Deals;
+using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
+
+namespace AiDeals.Core.Tests.Plans;
+
+/// <summary>
+/// The export reads each batch's citations and sources from one index without visiting a citation's row, and its
+/// participants by the deal's key: the batch commands of a whole export are asked for their plans.
+/// </summary>
+[SqliteOnly("Reads SQLite's plans (EXPLAIN QUERY PLAN) of the export's batch reads; no PostgreSQL twin yet")]
+public sealed class ExportPlanTests(SyntheticDeals synthetic) : IClassFixture<SyntheticDeals>
+{
+    [Fact]
+    public async Task ExportAsync_EveryDeal_ReadsEachBatchsCitationsFromTheIndexAloneAndNoBatchScansATable()
+    {
+        var recording = synthetic.Record();
+
+        var rows = 0;
+        await foreach (var _ in recording.Service.ExportAsync(new DealFilter(), TestContext.Current.CancellationToken))
+        {
+            rows++;
+        }
+
+        var citations = recording.Commands.Where(sql => sql.Contains("FROM \"Citations\" AS c", StringComparison.Ordinal)).ToList();
+        var participants = recording.Commands.Where(sql => sql.Contains("FROM \"DealParticipants\" AS p", StringComparison.Ordinal)).ToList();
+        Assert.Equal(synthetic.Deals.Count, rows);
+        Assert.NotEmpty(citations);
+        Assert.NotEmpty(participants);
+        foreach (var sql in citations)
+        {
+            var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);
+            Assert.True(plan.Any(step => step.Contains("USING COVERING INDEX IX_Citations_DealId_DeletedAt_SourceId", StringComparison.Ordinal)), string.Join(" | ", plan));
+        }
+
+        // The names and URLs are read whole once an export, by design (ExportNames); each batch's reads search by key.
+        foreach (var sql in citations.Concat(participants))
+        {
+            var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);
+            Assert.True(QueryPlans.FullScans(plan).Count == 0, $"{string.Join(" | ", plan)}\n{sql}");
+        }
+
+        Assert.Empty(recording.Warnings);
+    }
+}
