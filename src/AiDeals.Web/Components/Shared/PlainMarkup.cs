@@ -22,6 +22,16 @@ public static class PlainMarkup
     public static string LinkChip(MudBlazor.Color color) =>
         $"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()} mud-clickable ma-0";
 
+    /// <summary>
+    /// The classes <c>MudChip</c> gives a small outlined chip that is a link (put it in a <c>div.mud-chip-container</c>,
+    /// its text in a <c>span.mud-chip-content</c>).
+    /// </summary>
+    public const string OutlinedLinkChip = "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-default mud-clickable ma-0";
+
+    /// <summary>The classes <c>MudChip</c> gives a small filled chip that is only a label (same container and content).</summary>
+    public static string Chip(MudBlazor.Color color) =>
+        $"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()} ma-0";
+
     /// <summary>What <c>MudIcon</c> draws: one of <c>Icons.Material</c>'s paths in a 24-unit square, hidden from screen readers.</summary>
     public static RenderFragment Icon(string icon, string size = "small", string? cssClass = null) => builder =>
     {
