@@ -28,7 +28,7 @@ internal sealed record BenchOptions(
           --markdown         also print the summary as a Markdown table
           --circuits N       instead of the cases: server memory per idle dashboard circuit, N dashboards open in Chromium
           --settle SECONDS   with --circuits: how long the dashboards stay open before the heap is read (default 10)
-          --screenshots DIR  with --circuits: first save the live dashboard, 1280 and 390 pixels wide, into DIR
+          --screenshots DIR  with --circuits: first save the live dashboard, 1280 and 390 pixels wide, light and dark, into DIR
         """;
 
     public static BenchOptions? Parse(string[] args)

@@ -60,7 +60,7 @@ internal static class CircuitMemory
         }
     }
 
-    /// <summary>The dashboard once its circuit is up (the charts drawn at their box's size), 1280 and 390 pixels wide, whole.</summary>
+    /// <summary>The dashboard once its circuit is up (the charts drawn at their box's size), 1280 and 390 pixels wide, light and dark, whole.</summary>
     public static async Task ScreenshotsAsync(Uri baseAddress, string folder)
     {
         using var playwright = await Playwright.CreateAsync();
@@ -68,12 +68,13 @@ internal static class CircuitMemory
         try
         {
             Directory.CreateDirectory(folder);
-            foreach (var width in new[] { 1280, 390 })
+            foreach (var (width, scheme) in new[] { 1280, 390 }.SelectMany(w => new[] { (w, ColorScheme.Light), (w, ColorScheme.Dark) }))
             {
-                var context = await OpenAsync(browser, baseAddress, width);
+                var context = await OpenAsync(browser, baseAddress, width, scheme);
                 var page = context.Pages[0];
                 await page.WaitForTimeoutAsync(3000);
-                var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"dashboard-{width}.png"));
+                var suffix = scheme == ColorScheme.Dark ? "-dark" : string.Empty;
+                var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"dashboard-{width}{suffix}.png"));
                 await page.ScreenshotAsync(new() { Path = path, FullPage = true });
                 Console.WriteLine("screenshot: " + path);
                 await context.CloseAsync();
@@ -88,9 +89,10 @@ internal static class CircuitMemory
     private static void Progress(Stopwatch clock, string what) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,6:0.0} s  {what} (load average {File.ReadAllText("/proc/loadavg")[..14].Trim()})"));
 
-    private static async Task<IBrowserContext> OpenAsync(IBrowser browser, Uri baseAddress, int width = 1280)
+    // The theme follows the system's preference (app.js reads prefers-color-scheme): the browser context says which.
+    private static async Task<IBrowserContext> OpenAsync(IBrowser browser, Uri baseAddress, int width = 1280, ColorScheme scheme = ColorScheme.Light)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = width, Height = 900 } });
+        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = width, Height = 900 }, ColorScheme = scheme });
         context.SetDefaultTimeout((float)BrowserSession.Timeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
         await page.GotoAsync(string.Empty);

@@ -6,21 +6,11 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Interop;
 
 namespace AiDeals.Web.Tests.Features.Dashboard;
 
-public sealed class HomeTests : MudBunitContext, IClassFixture<SeededDatabase>
+public sealed class HomeTests(SeededDatabase database) : MudBunitContext(database), IClassFixture<SeededDatabase>
 {
-    public HomeTests(SeededDatabase database)
-        : base(database)
-    {
-        // The charts draw once the browser reports their size; bUnit has no layout, so it reports a desktop chart's.
-        var size = new ElementSize { Width = 560, Height = 280 };
-        JSInterop.Setup<ElementSize>("mudObserveElementSize", _ => true).SetResult(size);
-        JSInterop.Setup<ElementSize>("mudGetSvgBBox", _ => true).SetResult(new ElementSize { Width = 40, Height = 14 });
-    }
-
     [Fact]
     public void Render_SeededDatabase_ShowsDealCount()
     {
@@ -105,19 +95,20 @@ public sealed class HomeTests : MudBunitContext, IClassFixture<SeededDatabase>
     {
         var cut = RenderPage<Home>();
 
-        cut.WaitForElement("[data-testid=investor-capital-chart] .mud-chart-legend-item");
+        cut.WaitForElement("[data-testid=investor-capital-chart] .bar-chart-legend");
         // Capital by investor: SoftBank's commitments, each dollar once, with its deals one click away.
         var investor = cut.Find("[data-testid=investor-capital-chart] .dashboard-legend-list a");
         Assert.Equal(("SoftBank Group", "/deals?investor=softbank"), (Text(investor), investor.GetAttribute("href")));
         Assert.Contains("$56B · 5 deals", cut.Find("[data-testid=investor-capital-chart] .dashboard-legend-list").TextContent, StringComparison.Ordinal);
-        Assert.Contains("$60B", cut.Find("[data-testid=investor-capital-chart] .mud-charts-yaxis").TextContent, StringComparison.Ordinal);
-        Assert.Equal("SoftBank Group", Text(cut.Find("[data-testid=investor-capital-chart] .mud-charts-xaxis")));
-        Assert.Equal(2, cut.FindAll("[data-testid=investor-capital-chart] path.mud-chart-bar").Count);
-        Assert.Equal(["Low", "High"], cut.FindAll("[data-testid=investor-capital-chart] .mud-chart-legend-item").Select(Text));
+        Assert.Equal(["$0B", "$20B", "$40B", "$60B"], cut.FindAll("[data-testid=investor-capital-chart] .bar-chart-y span").Select(Text));
+        Assert.Equal("SoftBank Group", Text(cut.Find("[data-testid=investor-capital-chart] .bar-chart-x")));
+        Assert.Equal(2, cut.FindAll("[data-testid=investor-capital-chart] .bar-chart-bar").Count);
+        Assert.Equal(["Low", "High"], cut.FindAll("[data-testid=investor-capital-chart] .bar-chart-legend span").Select(Text));
         // Activity: twelve months up to January 2025, and what is left out.
-        Assert.Equal(["Deals", "Market events"], cut.FindAll("[data-testid=activity-chart] .mud-chart-legend-item").Select(Text));
-        Assert.Equal(12, cut.FindAll("[data-testid=activity-chart] .mud-charts-xaxis text").Count);
-        Assert.Equal("Jan ’25", Text(cut.FindAll("[data-testid=activity-chart] .mud-charts-xaxis text")[^1]));
+        Assert.Equal(["Deals", "Market events"], cut.FindAll("[data-testid=activity-chart] .bar-chart-legend span").Select(Text));
+        Assert.Equal(12, cut.FindAll("[data-testid=activity-chart] .bar-chart-x > span").Count);
+        Assert.Equal("Jan 2025", Text(cut.FindAll("[data-testid=activity-chart] .bar-chart-x > span")[^1]));
+        Assert.Equal("Feb 2024", Text(cut.FindAll("[data-testid=activity-chart] .bar-chart-x > span")[0]));
         Assert.StartsWith("Feb 2024 – Jan 2025: 4 of 6 deals, 5 of 5 market events.", Text(cut.Find("[data-testid=activity-caption]")), StringComparison.Ordinal);
         // Status and kind donuts.
         Assert.Equal(

@@ -17,7 +17,7 @@ public sealed class HomeWithoutDealsTests(EmptyDatabase database) : MudBunitCont
         Assert.Empty(cut.FindAll("[data-testid=capital-tile]"));
         Assert.Empty(cut.FindAll("[data-testid=largest-deal-tile]"));
         Assert.Empty(cut.FindAll("[data-testid=investors-tile]"));
-        Assert.Empty(cut.FindAll("svg.mud-chart-bar, [data-testid=status-chart]"));
+        Assert.Empty(cut.FindAll(".bar-chart, [data-testid=activity-chart], [data-testid=status-chart]"));
     }
 
     [Fact]
