@@ -77,7 +77,10 @@ internal sealed class SyntheticSearchIndex
             attach.ExecuteNonQuery();
         }
 
-        using var transaction = connection.BeginTransaction();
+        // Deferred: an immediate transaction takes the write lock of every attached file, the database's too, and the
+        // indexes' transaction would wait for this one (or this one for it). Deferred, it writes only to the file aside
+        // and reads the database's committed rows as a reader does.
+        using var transaction = connection.BeginTransaction(deferred: true);
         Execute(connection, transaction, definition.Replace("CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE main.", StringComparison.Ordinal) + ";");
         Execute(connection, transaction, DealSearchSql.RebuildInBulk);
         transaction.Commit();
