@@ -42,4 +42,27 @@ public sealed class ExportPlanTests(SyntheticDeals synthetic) : IClassFixture<Sy
 
         Assert.Empty(recording.Warnings);
     }
+
+    [Fact]
+    public async Task ExportAsync_OneInvestorsDeals_ReadsTheNamesOfItsOwnRowsOnlyAndNoCommandScansATable()
+    {
+        var investor = synthetic.Deals.SelectMany(d => d.Participants).GroupBy(p => p.Organization!.Slug).OrderByDescending(g => g.Count()).First();
+        var recording = synthetic.Record();
+
+        var rows = new List<DealExportRow>();
+        await foreach (var row in recording.Service.ExportAsync(new DealFilter { Investors = [investor.Key] }, TestContext.Current.CancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal(investor.Select(p => p.DealId).Distinct().Count(), rows.Count);
+        Assert.All(rows, row => Assert.Contains(investor.First().Organization!.Name, row.Investors));
+        var names = recording.Commands.Where(sql => sql.Contains("FROM \"Organizations\" AS \"o\"", StringComparison.Ordinal) && sql.Contains("\"o\".\"Name\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(names);
+        foreach (var sql in recording.Commands)
+        {
+            var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);
+            Assert.True(QueryPlans.FullScans(plan).Count == 0, $"{string.Join(" | ", plan)}\n{sql}");
+        }
+    }
 }

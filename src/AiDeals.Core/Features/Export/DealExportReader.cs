@@ -16,12 +16,14 @@ internal sealed class DealExportReader
 {
     private readonly AiDealsDbContext _lookups;
     private readonly Action<string>? _observer;
+    private readonly bool _oneBatch;
     private ExportNames _names;
 
-    private DealExportReader(AiDealsDbContext lookups, ExportNames names, Action<string>? observer)
+    private DealExportReader(AiDealsDbContext lookups, bool oneBatch, Action<string>? observer)
     {
         _lookups = lookups;
-        _names = names;
+        _oneBatch = oneBatch;
+        _names = ExportNames.None;
         _observer = observer;
     }
 
@@ -31,17 +33,25 @@ internal sealed class DealExportReader
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var lookups = await contexts.CreateDbContextAsync(cancellationToken);
         await lookups.Database.OpenConnectionAsync(cancellationToken);
-        var reader = new DealExportReader(lookups, await ExportNames.ReadAsync(lookups, cancellationToken), observer);
         await using var deals = Deals(db, filter).GetAsyncEnumerator(cancellationToken);
+        // An export that is one batch (an investor's deals, a narrow filter) reads the names of its own rows; a longer
+        // one reads every name once, as the first batch completes.
+        var batch = await NextBatchAsync(deals, batchSize);
+        var reader = new DealExportReader(lookups, oneBatch: batch.Count < batchSize, observer);
         Task<List<DealExportRow>>? pending = null;
         try
         {
-            while (true)
+            for (var first = true; ; first = false)
             {
-                var batch = await NextBatchAsync(deals, batchSize);
+                if (!first)
+                {
+                    batch = await NextBatchAsync(deals, batchSize);
+                }
+
+                var current = batch;
                 var ready = pending is null ? [] : await pending;
                 // The lookups context is used by one batch at a time: this one starts once the one before has finished.
-                pending = batch.Count == 0 ? null : Task.Run(() => reader.CompleteAsync(batch, cancellationToken), cancellationToken);
+                pending = current.Count == 0 ? null : Task.Run(() => reader.CompleteAsync(current, cancellationToken), cancellationToken);
                 foreach (var row in ready)
                 {
                     yield return row;
@@ -115,8 +125,11 @@ internal sealed class DealExportReader
         var organizationIds = batch.Where(d => d.TargetId is not null).Select(d => d.TargetId!.Value).Concat(participants.Select(p => p.OrganizationId));
         if (!_names.Knows(organizationIds, citations.Select(c => c.SourceId)))
         {
-            // An organization or source added since the export started: read the names again (rare; a long export on a live database).
-            _names = await ExportNames.ReadAsync(_lookups, cancellationToken);
+            // The first batch, or an organization or source added since the names were read (rare; a long export on a
+            // live database): read them again.
+            _names = _oneBatch
+                ? await ExportNames.ReadAsync(_lookups, [.. organizationIds.Distinct()], [.. citations.Select(c => c.SourceId).Distinct()], cancellationToken)
+                : await ExportNames.ReadAsync(_lookups, cancellationToken);
         }
 
         // A deleted organization's participation and a deleted or URL-less source are left out, as the joins left them.

@@ -26,13 +26,38 @@ internal sealed class ExportNames
     /// <summary>A name (or URL), its place in the database's order and whether its row is live.</summary>
     internal readonly record struct Entry(string? Text, int Rank, bool Live);
 
-    public static async Task<ExportNames> ReadAsync(AiDealsDbContext db, CancellationToken cancellationToken)
+    /// <summary>No names yet: an export of one batch reads those of its own rows (<see cref="ReadAsync(AiDealsDbContext, IReadOnlyCollection{int}, IReadOnlyCollection{int}, CancellationToken)"/>).</summary>
+    public static ExportNames None { get; } = new([], []);
+
+    /// <summary>Every organization's name and every source's URL.</summary>
+    public static Task<ExportNames> ReadAsync(AiDealsDbContext db, CancellationToken cancellationToken) =>
+        ReadAsync(db, organizationIds: null, sourceIds: null, cancellationToken);
+
+    /// <summary>
+    /// The names of these organizations and the URLs of these sources only (an export of a few deals: reading tens of
+    /// thousands of names would cost more than the export). Their places are those among themselves, which orders a
+    /// deal's investors and sources as the whole order would.
+    /// </summary>
+    public static async Task<ExportNames> ReadAsync(
+        AiDealsDbContext db, IReadOnlyCollection<int>? organizationIds, IReadOnlyCollection<int>? sourceIds, CancellationToken cancellationToken)
     {
-        var organizations = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
+        var organizationRows = db.Organizations.IgnoreQueryFilters().AsNoTracking();
+        var sourceRows = db.Sources.IgnoreQueryFilters().AsNoTracking();
+        if (organizationIds is not null)
+        {
+            organizationRows = organizationRows.Where(o => organizationIds.Contains(o.Id));
+        }
+
+        if (sourceIds is not null)
+        {
+            sourceRows = sourceRows.Where(s => sourceIds.Contains(s.Id));
+        }
+
+        var organizations = await organizationRows
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new { o.Id, o.Name, Live = o.DeletedAt == null })
             .ToListAsync(cancellationToken);
-        var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking()
+        var sources = await sourceRows
             .OrderBy(s => s.PublishedOn).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Url, Live = s.DeletedAt == null })
             .ToListAsync(cancellationToken);
