@@ -87,9 +87,9 @@ internal static class ListCases
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var page = await deals.SearchAsync(filter, request);
-        if (counts && !(await deals.CountAsync(filter)).IsAtLeast)
+        if (counts && await deals.CountAsync(filter) is { IsAtLeast: false } count)
         {
-            await deals.TotalAsync(filter);
+            await deals.TotalAsync(filter, count);
         }
 
         var elapsed = clock.Elapsed.TotalMilliseconds;

@@ -84,6 +84,34 @@ public sealed class DealFilterPlanTests(SyntheticDeals synthetic) : IClassFixtur
         Assert.Equal(Expected(filter).Count, total!.CountedInFull + total.LeftOut + total.WiderDeals);
     }
 
+    [Fact]
+    public async Task TotalAsync_CountJustRead_GivesTheSameTotalWithoutCountingAgain()
+    {
+        var filter = Filter("investor");
+        var recording = synthetic.Record();
+        var count = await recording.Service.CountAsync(filter, TestContext.Current.CancellationToken);
+        var counting = recording.Commands.Count;
+
+        var total = await recording.Service.TotalAsync(filter, count, TestContext.Current.CancellationToken);
+
+        var commands = recording.Commands.Skip(counting).ToList();
+        Assert.False(count.IsAtLeast);
+        Assert.Equal(await synthetic.Record().Service.TotalAsync(filter, TestContext.Current.CancellationToken), total);
+        Assert.NotEmpty(commands);
+        Assert.DoesNotContain(commands, sql => sql.StartsWith("SELECT COUNT(*) FROM (SELECT 1 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TotalAsync_CountPastTheCap_IsNoneWithoutACommand()
+    {
+        var recording = synthetic.Record();
+
+        var total = await recording.Service.TotalAsync(new DealFilter(), new DealCount(DealCount.Cap, IsAtLeast: true), TestContext.Current.CancellationToken);
+
+        Assert.Null(total);
+        Assert.Empty(recording.Commands);
+    }
+
     private DealFilter Filter(string what)
     {
         var busiest = synthetic.Deals.SelectMany(d => d.Participants).GroupBy(p => p.Organization!.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();

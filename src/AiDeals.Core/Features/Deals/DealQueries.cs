@@ -115,13 +115,26 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     /// The union total of the deals the filter matches (every deal once, a wider deal only beyond its parts), or null
     /// past <see cref="DealCount.Cap"/> deals, where the dashboard's kept totals are the place to look.
     /// </summary>
-    public async Task<UnionTotal?> TotalAsync(DealFilter filter, CancellationToken cancellationToken = default)
+    public Task<UnionTotal?> TotalAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
+        TotalAsync(filter, count: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TotalAsync(DealFilter, CancellationToken)"/> for a filter whose <paramref name="count"/> the caller has
+    /// just read (<see cref="CountAsync"/>, as the list does): the matches are not counted a second time (for a text
+    /// filter, a second search of the free-text index).
+    /// </summary>
+    public async Task<UnionTotal?> TotalAsync(DealFilter filter, DealCount? count, CancellationToken cancellationToken = default)
     {
+        if (count is { IsAtLeast: true })
+        {
+            return null;
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var sql = DealListSql.For(filter, db.Database.IsNpgsql());
-        if (await DealListReader.CountAsync(connection, sql, DealCount.Cap + 1, CommandObserver, cancellationToken) > DealCount.Cap)
+        if (count is null && await DealListReader.CountAsync(connection, sql, DealCount.Cap + 1, CommandObserver, cancellationToken) > DealCount.Cap)
         {
             return null;
         }

@@ -201,7 +201,7 @@ public partial class DealList : IDisposable
                 // The count and the total belong to the filters, not to the page: a page turn keeps them.
                 var known = countKey == _countedFilter ? Loaded : null;
                 count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, token);
-                capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, token);
+                capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, count, token);
                 // Said beside the total, which counts it on the way: past the cap there is neither (no scan of every
                 // match for a line the dashboard gives for all deals).
                 unconverted = known?.Unconverted ?? capital?.LeftOut ?? 0;
