@@ -36,7 +36,7 @@ internal sealed class SyntheticAggregates
 
         foreach (var name in names)
         {
-            Execute(connection, transaction, $"DROP TRIGGER \"{name}\"");
+            connection.Execute(transaction, $"DROP TRIGGER \"{name}\"");
         }
 
         transaction.Commit();
@@ -50,22 +50,14 @@ internal sealed class SyntheticAggregates
         {
             foreach (var definition in _definitions)
             {
-                Execute(connection, transaction, definition);
+                connection.Execute(transaction, definition);
             }
 
-            Execute(connection, transaction, AggregateSql.Rebuild);
+            connection.Execute(transaction, AggregateSql.Rebuild);
         });
         phases.Run("Counting the wider deals' rests", () =>
             Features.Deals.UnionRests.RebuildAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult());
         transaction.Commit();
         _definitions.Clear();
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

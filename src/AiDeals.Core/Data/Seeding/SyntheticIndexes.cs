@@ -49,7 +49,7 @@ internal sealed class SyntheticIndexes
             reader.Close();
             foreach (var (name, type) in names)
             {
-                Execute(connection, transaction, $"DROP {(type == "trigger" ? "TRIGGER" : "INDEX")} \"{name}\"");
+                connection.Execute(transaction, $"DROP {(type == "trigger" ? "TRIGGER" : "INDEX")} \"{name}\"");
             }
         }
 
@@ -62,18 +62,10 @@ internal sealed class SyntheticIndexes
         using var transaction = connection.BeginTransaction();
         foreach (var definition in _definitions)
         {
-            Execute(connection, transaction, definition);
+            connection.Execute(transaction, definition);
         }
 
         transaction.Commit();
         _definitions.Clear();
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

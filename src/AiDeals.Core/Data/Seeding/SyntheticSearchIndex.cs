@@ -69,7 +69,7 @@ internal sealed class SyntheticSearchIndex
         using var connection = new SqliteConnection(connectionString.ToString());
         connection.Open();
         // A scratch file: no journal, no fsync; the database's tables are read through the attached file.
-        Execute(connection, null, "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        connection.Execute(null, "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
         using (var attach = connection.CreateCommand())
         {
             attach.CommandText = "ATTACH DATABASE $database AS source;";
@@ -81,8 +81,8 @@ internal sealed class SyntheticSearchIndex
         // indexes' transaction would wait for this one (or this one for it). Deferred, it writes only to the file aside
         // and reads the database's committed rows as a reader does.
         using var transaction = connection.BeginTransaction(deferred: true);
-        Execute(connection, transaction, definition.Replace("CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE main.", StringComparison.Ordinal) + ";");
-        Execute(connection, transaction, DealSearchSql.RebuildInBulk);
+        connection.Execute(transaction, definition.Replace("CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE main.", StringComparison.Ordinal) + ";");
+        connection.Execute(transaction, DealSearchSql.RebuildInBulk);
         transaction.Commit();
     }
 
@@ -112,21 +112,21 @@ internal sealed class SyntheticSearchIndex
 
             foreach (var shadow in shadows)
             {
-                Execute(connection, transaction, $"DELETE FROM main.\"{shadow}\"; INSERT INTO main.\"{shadow}\" SELECT * FROM search.\"{shadow}\";");
+                connection.Execute(transaction, $"DELETE FROM main.\"{shadow}\"; INSERT INTO main.\"{shadow}\" SELECT * FROM search.\"{shadow}\";");
             }
 
             transaction.Commit();
         }
         finally
         {
-            Execute(connection, null, "DETACH DATABASE search;");
+            connection.Execute(null, "DETACH DATABASE search;");
         }
     }
 
     private static void RebuildInPlace(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, DealSearchSql.RebuildInBulk);
+        connection.Execute(transaction, DealSearchSql.RebuildInBulk);
         transaction.Commit();
     }
 
@@ -138,13 +138,5 @@ internal sealed class SyntheticSearchIndex
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

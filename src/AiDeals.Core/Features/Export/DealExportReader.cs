@@ -41,13 +41,8 @@ internal sealed class DealExportReader
         Task<List<DealExportRow>>? pending = null;
         try
         {
-            for (var first = true; ; first = false)
+            while (true)
             {
-                if (!first)
-                {
-                    batch = await NextBatchAsync(deals, batchSize);
-                }
-
                 var current = batch;
                 var ready = pending is null ? [] : await pending;
                 // The lookups context is used by one batch at a time: this one starts once the one before has finished.
@@ -57,10 +52,12 @@ internal sealed class DealExportReader
                     yield return row;
                 }
 
-                if (batch.Count < batchSize)
+                if (current.Count < batchSize)
                 {
                     break;
                 }
+
+                batch = await NextBatchAsync(deals, batchSize);
             }
 
             if (pending is not null)

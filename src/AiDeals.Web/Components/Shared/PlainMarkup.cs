@@ -19,8 +19,7 @@ public static class PlainMarkup
     /// The classes <c>MudChip</c> gives a small filled chip that is a link (put it in a <c>div.mud-chip-container</c>, its
     /// text in a <c>span.mud-chip-content</c>).
     /// </summary>
-    public static string LinkChip(MudBlazor.Color color) =>
-        $"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()} mud-clickable ma-0";
+    public static string LinkChip(MudBlazor.Color color) => Chip(color) + " mud-clickable";
 
     /// <summary>
     /// The classes <c>MudChip</c> gives a small outlined chip that is a link (put it in a <c>div.mud-chip-container</c>,
