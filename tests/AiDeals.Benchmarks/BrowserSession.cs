@@ -21,6 +21,8 @@ internal sealed class BrowserSession : IAsyncDisposable
         const ready = () => {
             switch (want.kind) {
                 case 'rows': return rows().length === want.count && (want.count === 0 || firstTitle() === want.title);
+                case 'counted': return rows().length === want.count && (want.count === 0 || firstTitle() === want.title)
+                    && /^\d/.test(text('[data-testid=deal-count]') || '');
                 case 'none': return rows().length === 0 && (text('table tbody') || '').includes('No deal matches');
                 case 'dashboard': { const t = text('[data-testid=deal-count-tile]'); return t !== null && t.replace(/\D/g, '') === String(want.count); }
                 case 'profile': return text('[data-testid=organization-name]') === want.title && document.querySelector('[data-testid=commitments] tbody tr') !== null;
@@ -92,11 +94,14 @@ internal sealed class BrowserSession : IAsyncDisposable
         Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
 
-    /// <summary>From a filter change (a navigation inside the circuit) to the view's rows in the grid.</summary>
-    public async Task<Sample> ListViewAsync(string relativeUrl, Expected expected)
+    /// <summary>
+    /// From a filter change (a navigation inside the circuit) to the view's rows in the grid, or, when
+    /// <paramref name="counted"/>, to its count shown after them.
+    /// </summary>
+    public async Task<Sample> ListViewAsync(string relativeUrl, Expected expected, bool counted = false)
     {
-        await NavigateInCircuit(EmptyView, new { kind = "none", count = 0L, title = (string?)null, timeout = Timeout.TotalMilliseconds });
-        return await NavigateInCircuit(relativeUrl, new { kind = "rows", count = expected.Rows, title = expected.FirstTitle?.Trim(), timeout = Timeout.TotalMilliseconds });
+        await NavigateInCircuit(EmptyView, new { kind = "counted", count = 0L, title = (string?)null, timeout = Timeout.TotalMilliseconds });
+        return await NavigateInCircuit(relativeUrl, new { kind = counted ? "counted" : "rows", count = expected.Rows, title = expected.FirstTitle?.Trim(), timeout = Timeout.TotalMilliseconds });
     }
 
     /// <summary>From the start of a page load to the content shown (kind: rows, dashboard, profile or heading).</summary>

@@ -45,25 +45,30 @@ public partial class DealList : IDisposable
 
     private int Total => Loaded?.Count ?? 0;
 
+    // The footer (total, rows per page, pages) shows once there are rows: while a new filter's count is read, its rows are
+    // already there.
+    private bool HasRows => Total > 0 || (Loaded is { IsCounting: true } && _items is { Count: > 0 });
+
     // Written as the dashboard writes its capital: "$141B–$541B", or "more than …" when a deal counted in full is open-ended.
     private static string CapitalText(UnionTotal total) => AiDeals.Core.Features.Dashboard.CapitalTotal.Of(total).ToString();
 
     // Past the counting cap the pages known are those up to the cap, and the next one when there is one.
     private int PageCount => Loaded is not { } loaded
         ? 1
-        : Math.Max(1, loaded.CountIsAtLeast
+        : Math.Max(1, loaded.CountIsAtLeast || loaded.IsCounting
             ? Math.Max(PagesOf(loaded.Count), _query.Page + (loaded.Next is null ? 0 : 1))
             : PagesOf(loaded.Count));
 
     private string CountText => Loaded is not { } loaded
         ? "Loading…"
+        : loaded.IsCounting ? "Counting…"
         : loaded.CountIsAtLeast ? $"{Number(loaded.Count)}+ deals" : loaded.Count == 1 ? "1 deal" : Number(loaded.Count) + " deals";
 
     private string PageRangeText
     {
         get
         {
-            var of = Loaded is { CountIsAtLeast: true } ? $"{Number(Total)}+" : Number(Total);
+            var of = Loaded is { IsCounting: true } ? "…" : Loaded is { CountIsAtLeast: true } ? $"{Number(Total)}+" : Number(Total);
             var first = ((long)(_query.Page - 1) * _query.PageSize) + 1;
             var last = first + (_items?.Count ?? 0) - 1;
             return _items is not { Count: > 0 } ? $"of {of}" : $"{Number(first)}–{Number(last)} of {of}";
@@ -88,7 +93,7 @@ public partial class DealList : IDisposable
 
         _loadedQuery = null;
         _countedFilter = null;
-        return LoadAsync();
+        return LoadAsync(rowsFirst: false);
     }
 
     protected override async Task OnInitializedAsync()
@@ -107,7 +112,7 @@ public partial class DealList : IDisposable
             return;
         }
 
-        await LoadAsync();
+        await LoadAsync(rowsFirst: false);
     }
 
     public void Dispose()
@@ -129,7 +134,7 @@ public partial class DealList : IDisposable
         {
             try
             {
-                await LoadAsync();
+                await LoadAsync(rowsFirst: true);
             }
             catch (Exception ex)
             {
@@ -145,7 +150,10 @@ public partial class DealList : IDisposable
         return (end < 0 ? relative : relative[..end]).TrimEnd('/') == "deals";
     }
 
-    private async Task LoadAsync()
+    // rowsFirst: a new filter chosen in the open list shows its rows as soon as they are read, and its count and total
+    // after them (they read every match, the rows only a page). The first load and a live refresh show all at once: the
+    // first is prerendered whole, and a refresh should not blank a count the reader already sees.
+    private async Task LoadAsync(bool rowsFirst)
     {
         // A new query object on every load: the filters take it as the address read again.
         _query = DealQuery.FromUri(Navigation.Uri);
@@ -200,6 +208,16 @@ public partial class DealList : IDisposable
                 page = await Deals.SearchAsync(filter, _query.ToPageRequest(filter), token);
                 // The count and the total belong to the filters, not to the page: a page turn keeps them.
                 var known = countKey == _countedFilter ? Loaded : null;
+                // An empty page past the first needs the count to find the last page, so it waits for it.
+                if (known is null && rowsFirst && (page.Items.Count > 0 || _query.Page == 1))
+                {
+                    token.ThrowIfCancellationRequested();
+                    Loaded = DealListState.Counting(key, page);
+                    _items = page.Items;
+                    _loading = false;
+                    StateHasChanged();
+                }
+
                 count = known is not null ? new DealCount(known.Count, known.CountIsAtLeast) : await Deals.CountAsync(filter, token);
                 capital = known is not null ? known.Capital : count.IsAtLeast ? null : await Deals.TotalAsync(filter, count, token);
                 // Said beside the total, which counts it on the way: past the cap there is neither (no scan of every

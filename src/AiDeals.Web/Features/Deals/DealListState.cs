@@ -16,8 +16,16 @@ public sealed record DealListState(
     int Count,
     bool CountIsAtLeast,
     UnionTotal? Capital = null,
-    int Unconverted = 0)
+    int Unconverted = 0,
+    bool IsCounting = false)
 {
+    /// <summary>
+    /// A new filter's rows, shown while their count and total are still being read: the list shows the rows first, then
+    /// "Counting…" gives way to the count.
+    /// </summary>
+    public static DealListState Counting(string address, DealPage page) =>
+        Of(address, page, new DealCount(0, false), capital: null) with { IsCounting = true };
+
     public static DealListState Of(string address, DealPage page, DealCount count, UnionTotal? capital, int unconverted = 0)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -25,7 +25,7 @@ public sealed class DealListFilterTests(SeededDatabase database) : MudBunitConte
         var cut = RenderPage<DealList>();
 
         cut.WaitForAssertion(() => Assert.Equal([Equity], Titles(cut)));
-        Assert.Equal("1 deal", DealCount(cut));
+        cut.WaitForAssertion(() => Assert.Equal("1 deal", DealCount(cut)));
         Assert.Equal(["SoftBank Group"], Chips(cut, "investor-filter"));
         Assert.Equal(["OpenAI"], Chips(cut, "target-filter"));
         Assert.Equal("openai", Input(cut, "text-filter").GetAttribute("value"));
@@ -217,7 +217,7 @@ public sealed class DealListFilterTests(SeededDatabase database) : MudBunitConte
         var cut = RenderPage<DealList>();
 
         cut.WaitForAssertion(() => Assert.Equal(6, Titles(cut).Count));
-        Assert.Equal("6 deals", DealCount(cut));
+        cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut)));
         Assert.Equal(string.Empty, Input(cut, "min-filter").GetAttribute("value") ?? string.Empty);
     }
 
@@ -242,7 +242,7 @@ public sealed class DealListFilterTests(SeededDatabase database) : MudBunitConte
 
         cut.WaitForAssertion(() => Assert.Contains("An amount cannot be more than $100T.", cut.Markup, StringComparison.Ordinal));
         Assert.Equal(Navigation.BaseUri, Navigation.Uri);
-        Assert.Equal("6 deals", DealCount(cut));
+        cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut)));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class DealListPagingTests(SixtyDealsDatabase database) : MudBunitC
         var cut = RenderPage<DealList>();
 
         cut.WaitForAssertion(() => Assert.Equal(expected, Titles(cut)));
-        Assert.Equal("26–50 of 60", cut.Find("[data-testid=page-range]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal("26–50 of 60", cut.Find("[data-testid=page-range]").TextContent.Trim()));
         Assert.Equal("60 deals", cut.Find("[data-testid=deal-count]").TextContent.Trim());
     }
 
@@ -70,7 +70,7 @@ public sealed class DealListPagingTests(SixtyDealsDatabase database) : MudBunitC
 
         cut.WaitForAssertion(() => Assert.Equal(Navigation.BaseUri + "deals?sort=amount&desc=false&page=3", Navigation.Uri));
         cut.WaitForAssertion(() => Assert.Equal(10, Titles(cut).Count));
-        Assert.Equal("51–60 of 60", cut.Find("[data-testid=page-range]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal("51–60 of 60", cut.Find("[data-testid=page-range]").TextContent.Trim()));
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using AiDeals.Web.Features.Deals;
+using AiDeals.Web.Tests.Support;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiDeals.Web.Tests.Features.Deals;
+
+/// <summary>
+/// A new filter chosen in the open list shows its rows as soon as they are read, then its count and total: every render
+/// of the list is kept and read in order.
+/// </summary>
+public sealed partial class DealListRowsFirstTests(SeededDatabase database) : MudBunitContext(database), IClassFixture<SeededDatabase>
+{
+    private BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
+
+    [Fact]
+    public void FilterChange_InTheOpenList_ShowsTheRowsWhileCountingThenTheCountAndTotal()
+    {
+        var cut = RenderPage<DealList>();
+        cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut.Markup)));
+        var renders = Renders(cut);
+
+        Navigation.NavigateTo("deals?investor=microsoft");
+
+        cut.WaitForAssertion(() => Assert.Equal("1 deal", DealCount(cut.Markup)));
+        var counting = renders.Where(markup => DealCount(markup) == "Counting…").ToList();
+        Assert.NotEmpty(counting);
+        Assert.All(counting, markup =>
+        {
+            Assert.Equal(["Microsoft backing of OpenAI"], Titles(markup));
+            Assert.Contains("Counting these deals and their total…", markup, StringComparison.Ordinal);
+            Assert.Contains("1–1 of …", markup, StringComparison.Ordinal);
+        });
+        // The rows came before the count: no render shows the count with any other rows.
+        Assert.All(renders.Where(markup => DealCount(markup) == "1 deal"), markup => Assert.Equal(["Microsoft backing of OpenAI"], Titles(markup)));
+        Assert.Contains("Total of these deals, each dollar once:", cut.Find("[data-testid=list-total]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SortChange_SameFilters_KeepsTheCountItHas()
+    {
+        var cut = RenderPage<DealList>();
+        cut.WaitForAssertion(() => Assert.Equal("6 deals", DealCount(cut.Markup)));
+        var renders = Renders(cut);
+
+        Navigation.NavigateTo("deals?sort=title&desc=false");
+
+        cut.WaitForAssertion(() => Assert.Equal("/deals?sort=title&desc=true", cut.Find("[data-testid=sort-title]").GetAttribute("href")));
+        Assert.NotEmpty(renders);
+        Assert.DoesNotContain(renders, markup => DealCount(markup) == "Counting…");
+        Assert.Equal("6 deals", DealCount(cut.Markup));
+    }
+
+    private static List<string> Renders(IRenderedComponent<DealList> cut)
+    {
+        var renders = new List<string>();
+        cut.OnMarkupUpdated += (_, _) => renders.Add(cut.Markup);
+        return renders;
+    }
+
+    private static string? DealCount(string markup) =>
+        CountPattern().Match(markup) is { Success: true } match ? match.Groups[1].Value.Trim() : null;
+
+    private static List<string> Titles(string markup) =>
+        [.. TitlePattern().Matches(markup).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))];
+
+    [GeneratedRegex("data-testid=\"deal-count\"[^>]*>([^<]*)<")]
+    private static partial Regex CountPattern();
+
+    [GeneratedRegex("deal-title-link\"><a [^>]*>([^<]*)<")]
+    private static partial Regex TitlePattern();
+}
