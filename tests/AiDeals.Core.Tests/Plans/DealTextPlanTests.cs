@@ -61,6 +61,25 @@ public sealed class DealTextPlanTests(SyntheticDeals synthetic) : IClassFixture<
         Assert.Equal(expected.Items.Select(d => d.Id), page.Items.Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData("text and status")]
+    [InlineData("text and target")]
+    public async Task TotalAsync_TextCountJustRead_SearchesTheTextIndexOnce(string what)
+    {
+        var filter = Filter(what);
+        var count = await synthetic.Record().Service.CountAsync(filter, TestContext.Current.CancellationToken);
+        Assert.False(count.IsAtLeast);
+        var recording = synthetic.Record();
+
+        var total = await recording.Service.TotalAsync(filter, count, TestContext.Current.CancellationToken);
+
+        // One search gives the figures, the deals left out and the wider deals; their parts are read by the matches' ids.
+        // The sum, the wider deals and the deals left out each searched the index again.
+        var searches = recording.Commands.Where(sql => sql.Contains("DealSearch", StringComparison.Ordinal)).ToList();
+        Assert.Single(searches);
+        Assert.Equal(count.Value, total!.CountedInFull + total.LeftOut + total.WiderDeals);
+    }
+
     private DealFilter Filter(string what)
     {
         var target = synthetic.Deals.Where(d => d.Target is not null).GroupBy(d => d.Target!.Slug).OrderByDescending(g => g.Count()).First().Key;

@@ -155,17 +155,28 @@ internal sealed class DealListSql
     }
 
     /// <summary>
-    /// How many of the matching deals were reported in another currency that no rate converted: the deals the list's
-    /// dollar figures leave out (as <see cref="Rates.RateQueries.UnconvertedCountAsync(CancellationToken)"/> counts them
-    /// for all deals). The currency condition lets SQLite read the partial index of deals in other currencies.
+    /// The matching deals (no more than <paramref name="cap"/>) with what their union total needs, in one search: id, low,
+    /// high and qualifier as the union rule reads them (see <see cref="UnionTotals"/>); 1 for a deal reported in another
+    /// currency that no rate converted, which the dollar figures leave out (as
+    /// <see cref="Rates.RateQueries.UnconvertedCountAsync(CancellationToken)"/> counts them for all deals); 1 for a wider
+    /// deal with live parts, whose figures the rule adjusts.
     /// </summary>
-    public string Unconverted() =>
-        $"SELECT COUNT(*) FROM {_from} WHERE {string.Join(" AND ", Conditions(IndexKey.None))} AND d.\"Currency\" <> 'USD'"
-        + $" AND d.\"RateOn\" IS NULL AND d.\"ReportedQualifier\" IS NOT NULL AND d.\"ReportedQualifier\" <> '{AmountQualifier.Undisclosed}'";
+    public string Totals(int cap) => string.Create(CultureInfo.InvariantCulture, $"""
+        SELECT d."Id", COALESCE(d."AmountLow", 0), COALESCE(d."AmountHigh", d."AmountLow", 0), d."AmountQualifier",
+            CASE WHEN d."Currency" <> 'USD' AND d."RateOn" IS NULL AND d."ReportedQualifier" IS NOT NULL
+                AND d."ReportedQualifier" <> '{AmountQualifier.Undisclosed}' THEN 1 ELSE 0 END,
+            CASE WHEN EXISTS (SELECT 1 FROM "DealLinks" AS l INNER JOIN "Deals" AS p ON p."Id" = l."PartId"
+                WHERE l."WiderId" = d."Id" AND l."DeletedAt" IS NULL AND p."DeletedAt" IS NULL) THEN 1 ELSE 0 END
+        FROM {_from} WHERE {string.Join(" AND ", Conditions(IndexKey.None))} LIMIT {cap}
+        """);
 
-    /// <summary>The matching deals' amounts as the union rule reads them (see <see cref="UnionTotals"/>): group, id, low, high, qualifier.</summary>
-    public string Figures() =>
-        $"SELECT 0, d.\"Id\", COALESCE(d.\"AmountLow\", 0), COALESCE(d.\"AmountHigh\", d.\"AmountLow\", 0), d.\"AmountQualifier\" FROM {_from} WHERE {string.Join(" AND ", Conditions(IndexKey.None))}";
+    /// <summary>
+    /// The figures of these deals as the union rule reads them (group, id, low, high, qualifier), by primary key: the set
+    /// <see cref="Totals"/> found, for the adjustment of its wider deals, without searching again.
+    /// </summary>
+    public static string FiguresOf(IEnumerable<int> ids) =>
+        "SELECT 0, d.\"Id\", COALESCE(d.\"AmountLow\", 0), COALESCE(d.\"AmountHigh\", d.\"AmountLow\", 0), d.\"AmountQualifier\" FROM \"Deals\" AS d WHERE d.\"Id\" IN ("
+        + string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ")";
 
     // Every deal, the deals of some statuses, or of some kinds: the dashboard keeps those counts (Data/Aggregates), kept
     // up to date by triggers in the transaction of every write, so the count is a read of a row or a few.

@@ -134,19 +134,25 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var sql = DealListSql.For(filter, db.Database.IsNpgsql());
+        // A count not known yet is read first (from the index alone): past the cap, the figures of the matches are not read.
         if (count is null && await DealListReader.CountAsync(connection, sql, DealCount.Cap + 1, CommandObserver, cancellationToken) > DealCount.Cap)
         {
             return null;
         }
 
-        var (total, _) = await UnionTotals.SumAsync(connection, sql.Figures(), Observed, cancellationToken);
-        await using var unconverted = Observed(sql.Unconverted());
-        return total.LeavingOut(Convert.ToInt32(await unconverted.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+        return await DealListTotals.ReadAsync(connection, sql, DealCount.Cap, text => Observed(sql.Command(connection, text)), Plain, cancellationToken);
 
-        DbCommand Observed(string text)
+        DbCommand Plain(string text)
         {
-            CommandObserver?.Invoke(text);
-            return sql.Command(connection, text);
+            var command = connection.CreateCommand();
+            command.CommandText = text;
+            return Observed(command);
+        }
+
+        DbCommand Observed(DbCommand command)
+        {
+            CommandObserver?.Invoke(command.CommandText);
+            return command;
         }
     }
 

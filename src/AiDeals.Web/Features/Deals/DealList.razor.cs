@@ -212,6 +212,8 @@ public partial class DealList : IDisposable
                 if (known is null && rowsFirst && (page.Items.Count > 0 || _query.Page == 1))
                 {
                     token.ThrowIfCancellationRequested();
+                    // The count shown is no longer the one counted: a load that takes over before it arrives counts again.
+                    _countedFilter = null;
                     Loaded = DealListState.Counting(key, page);
                     _items = page.Items;
                     _loading = false;

@@ -39,6 +39,30 @@ public sealed partial class DealListRowsFirstTests(SeededDatabase database) : Mu
     }
 
     [Fact]
+    public void FilterChange_BackToTheCountedViewWhileCounting_CountsItAgain()
+    {
+        var cut = RenderPage<DealList>();
+        Navigation.NavigateTo("deals?status=InTalks");
+        cut.WaitForAssertion(() => Assert.Equal("3 deals", DealCount(cut.Markup)));
+        var back = false;
+        cut.OnMarkupUpdated += (_, _) =>
+        {
+            // The reader goes back while the new view's rows are shown and its count is still being read.
+            if (!back && DealCount(cut.Markup) == "Counting…")
+            {
+                back = true;
+                Navigation.NavigateTo("deals?status=InTalks");
+            }
+        };
+
+        Navigation.NavigateTo("deals?status=InTalks&kind=Partnership");
+
+        cut.WaitForAssertion(() => Assert.True(back));
+        cut.WaitForAssertion(() => Assert.Equal(3, Titles(cut.Markup).Count));
+        cut.WaitForAssertion(() => Assert.Equal("3 deals", DealCount(cut.Markup)));
+    }
+
+    [Fact]
     public void SortChange_SameFilters_KeepsTheCountItHas()
     {
         var cut = RenderPage<DealList>();
