@@ -86,4 +86,44 @@ public sealed class ApiTokenTests(ApiWebFactory factory)
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/history", Cancel)).StatusCode);
     }
+    [Fact]
+    public async Task Call_TokenOfADemotedUser_AnswersWithTheNewRoleAtTheNextRequest()
+    {
+        var (client, userId, _) = await AnalystClientAsync("demoted");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/history", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/history", Cancel)).StatusCode);
+
+        var admin = Actor.Create(DemoAccounts.Admin.UserName, Roles.Admin);
+        Assert.True((await factory.Services.GetRequiredService<AccountService>().ChangeRoleAsync(admin, userId, Roles.Viewer, Cancel)).Succeeded);
+
+        // The history is the analysts': the claims the token's earlier requests were given are not used again.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/history", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/deals?size=1", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Call_TokenRevokedAfterUse_Answers401AtTheNextRequest()
+    {
+        var (client, _, email) = await AnalystClientAsync("revoked-after-use");
+        var owner = Actor.Create(email, Roles.Analyst);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/history", Cancel)).StatusCode);
+
+        Assert.True(await Tokens.RevokeAsync(owner, (await Tokens.ListAsync(owner, Cancel)).Single().Id, Cancel));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/history", Cancel)).StatusCode);
+    }
+
+    // A new analyst with one token, and a client that sends it.
+    private async Task<(HttpClient Client, string UserId, string Email)> AnalystClientAsync(string name)
+    {
+        var email = $"{name}-{Guid.NewGuid():N}@aideals.local";
+        var admin = Actor.Create(DemoAccounts.Admin.UserName, Roles.Admin);
+        Assert.True((await factory.Services.GetRequiredService<AccountService>().CreateUserAsync(admin, new NewUser(email, null, Roles.Analyst, "AnalystUser2025x"), Cancel)).Succeeded);
+        var token = await factory.CreateTokenAsync(email, "script");
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(email);
+        return (client, user!.Id, email);
+    }
 }

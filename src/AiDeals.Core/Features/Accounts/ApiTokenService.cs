@@ -14,8 +14,16 @@ public sealed record ApiTokenSummary(int Id, string Name, string Prefix, DateTim
 /// <summary>A new token (<see cref="Token"/>, to show once), or why none was made.</summary>
 public sealed record ApiTokenCreation(ApiTokenSummary? Summary, string? Token, string? Error);
 
-/// <summary>The live token a bearer value names, and whose it is.</summary>
-public sealed record ApiTokenOwner(int TokenId, string TokenName, string UserId, DateTime? LastUsedAtUtc);
+/// <summary>
+/// The live token a bearer value names, and whose it is: with the owner's account as it is now, its concurrency stamp
+/// (new after every change Identity makes to the account: a role, a lock, a password) and the end of its lockout, if any.
+/// </summary>
+public sealed record ApiTokenOwner(int TokenId, string TokenName, string UserId, DateTime? LastUsedAtUtc)
+{
+    public string? AccountStamp { get; init; }
+
+    public DateTimeOffset? LockedOutUntil { get; init; }
+}
 
 /// <summary>
 /// Creates, lists and revokes a user's own API tokens, and finds the token behind a bearer value. Each creation and
@@ -133,9 +141,14 @@ public sealed class ApiTokenService(IDbContextFactory<AiDealsDbContext> contexts
 
         var hash = Hash(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The account in the same read: a token whose account is gone names nobody.
         return await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null)
-            .Select(t => new ApiTokenOwner(t.Id, t.Name, t.UserId, t.LastUsedAtUtc))
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ApiTokenOwner(t.Id, t.Name, t.UserId, t.LastUsedAtUtc)
+            {
+                AccountStamp = u.ConcurrencyStamp,
+                LockedOutUntil = u.LockoutEnabled ? u.LockoutEnd : null,
+            })
             .SingleOrDefaultAsync(cancellationToken);
     }
 

@@ -48,6 +48,7 @@ internal static class ApiWebExtensions
             // have to allow as a string.
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+        services.AddSingleton<ApiTokenLogins>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         // A script gets a status, never the login page: the cookie's redirects become 401 and 403 under /api.
