@@ -20,8 +20,8 @@ internal sealed record BenchOptions(
         usage: dotnet run -c Release --project tests/AiDeals.Benchmarks -- --database PATH [options]
           --database PATH    a copy of the large database (it is migrated to the app's schema first; never the original)
           --only TEXT        only the cases whose name contains TEXT (repeatable: deals, list, dashboard, profile, detail, export)
-          --iterations N     timed calls per way (default 10)
-          --warmup N         calls per way before timing, not counted (default 1)
+          --iterations N     timed calls per way (default 100: a p95 of fewer is mostly the slowest call)
+          --warmup N         calls per way before timing, not counted (default 3)
           --budget SECONDS   a way stops after this much timing once it has 3 calls (default 5)
           --port N           the loopback port for the app (default 5305)
           --no-browser       skip the app and Chromium (limit and service only)
@@ -35,7 +35,7 @@ internal sealed record BenchOptions(
     {
         string? database = null;
         var only = new List<string>();
-        int iterations = 10, warmup = 1, port = 5305, circuits = 0;
+        int iterations = 100, warmup = 3, port = 5305, circuits = 0;
         double budget = 5, settle = 10;
         bool browser = true, markdown = false;
         string? screenshots = null;
