@@ -39,6 +39,27 @@ public sealed class DealFilterPlanTests(SyntheticDeals synthetic) : IClassFixtur
     [Theory]
     [InlineData("investor")]
     [InlineData("two investors")]
+    [InlineData("investor and target")]
+    public async Task SearchAsync_ByInvestor_SortsTheDealsFoundByTheirKeysAndReadsOnlyThePageWhole(string what)
+    {
+        var recording = synthetic.Record();
+
+        await recording.Service.SearchAsync(Filter(what), new DealPageRequest(), TestContext.Current.CancellationToken);
+
+        // The page's command: the deals found are sorted in a subquery of their own, and each row's target (and whether
+        // it is a wider deal) is looked up after it, for the page's rows only, not for every deal found.
+        var sql = recording.Commands.First(text => text.Contains("LIMIT", StringComparison.Ordinal));
+        var plan = (await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql)).ToList();
+        var described = $"{what}: {string.Join(" | ", plan)}\n{sql}";
+        Assert.True(plan.Any(step => step.StartsWith("CO-ROUTINE page", StringComparison.Ordinal) || step.StartsWith("MATERIALIZE page", StringComparison.Ordinal)), described);
+        var sorted = plan.FindIndex(step => step.StartsWith("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        var targets = plan.FindIndex(step => step.StartsWith("SEARCH t ", StringComparison.Ordinal));
+        Assert.True(sorted >= 0 && targets > sorted, described);
+    }
+
+    [Theory]
+    [InlineData("investor")]
+    [InlineData("two investors")]
     [InlineData("investor and status")]
     public async Task SearchAsync_ByInvestor_StartsFromTheInvestorsParticipations(string what)
     {

@@ -25,6 +25,10 @@ internal sealed class DealListSql
     private readonly bool _postgreSql;
     private string _from = "\"Deals\" AS d";
 
+    // Whether the filter finds its deals off an index of its own (an investor's participations, the free-text index) and
+    // sorts them, rather than walking the sort's index.
+    private bool _sortsWhatItFinds;
+
     private DealListSql(bool postgreSql) => _postgreSql = postgreSql;
 
     /// <summary>
@@ -83,6 +87,7 @@ internal sealed class DealListSql
         var matching = match is null ? null : postgreSql
             ? DealSearchSqlPostgreSql.Matching(sql.Value(DealTextSearch.TsQuery(filter.Text)!))
             : $"SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)}";
+        sql._sortsWhatItFinds |= filter.Investors.Count > 0 || match is not null;
         if (filter.Investors.Count > 0)
         {
             // The investors' deals, each once, off the participants' (OrganizationId, DealId) index, then each deal by its
@@ -115,24 +120,34 @@ internal sealed class DealListSql
     /// </summary>
     public string Page(DealSortField sort, string? range, string orderBy, int take, int skip)
     {
+        var page = new StringBuilder(_sortsWhatItFinds ? "SELECT d.\"Id\" AS \"PageId\" FROM " : " FROM ").Append(_from);
+        if (!_sortsWhatItFinds)
+        {
+            page.Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL");
+        }
+
+        page.Append(" WHERE ").AppendJoin(" AND ", Conditions(SortKey(sort)));
+        if (range is not null)
+        {
+            page.Append(" AND ").Append(range);
+        }
+
+        page.Append(" ORDER BY ").Append(orderBy).Append(CultureInfo.InvariantCulture, $" LIMIT {take}");
+        if (skip > 0)
+        {
+            page.Append(CultureInfo.InvariantCulture, $" OFFSET {skip}");
+        }
+
+        // A found set is sorted by its keys alone, and only the page's rows are read whole (their target, whether they
+        // are wider deals): of an investor's 38,810 deals, the rows of all of them took twice the time of the page.
+        var from = _sortsWhatItFinds
+            ? $" FROM ({page}) AS page CROSS JOIN \"Deals\" AS d LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL WHERE d.\"Id\" = page.\"PageId\" ORDER BY {orderBy}"
+            : page.ToString();
         var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")
             .Append(" d.\"AmountQualifier\", d.\"AnnouncedOn\", d.\"AnnouncedPrecision\",")
             .Append(" EXISTS (SELECT 1 FROM \"DealLinks\" AS l INNER JOIN \"Deals\" AS c ON c.\"Id\" = l.\"PartId\" WHERE l.\"WiderId\" = d.\"Id\" AND l.\"DeletedAt\" IS NULL AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
             .Append(", d.\"Currency\", d.\"ReportedLow\", d.\"ReportedHigh\", d.\"ReportedQualifier\", d.\"RateOn\"")
-            .Append(" FROM ").Append(_from)
-            .Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL")
-            .Append(" WHERE ").AppendJoin(" AND ", Conditions(SortKey(sort)));
-        if (range is not null)
-        {
-            text.Append(" AND ").Append(range);
-        }
-
-        text.Append(" ORDER BY ").Append(orderBy).Append(CultureInfo.InvariantCulture, $" LIMIT {take}");
-        if (skip > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" OFFSET {skip}");
-        }
-
+            .Append(from);
         return text.ToString();
     }
 
