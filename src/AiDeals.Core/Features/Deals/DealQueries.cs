@@ -25,14 +25,11 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
-        int total;
-        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            total = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, db.Database.IsNpgsql()), int.MaxValue, CommandObserver, cancellationToken);
-        }
-
-        var rows = await SearchAsync(filter, new DealPageRequest { Skip = page.Skip, PageSize = page.Take }, cancellationToken);
+        // The count and the page on one connection.
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var total = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, db.Database.IsNpgsql()), int.MaxValue, CommandObserver, cancellationToken);
+        var rows = await PageAsync(db, filter, new DealPageRequest { Skip = page.Skip, PageSize = page.Take }, cancellationToken);
         return new PagedResult<DealSummary>(rows.Items, total);
     }
 
@@ -51,13 +48,19 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
             throw new ArgumentException("The cursor belongs to another sort of the list.", nameof(page));
         }
 
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await PageAsync(db, filter, page, cancellationToken);
+    }
+
+    private async Task<DealPage> PageAsync(AiDealsDbContext db, DealFilter filter, DealPageRequest page, CancellationToken cancellationToken)
+    {
+        var cursor = page.After ?? page.Before;
         var size = Math.Clamp(page.PageSize, 1, PageRequest.MaxPageSize);
         // Before a cursor is after it in the opposite order, read back to front.
         var backwards = page.Before is not null;
         var descending = filter.Descending != backwards;
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var sql = DealListSql.For(filter, db.Database.IsNpgsql());
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var rows = new List<DealRow>();
         var key = DealKeyset.KeySql(filter.Sort);
