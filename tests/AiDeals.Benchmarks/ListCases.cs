@@ -52,6 +52,8 @@ internal static class ListCases
 
         views.Add(($"list: investor filter ({facts.FilterInvestorDeals} deals)", new DealFilter { Investors = [facts.FilterInvestor] }, 0,
             "deals?investor=" + Uri.EscapeDataString(facts.FilterInvestor)));
+        views.Add((FormattableString.Invariant($"list: busy investor filter ({facts.BusyInvestorDeals:N0} deals)"), new DealFilter { Investors = [facts.BusyInvestor] }, 0,
+            "deals?investor=" + Uri.EscapeDataString(facts.BusyInvestor)));
         views.Add(("list: status filter (in talks)", new DealFilter { Statuses = [DealStatus.InTalks] }, 0, "deals?status=InTalks"));
         views.Add(("list: amount $1B–2B", new DealFilter { MinAmount = RangeMin, MaxAmount = RangeMax }, 0,
             FormattableString.Invariant($"deals?min={RangeMin}&max={RangeMax}")));
