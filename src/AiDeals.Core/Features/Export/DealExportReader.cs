@@ -119,70 +119,82 @@ internal sealed class DealExportReader
         var connection = _lookups.Database.GetDbConnection();
         var participants = await ExportBatchSql.ParticipantsAsync(connection, ids, _observer, cancellationToken);
         var citations = await ExportBatchSql.CitationsAsync(connection, ids, _observer, cancellationToken);
-        var organizationIds = batch.Where(d => d.TargetId is not null).Select(d => d.TargetId!.Value).Concat(participants.Select(p => p.OrganizationId));
-        if (!_names.Knows(organizationIds, citations.Select(c => c.SourceId)))
+        if (!KnowsAll(batch, participants, citations))
         {
             // The first batch, or an organization or source added since the names were read (rare; a long export on a
             // live database): read them again.
             _names = _oneBatch
-                ? await ExportNames.ReadAsync(_lookups, [.. organizationIds.Distinct()], [.. citations.Select(c => c.SourceId).Distinct()], cancellationToken)
-                : await ExportNames.ReadAsync(_lookups, cancellationToken);
+                ? await ExportNames.ReadAsync(connection, OrganizationIds(batch, participants), [.. citations.Select(c => c.SourceId).Distinct()], _observer, cancellationToken)
+                : await ExportNames.ReadAsync(connection, _observer, cancellationToken);
         }
 
-        // A deleted organization's participation and a deleted or URL-less source are left out, as the joins left them.
-        var investors = participants
-            .Select(p => (Participant: p, Name: _names.Organization(p.OrganizationId)))
-            .Where(p => p.Name is not null)
-            .OrderBy(p => DealFiltering.RankOf(p.Participant.Role)).ThenBy(p => p.Name!.Value.Rank)
-            .ToLookup(p => p.Participant.DealId, p => (p.Participant, Name: p.Name!.Value.Text!));
-        var sources = citations
-            .Select(c => (c.DealId, Url: _names.SourceUrl(c.SourceId)))
-            .Where(c => c.Url is not null)
-            .OrderBy(c => c.Url!.Value.Rank)
-            .ToLookup(c => c.DealId, c => c.Url!.Value.Text!);
-        return batch.Select(d => new DealExportRow(
-                d.Id,
-                d.Title,
-                d.TargetId is { } targetId ? _names.Organization(targetId)?.Text : null,
-                [.. investors[d.Id].Select(p => p.Name)],
-                d.Kind,
-                d.Status,
-                AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
-                d.AnnouncedOn is { } on ? PartialDate.Create(on, d.AnnouncedPrecision) : null,
-                // Two citations of one deal may quote the same source, or two sources give the same URL.
-                [.. sources[d.Id].Distinct(StringComparer.Ordinal)])
-            {
-                AsReported = ReportedAmount.Of(d.Currency, d.ReportedLow, d.ReportedHigh, d.ReportedQualifier,
-                    AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier), d.RateOn),
-                Commitments = [.. investors[d.Id]
-                    .Where(p => p.Participant.CommitmentQualifier != AmountQualifier.Undisclosed || p.Participant.ReportedQualifier is not (null or AmountQualifier.Undisclosed))
-                    .Select(p => $"{p.Name}: " + ReportedAmount.Of(p.Participant.Currency, p.Participant.ReportedLow, p.Participant.ReportedHigh,
-                        p.Participant.ReportedQualifier, AmountRange.Create(p.Participant.CommitmentLow, p.Participant.CommitmentHigh, p.Participant.CommitmentQualifier),
-                        p.Participant.RateOn))],
-            })
-            .ToList();
+        return ExportRows.Of(batch, participants, citations, _names);
     }
 
-    private sealed record ExportDeal(
-        int Id,
-        string Title,
-        int? TargetId,
-        DealKind Kind,
-        DealStatus Status,
-        long? AmountLow,
-        long? AmountHigh,
-        AmountQualifier AmountQualifier,
-        DateOnly? AnnouncedOn,
-        DatePrecision AnnouncedPrecision)
+    private bool KnowsAll(List<ExportDeal> batch, List<ExportParticipant> participants, List<(int DealId, int SourceId)> citations)
     {
-        public string Currency { get; init; } = Domain.Currencies.Usd;
+        foreach (var deal in batch)
+        {
+            if (deal.TargetId is { } targetId && !_names.Knows(targetId))
+            {
+                return false;
+            }
+        }
 
-        public long? ReportedLow { get; init; }
+        foreach (var participant in participants)
+        {
+            if (!_names.Knows(participant.OrganizationId))
+            {
+                return false;
+            }
+        }
 
-        public long? ReportedHigh { get; init; }
+        foreach (var citation in citations)
+        {
+            if (!_names.KnowsSource(citation.SourceId))
+            {
+                return false;
+            }
+        }
 
-        public AmountQualifier? ReportedQualifier { get; init; }
-
-        public DateOnly? RateOn { get; init; }
+        return true;
     }
+
+    private static HashSet<int> OrganizationIds(List<ExportDeal> batch, List<ExportParticipant> participants)
+    {
+        var ids = new HashSet<int>(participants.Select(p => p.OrganizationId));
+        foreach (var deal in batch)
+        {
+            if (deal.TargetId is { } targetId)
+            {
+                ids.Add(targetId);
+            }
+        }
+
+        return ids;
+    }
+}
+
+/// <summary>One deal of an export as its query reads it, before its investors, sources and names are added.</summary>
+internal sealed record ExportDeal(
+    int Id,
+    string Title,
+    int? TargetId,
+    DealKind Kind,
+    DealStatus Status,
+    long? AmountLow,
+    long? AmountHigh,
+    AmountQualifier AmountQualifier,
+    DateOnly? AnnouncedOn,
+    DatePrecision AnnouncedPrecision)
+{
+    public string Currency { get; init; } = Domain.Currencies.Usd;
+
+    public long? ReportedLow { get; init; }
+
+    public long? ReportedHigh { get; init; }
+
+    public AmountQualifier? ReportedQualifier { get; init; }
+
+    public DateOnly? RateOn { get; init; }
 }

@@ -25,18 +25,19 @@ internal static class ExportBatchSql
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(new ExportParticipant(
-                reader.GetInt32(0),
-                reader.GetInt32(1),
-                Enum.Parse<ParticipantRole>(reader.GetString(2)),
-                reader.GetString(3),
-                Int64OrNull(reader, 4),
-                Int64OrNull(reader, 5),
-                reader.IsDBNull(6) ? null : Enum.Parse<AmountQualifier>(reader.GetString(6)),
-                Int64OrNull(reader, 7),
-                Int64OrNull(reader, 8),
-                Enum.Parse<AmountQualifier>(reader.GetString(9)),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10)));
+            var commitmentQualifier = Enum.Parse<AmountQualifier>(reader.GetString(9));
+            AmountQualifier? reportedQualifier = reader.IsDBNull(6) ? null : Enum.Parse<AmountQualifier>(reader.GetString(6));
+            var participant = new ExportParticipant(reader.GetInt32(0), reader.GetInt32(1), RoleOf(reader.GetString(2)), commitmentQualifier, reportedQualifier);
+            // Most participations give no amount: their other columns are left unread (each read is a call into SQLite).
+            found.Add(!participant.HasCommitment ? participant : participant with
+            {
+                Currency = reader.GetString(3),
+                ReportedLow = Int64OrNull(reader, 4),
+                ReportedHigh = Int64OrNull(reader, 5),
+                CommitmentLow = Int64OrNull(reader, 7),
+                CommitmentHigh = Int64OrNull(reader, 8),
+                RateOn = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10),
+            });
         }
 
         return found;
@@ -76,18 +77,40 @@ internal static class ExportBatchSql
     }
 
     private static long? Int64OrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    // The roles as stored (their names); Enum.Parse for any other, so that a new role still reads.
+    private static ParticipantRole RoleOf(string role) => role switch
+    {
+        nameof(ParticipantRole.Lead) => ParticipantRole.Lead,
+        nameof(ParticipantRole.CoInvestor) => ParticipantRole.CoInvestor,
+        nameof(ParticipantRole.Backer) => ParticipantRole.Backer,
+        _ => Enum.Parse<ParticipantRole>(role),
+    };
 }
 
-/// <summary>One live participation of an exported deal, as the CSV's investors and commitments need it.</summary>
-internal sealed record ExportParticipant(
+/// <summary>
+/// One live participation of an exported deal, as the CSV's investors and commitments need it. The amount's columns are
+/// read only for a participation that gives one (<see cref="HasCommitment"/>); the others keep the defaults.
+/// </summary>
+internal readonly record struct ExportParticipant(
     int DealId,
     int OrganizationId,
     ParticipantRole Role,
-    string Currency,
-    long? ReportedLow,
-    long? ReportedHigh,
-    AmountQualifier? ReportedQualifier,
-    long? CommitmentLow,
-    long? CommitmentHigh,
     AmountQualifier CommitmentQualifier,
-    DateOnly? RateOn);
+    AmountQualifier? ReportedQualifier)
+{
+    public string Currency { get; init; } = Currencies.Usd;
+
+    public long? ReportedLow { get; init; }
+
+    public long? ReportedHigh { get; init; }
+
+    public long? CommitmentLow { get; init; }
+
+    public long? CommitmentHigh { get; init; }
+
+    public DateOnly? RateOn { get; init; }
+
+    /// <summary>Whether the CSV's commitments name it: an amount given in dollars or as reported.</summary>
+    public bool HasCommitment => CommitmentQualifier != AmountQualifier.Undisclosed || ReportedQualifier is not (null or AmountQualifier.Undisclosed);
+}
