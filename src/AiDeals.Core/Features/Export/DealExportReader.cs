@@ -17,6 +17,10 @@ internal sealed class DealExportReader
     private readonly AiDealsDbContext _lookups;
     private readonly Action<string>? _observer;
     private readonly bool _oneBatch;
+    // A batch's reads and sorts, kept from one batch to the next (one batch completes at a time).
+    private readonly List<ExportParticipant> _participants = [];
+    private readonly List<(int DealId, int SourceId)> _citations = [];
+    private readonly ExportRows _rows = new();
     private ExportNames _names;
 
     private DealExportReader(AiDealsDbContext lookups, bool oneBatch, Action<string>? observer)
@@ -33,10 +37,10 @@ internal sealed class DealExportReader
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var lookups = await contexts.CreateDbContextAsync(cancellationToken);
         await lookups.Database.OpenConnectionAsync(cancellationToken);
-        await using var deals = Deals(db, filter).GetAsyncEnumerator(cancellationToken);
+        await using var deals = await ExportDeals.OpenAsync(db, filter, observer, cancellationToken);
         // An export that is one batch (an investor's deals, a narrow filter) reads the names of its own rows; a longer
         // one reads every name once, as the first batch completes.
-        var batch = await NextBatchAsync(deals, batchSize);
+        var batch = await deals.NextBatchAsync(batchSize, cancellationToken);
         var reader = new DealExportReader(lookups, oneBatch: batch.Count < batchSize, observer);
         Task<List<DealExportRow>>? pending = null;
         try
@@ -57,7 +61,7 @@ internal sealed class DealExportReader
                     break;
                 }
 
-                batch = await NextBatchAsync(deals, batchSize);
+                batch = await deals.NextBatchAsync(batchSize, cancellationToken);
             }
 
             if (pending is not null)
@@ -80,45 +84,14 @@ internal sealed class DealExportReader
         }
     }
 
-    private static IAsyncEnumerable<ExportDeal> Deals(AiDealsDbContext db, DealFilter filter) =>
-        DealFiltering.Query(db, filter)
-            .Select(d => new ExportDeal(
-                d.Id,
-                d.Title,
-                d.TargetId,
-                d.Kind,
-                d.Status,
-                d.AmountLow,
-                d.AmountHigh,
-                d.AmountQualifier,
-                d.AnnouncedOn,
-                d.AnnouncedPrecision)
-            {
-                Currency = d.Currency,
-                ReportedLow = d.ReportedLow,
-                ReportedHigh = d.ReportedHigh,
-                ReportedQualifier = d.ReportedQualifier,
-                RateOn = d.RateOn,
-            })
-            .AsAsyncEnumerable();
-
-    private static async Task<List<ExportDeal>> NextBatchAsync(IAsyncEnumerator<ExportDeal> deals, int batchSize)
-    {
-        var batch = new List<ExportDeal>(batchSize);
-        while (batch.Count < batchSize && await deals.MoveNextAsync())
-        {
-            batch.Add(deals.Current);
-        }
-
-        return batch;
-    }
-
     private async Task<List<DealExportRow>> CompleteAsync(List<ExportDeal> batch, CancellationToken cancellationToken)
     {
         var ids = batch.ConvertAll(d => d.Id);
         var connection = _lookups.Database.GetDbConnection();
-        var participants = await ExportBatchSql.ParticipantsAsync(connection, ids, _observer, cancellationToken);
-        var citations = await ExportBatchSql.CitationsAsync(connection, ids, _observer, cancellationToken);
+        var participants = _participants;
+        var citations = _citations;
+        await ExportBatchSql.ParticipantsAsync(connection, ids, participants, _observer, cancellationToken);
+        await ExportBatchSql.CitationsAsync(connection, ids, citations, _observer, cancellationToken);
         if (!KnowsAll(batch, participants, citations))
         {
             // The first batch, or an organization or source added since the names were read (rare; a long export on a
@@ -128,7 +101,7 @@ internal sealed class DealExportReader
                 : await ExportNames.ReadAsync(connection, _observer, cancellationToken);
         }
 
-        return ExportRows.Of(batch, participants, citations, _names);
+        return _rows.Of(batch, participants, citations, _names);
     }
 
     private bool KnowsAll(List<ExportDeal> batch, List<ExportParticipant> participants, List<(int DealId, int SourceId)> citations)
@@ -173,28 +146,4 @@ internal sealed class DealExportReader
 
         return ids;
     }
-}
-
-/// <summary>One deal of an export as its query reads it, before its investors, sources and names are added.</summary>
-internal sealed record ExportDeal(
-    int Id,
-    string Title,
-    int? TargetId,
-    DealKind Kind,
-    DealStatus Status,
-    long? AmountLow,
-    long? AmountHigh,
-    AmountQualifier AmountQualifier,
-    DateOnly? AnnouncedOn,
-    DatePrecision AnnouncedPrecision)
-{
-    public string Currency { get; init; } = Domain.Currencies.Usd;
-
-    public long? ReportedLow { get; init; }
-
-    public long? ReportedHigh { get; init; }
-
-    public AmountQualifier? ReportedQualifier { get; init; }
-
-    public DateOnly? RateOn { get; init; }
 }

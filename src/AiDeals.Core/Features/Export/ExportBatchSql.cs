@@ -13,13 +13,15 @@ namespace AiDeals.Core.Features.Export;
 internal static class ExportBatchSql
 {
     /// <summary>
-    /// The participations in two reads: what every one needs from the deal's covering index alone (no visit to its row,
-    /// which was most of a batch's cost), then the amounts of the few that give one, by key.
+    /// The participations in two reads, into <paramref name="found"/> (emptied first: a list kept from batch to batch,
+    /// as large as a batch's participations, stays out of the large object heap's collections): what every one needs
+    /// from the deal's covering index alone (no visit to its row, which was most of a batch's cost), then the amounts of
+    /// the few that give one, by key.
     /// </summary>
-    public static async Task<List<ExportParticipant>> ParticipantsAsync(
-        DbConnection connection, IReadOnlyCollection<int> dealIds, Action<string>? observer, CancellationToken cancellationToken)
+    public static async Task ParticipantsAsync(
+        DbConnection connection, IReadOnlyCollection<int> dealIds, List<ExportParticipant> found, Action<string>? observer, CancellationToken cancellationToken)
     {
-        var found = new List<ExportParticipant>(dealIds.Count * 2);
+        found.Clear();
         var withAmounts = new Dictionary<int, int>();
         var text = Text("""
             SELECT p."Id", p."DealId", p."OrganizationId", p."Role", p."CommitmentQualifier", p."ReportedQualifier"
@@ -50,8 +52,6 @@ internal static class ExportBatchSql
         {
             await ReadAmountsAsync(connection, found, withAmounts, observer, cancellationToken);
         }
-
-        return found;
     }
 
     private static async Task ReadAmountsAsync(
@@ -78,10 +78,11 @@ internal static class ExportBatchSql
         }
     }
 
-    public static async Task<List<(int DealId, int SourceId)>> CitationsAsync(
-        DbConnection connection, IReadOnlyCollection<int> dealIds, Action<string>? observer, CancellationToken cancellationToken)
+    /// <summary>The live citations of the deals, into <paramref name="found"/> (emptied first).</summary>
+    public static async Task CitationsAsync(
+        DbConnection connection, IReadOnlyCollection<int> dealIds, List<(int DealId, int SourceId)> found, Action<string>? observer, CancellationToken cancellationToken)
     {
-        var found = new List<(int, int)>(dealIds.Count * 2);
+        found.Clear();
         var text = Text("""
             SELECT c."DealId", c."SourceId" FROM "Citations" AS c WHERE c."DeletedAt" IS NULL AND c."DealId" IN (
             """, dealIds);
@@ -92,7 +93,6 @@ internal static class ExportBatchSql
             found.Add((reader.GetInt32(0), reader.GetInt32(1)));
         }
 
-        return found;
     }
 
     // Ids are whole numbers read from the database: written into the text (as the deal list's investors are), they need
