@@ -490,12 +490,12 @@ namespace AiDeals.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DealId");
-
                     b.HasIndex("Currency", "DealId")
                         .HasFilter("\"Currency\" <> 'USD'");
 
                     b.HasIndex("OrganizationId", "DealId", "DeletedAt");
+
+                    b.HasIndex("DealId", "DeletedAt", "OrganizationId", "Role", "CommitmentQualifier", "ReportedQualifier");
 
                     b.ToTable("DealParticipants");
 

@@ -11,7 +11,7 @@ namespace AiDeals.Core.Data.CompiledModel
     public partial class AiDealsDbContextModel
     {
         private AiDealsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("78d4ea09-519b-440c-b7c0-923e1d091c21"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("afc3012b-3beb-4052-95a7-bb77aec5b6b9"), entityTypeCount: 29)
         {
         }
 

@@ -148,14 +148,14 @@ namespace AiDeals.Core.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { dealId });
+                new[] { currency, dealId });
+            index.AddAnnotation("Relational:Filter", "\"Currency\" <> 'USD'");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { currency, dealId });
-            index0.AddAnnotation("Relational:Filter", "\"Currency\" <> 'USD'");
+                new[] { organizationId, dealId, deletedAt });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { organizationId, dealId, deletedAt });
+                new[] { dealId, deletedAt, organizationId, role, commitmentQualifier, reportedQualifier });
 
             return runtimeEntityType;
         }

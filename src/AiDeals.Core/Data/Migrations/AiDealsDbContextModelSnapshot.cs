@@ -458,12 +458,12 @@ namespace AiDeals.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DealId");
-
                     b.HasIndex("Currency", "DealId")
                         .HasFilter("\"Currency\" <> 'USD'");
 
                     b.HasIndex("OrganizationId", "DealId", "DeletedAt");
+
+                    b.HasIndex("DealId", "DeletedAt", "OrganizationId", "Role", "CommitmentQualifier", "ReportedQualifier");
 
                     b.ToTable("DealParticipants");
 

@@ -20,7 +20,7 @@ internal sealed class SyntheticIndexes
 
     // Keys the run writes in ascending order and never NULL: each row appends at the index's right edge.
     private static readonly HashSet<string> AppendedAtTheEnd =
-        ["IX_DealParticipants_DealId", "IX_Valuations_DealId", "IX_OrganizationAliases_OrganizationId"];
+        ["IX_DealParticipants_DealId_DeletedAt_OrganizationId_Role_CommitmentQualifier_ReportedQualifier", "IX_Valuations_DealId", "IX_OrganizationAliases_OrganizationId"];
 
     private readonly List<string> _definitions = [];
 

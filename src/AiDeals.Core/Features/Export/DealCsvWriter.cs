@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.Import;
 using CsvHelper;
@@ -27,36 +28,89 @@ public static class DealCsvWriter
     public static IReadOnlyList<string> Columns { get; } = [.. DealCsvColumns.All.Where(c => c != DealCsvColumns.ExternalId)];
 
     /// <summary>
-    /// Writes the header and the rows as they come. Every write is asynchronous: the writer flushes its buffer into the
-    /// stream whenever it fills, and a web response refuses synchronous writes (an export past the first buffer failed).
+    /// Writes the header and the rows as they come. Every write into the stream is asynchronous: a row's fields go into
+    /// the writer's buffer, and the end of a row writes the buffer out when it is mostly full (a web response refuses
+    /// synchronous writes: an export past the first buffer failed).
     /// </summary>
     public static async Task WriteAsync(Stream stream, IAsyncEnumerable<DealExportRow> rows, CancellationToken cancellationToken = default)
     {
         await using var csv = CsvWriter.Create(stream, Csv, leaveOpen: true);
         await csv.WriteRecordAsync([.. Columns], cancellationToken);
+        var lists = new ListText();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            await csv.WriteRecordAsync(
-            [
-                row.Title,
-                row.Target ?? string.Empty,
-                string.Join("; ", row.Investors),
-                row.Kind.ToString(),
-                row.Status.ToString(),
-                row.Amount.Low?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                row.Amount.High?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                // The reported qualifier: an amount no rate converted reads undisclosed in dollars, but not as reported.
-                (row.AsReported?.Reported.Qualifier ?? row.Amount.Qualifier).ToString(),
-                row.Announced?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-                row.Announced?.Precision.ToString() ?? string.Empty,
-                string.Join(" ", row.SourceUrls),
-                row.AsReported?.Currency ?? Core.Domain.Currencies.Usd,
-                row.AsReported is { IsInDollars: false } reported ? reported.Reported.Low?.ToString(CultureInfo.InvariantCulture) ?? string.Empty : string.Empty,
-                row.AsReported is { IsInDollars: false } reportedHigh ? reportedHigh.Reported.High?.ToString(CultureInfo.InvariantCulture) ?? string.Empty : string.Empty,
-                string.Join("; ", row.Commitments),
-            ], cancellationToken);
+            WriteFields(csv, row, lists);
+            await csv.EndRecordAsync(cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);
+    }
+
+    // Field by field, as text: numbers and dates formatted in place and lists joined in one buffer, with no array or
+    // string per row (a row was fifteen strings and an array, about a fifth of the export's allocations).
+    private static void WriteFields(CsvWriter csv, DealExportRow row, ListText lists)
+    {
+        Span<char> text = stackalloc char[24];
+        csv.WriteField(row.Title);
+        csv.WriteField(row.Target ?? string.Empty);
+        csv.WriteField(lists.Join("; ", row.Investors));
+        csv.WriteField(row.Kind.ToString());
+        csv.WriteField(row.Status.ToString());
+        csv.WriteField(Number(row.Amount.Low, text));
+        csv.WriteField(Number(row.Amount.High, text));
+        // The reported qualifier: an amount no rate converted reads undisclosed in dollars, but not as reported.
+        csv.WriteField((row.AsReported?.Reported.Qualifier ?? row.Amount.Qualifier).ToString());
+        csv.WriteField(row.Announced is { } announced && announced.Date.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? text[..length] : []);
+        csv.WriteField(row.Announced?.Precision.ToString() ?? string.Empty);
+        csv.WriteField(lists.Join(" ", row.SourceUrls));
+        csv.WriteField(row.AsReported?.Currency ?? Currencies.Usd);
+        AmountRange? reported = row.AsReported is { IsInDollars: false } asReported ? asReported.Reported : null;
+        csv.WriteField(Number(reported?.Low, text));
+        csv.WriteField(Number(reported?.High, text));
+        csv.WriteField(lists.Join("; ", row.Commitments));
+    }
+
+    private static ReadOnlySpan<char> Number(long? value, Span<char> text) =>
+        value is { } number && number.TryFormat(text, out var length, provider: CultureInfo.InvariantCulture) ? text[..length] : [];
+
+    /// <summary>A list's items joined into one field, in a buffer kept for the whole export.</summary>
+    private sealed class ListText
+    {
+        private char[] _buffer = new char[512];
+
+        public ReadOnlySpan<char> Join(string separator, IReadOnlyList<string> items)
+        {
+            if (items.Count <= 1)
+            {
+                return items.Count == 0 ? [] : items[0];
+            }
+
+            var length = separator.Length * (items.Count - 1);
+            for (var i = 0; i < items.Count; i++)
+            {
+                length += items[i].Length;
+            }
+
+            if (_buffer.Length < length)
+            {
+                _buffer = new char[Math.Max(length, _buffer.Length * 2)];
+            }
+
+            var written = 0;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (i > 0)
+                {
+                    separator.CopyTo(_buffer.AsSpan(written));
+                    written += separator.Length;
+                }
+
+                items[i].CopyTo(_buffer.AsSpan(written));
+                written += items[i].Length;
+            }
+
+            return _buffer.AsSpan(0, written);
+        }
     }
 }

@@ -17,6 +17,10 @@ internal sealed class DealExportReader
     private readonly AiDealsDbContext _lookups;
     private readonly Action<string>? _observer;
     private readonly bool _oneBatch;
+    // A batch's reads and sorts, kept from one batch to the next (one batch completes at a time).
+    private readonly List<ExportParticipant> _participants = [];
+    private readonly List<(int DealId, int SourceId)> _citations = [];
+    private readonly ExportRows _rows = new();
     private ExportNames _names;
 
     private DealExportReader(AiDealsDbContext lookups, bool oneBatch, Action<string>? observer)
@@ -33,10 +37,10 @@ internal sealed class DealExportReader
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var lookups = await contexts.CreateDbContextAsync(cancellationToken);
         await lookups.Database.OpenConnectionAsync(cancellationToken);
-        await using var deals = Deals(db, filter).GetAsyncEnumerator(cancellationToken);
+        await using var deals = await ExportDeals.OpenAsync(db, filter, observer, cancellationToken);
         // An export that is one batch (an investor's deals, a narrow filter) reads the names of its own rows; a longer
         // one reads every name once, as the first batch completes.
-        var batch = await NextBatchAsync(deals, batchSize);
+        var batch = await deals.NextBatchAsync(batchSize, cancellationToken);
         var reader = new DealExportReader(lookups, oneBatch: batch.Count < batchSize, observer);
         Task<List<DealExportRow>>? pending = null;
         try
@@ -57,7 +61,7 @@ internal sealed class DealExportReader
                     break;
                 }
 
-                batch = await NextBatchAsync(deals, batchSize);
+                batch = await deals.NextBatchAsync(batchSize, cancellationToken);
             }
 
             if (pending is not null)
@@ -80,109 +84,66 @@ internal sealed class DealExportReader
         }
     }
 
-    private static IAsyncEnumerable<ExportDeal> Deals(AiDealsDbContext db, DealFilter filter) =>
-        DealFiltering.Query(db, filter)
-            .Select(d => new ExportDeal(
-                d.Id,
-                d.Title,
-                d.TargetId,
-                d.Kind,
-                d.Status,
-                d.AmountLow,
-                d.AmountHigh,
-                d.AmountQualifier,
-                d.AnnouncedOn,
-                d.AnnouncedPrecision)
-            {
-                Currency = d.Currency,
-                ReportedLow = d.ReportedLow,
-                ReportedHigh = d.ReportedHigh,
-                ReportedQualifier = d.ReportedQualifier,
-                RateOn = d.RateOn,
-            })
-            .AsAsyncEnumerable();
-
-    private static async Task<List<ExportDeal>> NextBatchAsync(IAsyncEnumerator<ExportDeal> deals, int batchSize)
-    {
-        var batch = new List<ExportDeal>(batchSize);
-        while (batch.Count < batchSize && await deals.MoveNextAsync())
-        {
-            batch.Add(deals.Current);
-        }
-
-        return batch;
-    }
-
     private async Task<List<DealExportRow>> CompleteAsync(List<ExportDeal> batch, CancellationToken cancellationToken)
     {
         var ids = batch.ConvertAll(d => d.Id);
         var connection = _lookups.Database.GetDbConnection();
-        var participants = await ExportBatchSql.ParticipantsAsync(connection, ids, _observer, cancellationToken);
-        var citations = await ExportBatchSql.CitationsAsync(connection, ids, _observer, cancellationToken);
-        var organizationIds = batch.Where(d => d.TargetId is not null).Select(d => d.TargetId!.Value).Concat(participants.Select(p => p.OrganizationId));
-        if (!_names.Knows(organizationIds, citations.Select(c => c.SourceId)))
+        var participants = _participants;
+        var citations = _citations;
+        await ExportBatchSql.ParticipantsAsync(connection, ids, participants, _observer, cancellationToken);
+        await ExportBatchSql.CitationsAsync(connection, ids, citations, _observer, cancellationToken);
+        if (!KnowsAll(batch, participants, citations))
         {
             // The first batch, or an organization or source added since the names were read (rare; a long export on a
             // live database): read them again.
             _names = _oneBatch
-                ? await ExportNames.ReadAsync(_lookups, [.. organizationIds.Distinct()], [.. citations.Select(c => c.SourceId).Distinct()], cancellationToken)
-                : await ExportNames.ReadAsync(_lookups, cancellationToken);
+                ? await ExportNames.ReadAsync(connection, OrganizationIds(batch, participants), [.. citations.Select(c => c.SourceId).Distinct()], _observer, cancellationToken)
+                : await ExportNames.ReadAsync(connection, _observer, cancellationToken);
         }
 
-        // A deleted organization's participation and a deleted or URL-less source are left out, as the joins left them.
-        var investors = participants
-            .Select(p => (Participant: p, Name: _names.Organization(p.OrganizationId)))
-            .Where(p => p.Name is not null)
-            .OrderBy(p => DealFiltering.RankOf(p.Participant.Role)).ThenBy(p => p.Name!.Value.Rank)
-            .ToLookup(p => p.Participant.DealId, p => (p.Participant, Name: p.Name!.Value.Text!));
-        var sources = citations
-            .Select(c => (c.DealId, Url: _names.SourceUrl(c.SourceId)))
-            .Where(c => c.Url is not null)
-            .OrderBy(c => c.Url!.Value.Rank)
-            .ToLookup(c => c.DealId, c => c.Url!.Value.Text!);
-        return batch.Select(d => new DealExportRow(
-                d.Id,
-                d.Title,
-                d.TargetId is { } targetId ? _names.Organization(targetId)?.Text : null,
-                [.. investors[d.Id].Select(p => p.Name)],
-                d.Kind,
-                d.Status,
-                AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier),
-                d.AnnouncedOn is { } on ? PartialDate.Create(on, d.AnnouncedPrecision) : null,
-                // Two citations of one deal may quote the same source, or two sources give the same URL.
-                [.. sources[d.Id].Distinct(StringComparer.Ordinal)])
-            {
-                AsReported = ReportedAmount.Of(d.Currency, d.ReportedLow, d.ReportedHigh, d.ReportedQualifier,
-                    AmountRange.Create(d.AmountLow, d.AmountHigh, d.AmountQualifier), d.RateOn),
-                Commitments = [.. investors[d.Id]
-                    .Where(p => p.Participant.CommitmentQualifier != AmountQualifier.Undisclosed || p.Participant.ReportedQualifier is not (null or AmountQualifier.Undisclosed))
-                    .Select(p => $"{p.Name}: " + ReportedAmount.Of(p.Participant.Currency, p.Participant.ReportedLow, p.Participant.ReportedHigh,
-                        p.Participant.ReportedQualifier, AmountRange.Create(p.Participant.CommitmentLow, p.Participant.CommitmentHigh, p.Participant.CommitmentQualifier),
-                        p.Participant.RateOn))],
-            })
-            .ToList();
+        return _rows.Of(batch, participants, citations, _names);
     }
 
-    private sealed record ExportDeal(
-        int Id,
-        string Title,
-        int? TargetId,
-        DealKind Kind,
-        DealStatus Status,
-        long? AmountLow,
-        long? AmountHigh,
-        AmountQualifier AmountQualifier,
-        DateOnly? AnnouncedOn,
-        DatePrecision AnnouncedPrecision)
+    private bool KnowsAll(List<ExportDeal> batch, List<ExportParticipant> participants, List<(int DealId, int SourceId)> citations)
     {
-        public string Currency { get; init; } = Domain.Currencies.Usd;
+        foreach (var deal in batch)
+        {
+            if (deal.TargetId is { } targetId && !_names.Knows(targetId))
+            {
+                return false;
+            }
+        }
 
-        public long? ReportedLow { get; init; }
+        foreach (var participant in participants)
+        {
+            if (!_names.Knows(participant.OrganizationId))
+            {
+                return false;
+            }
+        }
 
-        public long? ReportedHigh { get; init; }
+        foreach (var citation in citations)
+        {
+            if (!_names.KnowsSource(citation.SourceId))
+            {
+                return false;
+            }
+        }
 
-        public AmountQualifier? ReportedQualifier { get; init; }
+        return true;
+    }
 
-        public DateOnly? RateOn { get; init; }
+    private static HashSet<int> OrganizationIds(List<ExportDeal> batch, List<ExportParticipant> participants)
+    {
+        var ids = new HashSet<int>(participants.Select(p => p.OrganizationId));
+        foreach (var deal in batch)
+        {
+            if (deal.TargetId is { } targetId)
+            {
+                ids.Add(targetId);
+            }
+        }
+
+        return ids;
     }
 }

@@ -1,5 +1,6 @@
-using AiDeals.Core.Data;
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 
 namespace AiDeals.Core.Features.Export;
 
@@ -26,49 +27,65 @@ internal sealed class ExportNames
     /// <summary>A name (or URL), its place in the database's order and whether its row is live.</summary>
     internal readonly record struct Entry(string? Text, int Rank, bool Live);
 
-    /// <summary>No names yet: an export of one batch reads those of its own rows (<see cref="ReadAsync(AiDealsDbContext, IReadOnlyCollection{int}, IReadOnlyCollection{int}, CancellationToken)"/>).</summary>
+    /// <summary>No names yet: an export of one batch reads those of its own rows (<see cref="ReadAsync(DbConnection, IReadOnlyCollection{int}?, IReadOnlyCollection{int}?, Action{string}?, CancellationToken)"/>).</summary>
     public static ExportNames None { get; } = new([], []);
 
     /// <summary>Every organization's name and every source's URL.</summary>
-    public static Task<ExportNames> ReadAsync(AiDealsDbContext db, CancellationToken cancellationToken) =>
-        ReadAsync(db, organizationIds: null, sourceIds: null, cancellationToken);
+    public static Task<ExportNames> ReadAsync(DbConnection connection, Action<string>? observer, CancellationToken cancellationToken) =>
+        ReadAsync(connection, organizationIds: null, sourceIds: null, observer, cancellationToken);
 
     /// <summary>
     /// The names of these organizations and the URLs of these sources only (an export of a few deals: reading tens of
     /// thousands of names would cost more than the export). Their places are those among themselves, which orders a
     /// deal's investors and sources as the whole order would.
     /// </summary>
+    /// <remarks>Plain SQL, as the batches are read: through EF the names of 50,000 organizations and 50,000 sources took
+    /// about a fifth of a second, while the first batch waited for them.</remarks>
     public static async Task<ExportNames> ReadAsync(
-        AiDealsDbContext db, IReadOnlyCollection<int>? organizationIds, IReadOnlyCollection<int>? sourceIds, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyCollection<int>? organizationIds, IReadOnlyCollection<int>? sourceIds, Action<string>? observer, CancellationToken cancellationToken)
     {
-        var organizationRows = db.Organizations.IgnoreQueryFilters().AsNoTracking();
-        var sourceRows = db.Sources.IgnoreQueryFilters().AsNoTracking();
-        if (organizationIds is not null)
-        {
-            organizationRows = organizationRows.Where(o => organizationIds.Contains(o.Id));
-        }
-
-        if (sourceIds is not null)
-        {
-            sourceRows = sourceRows.Where(s => sourceIds.Contains(s.Id));
-        }
-
-        var organizations = await organizationRows
-            .OrderBy(o => o.Name).ThenBy(o => o.Id)
-            .Select(o => new { o.Id, o.Name, Live = o.DeletedAt == null })
-            .ToListAsync(cancellationToken);
-        var sources = await sourceRows
-            .OrderBy(s => s.PublishedOn).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.Url, Live = s.DeletedAt == null })
-            .ToListAsync(cancellationToken);
-        return new ExportNames(
-            organizations.Select((o, rank) => (o.Id, Entry: new Entry(o.Name, rank, o.Live))).ToDictionary(o => o.Id, o => o.Entry),
-            sources.Select((s, rank) => (s.Id, Entry: new Entry(s.Url, rank, s.Live))).ToDictionary(s => s.Id, s => s.Entry));
+        var organizations = await EntriesAsync(
+            connection, "SELECT o.\"Id\", o.\"Name\", o.\"DeletedAt\" FROM \"Organizations\" AS o", "o", organizationIds, "o.\"Name\", o.\"Id\"", observer, cancellationToken);
+        var sources = await EntriesAsync(
+            connection, "SELECT s.\"Id\", s.\"Url\", s.\"DeletedAt\" FROM \"Sources\" AS s", "s", sourceIds, "s.\"PublishedOn\", s.\"Id\"", observer, cancellationToken);
+        return new ExportNames(organizations, sources);
     }
 
-    /// <summary>Whether every id is known (live or deleted): false when a row was added after the names were read.</summary>
-    public bool Knows(IEnumerable<int> organizationIds, IEnumerable<int> sourceIds) =>
-        organizationIds.All(_organizations.ContainsKey) && sourceIds.All(_sources.ContainsKey);
+    // The rows in the database's own order (the column's collation; where its NULLs go), each with its place in it.
+    private static async Task<Dictionary<int, Entry>> EntriesAsync(
+        DbConnection connection, string select, string alias, IReadOnlyCollection<int>? ids, string orderBy, Action<string>? observer, CancellationToken cancellationToken)
+    {
+        var entries = new Dictionary<int, Entry>(ids?.Count ?? 0);
+        if (ids is { Count: 0 })
+        {
+            return entries;
+        }
+
+        // Ids are whole numbers read from the database: written into the text, they need no parameters.
+        var text = new StringBuilder(select);
+        if (ids is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" WHERE {alias}.\"Id\" IN (").AppendJoin(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture))).Append(')');
+        }
+
+        text.Append(" ORDER BY ").Append(orderBy);
+        await using var command = connection.CreateCommand();
+        command.CommandText = text.ToString();
+        observer?.Invoke(command.CommandText);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(reader.GetInt32(0), new Entry(reader.IsDBNull(1) ? null : reader.GetString(1), entries.Count, Live: reader.IsDBNull(2)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Whether the organization is known (live or deleted): false when it was added after the names were read.</summary>
+    public bool Knows(int organizationId) => _organizations.ContainsKey(organizationId);
+
+    /// <summary>Whether the source is known (live or deleted): false when it was added after the URLs were read.</summary>
+    public bool KnowsSource(int sourceId) => _sources.ContainsKey(sourceId);
 
     /// <summary>The live organization's name and place by name, or null for a deleted one (left out, as the join left it).</summary>
     public Entry? Organization(int id) => _organizations.TryGetValue(id, out var entry) && entry.Live ? entry : null;

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AiDeals.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class ParticipantsOfADealCovered : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DealParticipants_DealId",
+                table: "DealParticipants");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealParticipants_DealId_DeletedAt_OrganizationId_Role_Commi~",
+                table: "DealParticipants",
+                columns: new[] { "DealId", "DeletedAt", "OrganizationId", "Role", "CommitmentQualifier", "ReportedQualifier" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DealParticipants_DealId_DeletedAt_OrganizationId_Role_Commi~",
+                table: "DealParticipants");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealParticipants_DealId",
+                table: "DealParticipants",
+                column: "DealId");
+        }
+    }
+}
