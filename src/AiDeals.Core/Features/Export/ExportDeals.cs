@@ -50,6 +50,13 @@ internal sealed class ExportDeals : IAsyncDisposable
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             observer?.Invoke(command.CommandText);
+            if (db.Database.IsNpgsql())
+            {
+                // Run outside EF, the command skips its interceptors: a NUL typed into a filter is taken out here, as EF's
+                // commands have it taken out (PostgreSQL refuses it in text).
+                Data.PostgreSqlNulInterceptor.ReplaceNul(command);
+            }
+
             var reader = await command.ExecuteReaderAsync(cancellationToken);
             // By name, not by place: EF decides the order of the columns it selects.
             string[] names = [nameof(Deal.Id), nameof(Deal.Title), nameof(Deal.TargetId), nameof(Deal.Kind), nameof(Deal.Status),
