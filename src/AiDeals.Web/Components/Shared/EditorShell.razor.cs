@@ -61,11 +61,11 @@ public sealed partial class EditorShell : IDisposable
     public EventCallback<EditorReload> Reload { get; set; }
 
     /// <summary>
-    /// The analyst's form as the conflict compares it with theirs; by default <see cref="Conflicts.Values"/> of the
-    /// model. A page whose form holds ids puts the names in, as the command does for theirs.
+    /// A form (the analyst's, or a copy of it as loaded) as the conflict compares it with theirs; by default
+    /// <see cref="Conflicts.Values"/> of it. A page whose form holds ids puts the names in, as the command does for theirs.
     /// </summary>
     [Parameter]
-    public Func<Task<IReadOnlyDictionary<string, string?>>>? Yours { get; set; }
+    public Func<object, Task<IReadOnlyDictionary<string, string?>>>? Describe { get; set; }
 
     /// <summary>Deletes the record, as the user who confirmed; no Delete button without it.</summary>
     [Parameter]
@@ -133,7 +133,9 @@ public sealed partial class EditorShell : IDisposable
         if (!ReferenceEquals(EditContext.Model, _loadedModel))
         {
             _loadedModel = EditContext.Model;
-            _loaded = EditContext.Model is IEditForm { Id: > 0 } ? await YoursNowAsync() : null;
+            // Copied before anything is awaited: the fields are on screen while the copy is described (names read on
+            // PostgreSQL truly wait), and what the analyst types meanwhile is theirs, not the form as loaded.
+            _loaded = EditContext.Model is IEditForm { Id: > 0 } ? await DescribeAsync(EditorDrafts.Copy(EditContext.Model)) : null;
             await OfferDraftAsync();
         }
 
@@ -255,8 +257,10 @@ public sealed partial class EditorShell : IDisposable
         Announcer.Urgent($"Not saved: {who} saved this {RecordName} while you were editing. Compare their values with yours below, then reload theirs or save merged.");
     }
 
-    private async Task<IReadOnlyDictionary<string, string?>> YoursNowAsync() =>
-        Yours is null ? Conflicts.Values(EditContext.Model) : await Yours();
+    private Task<IReadOnlyDictionary<string, string?>> YoursNowAsync() => DescribeAsync(EditContext.Model);
+
+    private async Task<IReadOnlyDictionary<string, string?>> DescribeAsync(object form) =>
+        Describe is null ? Conflicts.Values(form) : await Describe(form);
 
     /// <summary>
     /// "Save merged": the form moves onto their version, taking theirs where only they changed a field or where the

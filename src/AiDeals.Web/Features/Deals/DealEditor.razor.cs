@@ -142,8 +142,8 @@ public partial class DealEditor
         }
     }
 
-    /// <summary>The analyst's values as the conflict compares them: organizations, sources and the wider deals by name, like theirs.</summary>
-    private Task<IReadOnlyDictionary<string, string?>> YoursAsync() => Forms.DescribeFormAsync(_form!);
+    /// <summary>A form's values as the conflict compares them: organizations, sources and the wider deals by name, like theirs.</summary>
+    private Task<IReadOnlyDictionary<string, string?>> DescribeAsync(object form) => Forms.DescribeFormAsync((DealForm)form);
 
     // Removing a row renumbers the rows after it: the command's messages, keyed by position, would land on the wrong rows.
     private void OnRowRemoved() => _shell?.ClearMessages();

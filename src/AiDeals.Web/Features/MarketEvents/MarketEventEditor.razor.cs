@@ -114,10 +114,10 @@ public partial class MarketEventEditor
 
     private void SyncAmount() => _form!.Amount = _magnitude is { } magnitude ? (_loss ? -magnitude : magnitude) : null;
 
-    /// <summary>The analyst's values as the conflict compares them: the organizations by name, like theirs.</summary>
-    private Task<IReadOnlyDictionary<string, string?>> YoursAsync()
+    /// <summary>A form's values as the conflict compares them: the organizations (as picked now) by name, like theirs.</summary>
+    private Task<IReadOnlyDictionary<string, string?>> DescribeAsync(object form)
     {
-        var yours = Conflicts.Values(_form!);
+        var yours = Conflicts.Values(form);
         yours[nameof(MarketEventForm.OrganizationIds)] = Conflicts.Text(_organizations.Select(o => o.Name));
         return Task.FromResult<IReadOnlyDictionary<string, string?>>(yours);
     }

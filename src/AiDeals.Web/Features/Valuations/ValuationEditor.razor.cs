@@ -98,12 +98,12 @@ public partial class ValuationEditor
         _editContext.NotifyFieldChanged(_editContext.Field(nameof(ValuationForm.OrganizationId)));
     }
 
-    /// <summary>The analyst's values as the conflict compares them: the organization and the deal by name, like theirs.</summary>
-    private Task<IReadOnlyDictionary<string, string?>> YoursAsync()
+    /// <summary>A form's values as the conflict compares them: the organization (as picked now) and the deal by name, like theirs.</summary>
+    private Task<IReadOnlyDictionary<string, string?>> DescribeAsync(object form)
     {
-        var yours = Conflicts.Values(_form!);
+        var yours = Conflicts.Values(form);
         yours[nameof(ValuationForm.OrganizationId)] = _organization?.Name;
-        yours[nameof(ValuationForm.DealId)] = _deals.FirstOrDefault(d => d.Id == _form!.DealId)?.Title;
+        yours[nameof(ValuationForm.DealId)] = _deals.FirstOrDefault(d => d.Id == ((ValuationForm)form).DealId)?.Title;
         return Task.FromResult<IReadOnlyDictionary<string, string?>>(yours);
     }
 
