@@ -48,7 +48,7 @@ public sealed class DealFilterPlanTests(SyntheticDeals synthetic) : IClassFixtur
 
         // The page's command: the deals found are sorted in a subquery of their own, and each row's target (and whether
         // it is a wider deal) is looked up after it, for the page's rows only, not for every deal found.
-        var sql = recording.Commands.First(text => text.Contains("LIMIT", StringComparison.Ordinal));
+        var sql = recording.Commands.First(text => ReadsDeals(text) && text.Contains("LIMIT", StringComparison.Ordinal));
         var plan = (await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql)).ToList();
         var described = $"{what}: {string.Join(" | ", plan)}\n{sql}";
         Assert.True(plan.Any(step => step.StartsWith("CO-ROUTINE page", StringComparison.Ordinal) || step.StartsWith("MATERIALIZE page", StringComparison.Ordinal)), described);
@@ -69,7 +69,7 @@ public sealed class DealFilterPlanTests(SyntheticDeals synthetic) : IClassFixtur
 
         // The count and the page: the participants are searched by organization first, and each deal is then read by
         // its id, never by walking one of the deals' own indexes.
-        foreach (var sql in recording.Commands.Take(2))
+        foreach (var sql in recording.Commands.Where(ReadsDeals).Take(2))
         {
             var plan = (await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql)).ToList();
             var described = $"{what}: {string.Join(" | ", plan)}";
@@ -148,6 +148,9 @@ public sealed class DealFilterPlanTests(SyntheticDeals synthetic) : IClassFixtur
             _ => new DealFilter { Investors = [busiest[0]], Targets = [target] },
         };
     }
+
+    // The count's and the page's commands; not those that tell whether the investors' page walks the sort's index.
+    private static bool ReadsDeals(string sql) => sql.Contains("\"Deals\" AS d", StringComparison.Ordinal);
 
     // The same filter over the deals in memory, so that the faster shape is also shown to find the same deals.
     private List<Deal> Expected(DealFilter filter) =>

@@ -13,6 +13,9 @@ namespace AiDeals.Core.Features.Deals;
 /// </summary>
 internal static class DealListReader
 {
+    /// <summary>The fewest participations of a filter's investors for which their page walks the sort's index.</summary>
+    public const int MinimumParticipationsToWalk = 500;
+
     /// <summary>Reads the rows of one range of the list into <paramref name="rows"/>.</summary>
     public static async Task ReadPageAsync(
         DbConnection connection, DealListSql sql, string text, List<DealRow> rows, Action<string>? observer, CancellationToken cancellationToken)
@@ -75,6 +78,31 @@ internal static class DealListReader
         }
 
         return found.ToLookup(f => f.DealId, f => f.Investor);
+    }
+
+    /// <summary>
+    /// A filter by investors alone with at least one participation in every 400 live deals (and 500 at least: a few
+    /// hundred deals sort in well under a millisecond) has its page walk the sort's index (<see cref="DealListSql.WalkTheSortsIndex"/>).
+    /// Both counts are reads of an index or a kept row, stopped at the threshold.
+    /// </summary>
+    public static async Task WalkForManyInvestorsAsync(DbConnection connection, DealListSql sql, Action<string>? observer, CancellationToken cancellationToken)
+    {
+        if (sql.InvestorsParticipations(0) is null)
+        {
+            return;
+        }
+
+        const string Deals = "SELECT COALESCE(SUM(\"Count\"), 0) FROM \"DashboardCounts\" WHERE \"Key\" = 'deals'";
+        await using var deals = sql.Command(connection, Deals);
+        observer?.Invoke(Deals);
+        var threshold = (int)Math.Max(MinimumParticipationsToWalk, Convert.ToInt64(await deals.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) / 400);
+        var text = sql.InvestorsParticipations(threshold)!;
+        await using var participations = sql.Command(connection, text);
+        observer?.Invoke(text);
+        if (Convert.ToInt32(await participations.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) >= threshold)
+        {
+            sql.WalkTheSortsIndex();
+        }
     }
 
     /// <summary>How many deals the SQL matches, counting no further than <paramref name="cap"/>.</summary>

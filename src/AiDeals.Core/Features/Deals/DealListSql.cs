@@ -29,6 +29,11 @@ internal sealed class DealListSql
     // sorts them, rather than walking the sort's index.
     private bool _sortsWhatItFinds;
 
+    // For a filter by investors alone: their organizations' ids, and whether the page walks the sort's index instead,
+    // probing each deal's participations (see WalkTheSortsIndex).
+    private string? _investorIds;
+    private bool _walks;
+
     private DealListSql(bool postgreSql) => _postgreSql = postgreSql;
 
     /// <summary>
@@ -93,9 +98,12 @@ internal sealed class DealListSql
             // The investors' deals, each once, off the participants' (OrganizationId, DealId) index, then each deal by its
             // id: said as IN or EXISTS, SQLite walks every live deal and probes the participants for each. A CROSS JOIN
             // keeps its left side as the outer loop.
+            var slugs = sql.List(filter.Investors);
             sql._from = "(SELECT DISTINCT p.\"DealId\" FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\""
-                + $" WHERE p.\"DeletedAt\" IS NULL AND {LiveOrganization} AND o.\"Slug\" IN ({sql.List(filter.Investors)})) AS ids CROSS JOIN \"Deals\" AS d";
+                + $" WHERE p.\"DeletedAt\" IS NULL AND {LiveOrganization} AND o.\"Slug\" IN ({slugs})) AS ids CROSS JOIN \"Deals\" AS d";
             sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
+            var investorsAlone = match is null && filter.Targets.Count == 0 && filter.Statuses.Count == 0 && filter.Kinds.Count == 0 && sql._ranges.Count == 0;
+            sql._investorIds = investorsAlone ? $"SELECT o.\"Id\" FROM \"Organizations\" AS o WHERE {LiveOrganization} AND o.\"Slug\" IN ({slugs})" : null;
             if (match is not null)
             {
                 sql._conditions.Add($"d.\"Id\" IN ({matching})");
@@ -112,6 +120,29 @@ internal sealed class DealListSql
     }
 
     /// <summary>
+    /// For a filter by investors alone, how many live participations they have, counted no further than
+    /// <paramref name="cap"/>; null for any other filter.
+    /// </summary>
+    public string? InvestorsParticipations(int cap) => _investorIds is null ? null : string.Create(CultureInfo.InvariantCulture,
+        $"SELECT COUNT(*) FROM (SELECT 1 FROM \"DealParticipants\" AS p WHERE p.\"OrganizationId\" IN ({_investorIds}) AND p.\"DeletedAt\" IS NULL LIMIT {cap}) AS capped");
+
+    /// <summary>
+    /// The page of investors with many deals walks the sort's index as an unfiltered page does, and keeps each deal one
+    /// of them takes part in (a probe of the participants' index): for an investor in one deal of every 400 or more, the
+    /// page is found within some 10,000 entries, where sorting all its deals first took 42 ms for 38,810 of them. The
+    /// count and the total still start from the participations.
+    /// </summary>
+    public void WalkTheSortsIndex()
+    {
+        if (_investorIds is null)
+        {
+            throw new InvalidOperationException("Only a filter by investors alone walks the sort's index for them.");
+        }
+
+        _walks = true;
+    }
+
+    /// <summary>
     /// The page's rows in the sort's order, <paramref name="range"/> (a keyset range) added to the filter. SQLite walks
     /// the sort's index and keeps the rows that match on the way, so a page stops after its last row whatever the
     /// filter's size; a date or amount range on another key than the sort's is kept out of the index choice, as SQLite
@@ -120,13 +151,16 @@ internal sealed class DealListSql
     /// </summary>
     public string Page(DealSortField sort, string? range, string orderBy, int take, int skip)
     {
-        var page = new StringBuilder(_sortsWhatItFinds ? "SELECT d.\"Id\" AS \"PageId\" FROM " : " FROM ").Append(_from);
-        if (!_sortsWhatItFinds)
+        var sorts = _sortsWhatItFinds && !_walks;
+        var page = new StringBuilder(sorts ? "SELECT d.\"Id\" AS \"PageId\" FROM " : " FROM ").Append(_walks ? "\"Deals\" AS d" : _from);
+        if (!sorts)
         {
             page.Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL");
         }
 
-        page.Append(" WHERE ").AppendJoin(" AND ", Conditions(SortKey(sort)));
+        page.Append(" WHERE ").AppendJoin(" AND ", _walks
+            ? ["d.\"DeletedAt\" IS NULL", $"EXISTS (SELECT 1 FROM \"DealParticipants\" AS p WHERE p.\"OrganizationId\" IN ({_investorIds}) AND p.\"DealId\" = d.\"Id\" AND p.\"DeletedAt\" IS NULL)"]
+            : Conditions(SortKey(sort)));
         if (range is not null)
         {
             page.Append(" AND ").Append(range);
@@ -140,7 +174,7 @@ internal sealed class DealListSql
 
         // A found set is sorted by its keys alone, and only the page's rows are read whole (their target, whether they
         // are wider deals): of an investor's 38,810 deals, the rows of all of them took twice the time of the page.
-        var from = _sortsWhatItFinds
+        var from = sorts
             ? $" FROM ({page}) AS page CROSS JOIN \"Deals\" AS d LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL WHERE d.\"Id\" = page.\"PageId\" ORDER BY {orderBy}"
             : page.ToString();
         var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")

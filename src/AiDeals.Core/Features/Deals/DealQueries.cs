@@ -62,6 +62,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         var descending = filter.Descending != backwards;
         var sql = DealListSql.For(filter, db.Database.IsNpgsql());
         var connection = db.Database.GetDbConnection();
+        await DealListReader.WalkForManyInvestorsAsync(connection, sql, CommandObserver, cancellationToken);
         var rows = new List<DealRow>();
         var key = DealKeyset.KeySql(filter.Sort);
         var direction = descending ? " DESC" : string.Empty;
