@@ -23,3 +23,18 @@ document.addEventListener('change', mendBrokenText, true);
 
 // The system's color scheme, for a reader who has not chosen light or dark yet (MainLayout asks once the circuit is up).
 window.aideals = { prefersDark: () => window.matchMedia('(prefers-color-scheme: dark)').matches };
+
+// Escape closes the navigation drawer where it lies over the page (a narrow screen), as a click on its dimmed overlay
+// does; the focus, if it was in the drawer, goes back to the menu button rather than to a link that is hidden.
+document.addEventListener('keydown', event => {
+    const overlay = document.querySelector('.app-drawer-overlay');
+    if (event.key !== 'Escape' || !overlay || getComputedStyle(overlay).display === 'none') {
+        return;
+    }
+
+    const focusInDrawer = document.getElementById('app-drawer')?.contains(document.activeElement);
+    overlay.click();
+    if (focusInDrawer) {
+        document.querySelector('.app-menu-button')?.focus();
+    }
+});

@@ -47,6 +47,10 @@ public partial class NavMenu
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    /// <summary>A link of the menu was clicked (the layout closes its drawer where it lies over the page).</summary>
+    [Parameter]
+    public EventCallback OnNavigate { get; set; }
+
     protected override void OnInitialized()
     {
         _path = PathOf(Navigation.Uri);
