@@ -34,7 +34,7 @@ internal static class RawList
     /// <summary>The raw way for a view, or why there is none on this schema.</summary>
     public static Way For(SqliteConnection connection, Schema schema, DealFilter filter, int offset, (string AnnouncedOn, int Id)? cursor)
     {
-        var keys = KeysSql(schema, filter, offset, cursor, out var missing);
+        var keys = KeysSql(schema, filter, offset, cursor, InvestorsWalk(connection, filter), out var missing);
         if (keys is null)
         {
             return Way.NotAvailable(missing!);
@@ -63,13 +63,43 @@ internal static class RawList
         });
     }
 
+    // Whether the best way to an investor's page walks the sort's index (its deals are one in 400 or more, as the list
+    // decides it): sorting all 38,810 deals of the busiest took 100 ms where the walk finds the page in about one.
+    private static bool InvestorsWalk(SqliteConnection connection, DealFilter filter)
+    {
+        if (filter.Investors.Count == 0)
+        {
+            return false;
+        }
+
+        using var count = connection.CreateCommand();
+        count.CommandText = """
+            SELECT (SELECT COUNT(*) FROM DealParticipants AS p
+                    WHERE p.OrganizationId = (SELECT Id FROM Organizations WHERE Slug = @slug AND DeletedAt IS NULL) AND p.DeletedAt IS NULL) * 400
+                >= (SELECT COUNT(*) FROM Deals WHERE DeletedAt IS NULL)
+            """;
+        count.Parameters.AddWithValue("@slug", filter.Investors[0]);
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
     private static (string Sql, (string, object?)[] Parameters)? KeysSql(
-        Schema schema, DealFilter filter, int offset, (string AnnouncedOn, int Id)? cursor, out string? missing)
+        Schema schema, DealFilter filter, int offset, (string AnnouncedOn, int Id)? cursor, bool walk, out string? missing)
     {
         missing = null;
         var page = string.Create(CultureInfo.InvariantCulture, $"LIMIT 25 OFFSET {offset}");
         var desc = filter.Descending ? "DESC" : "ASC";
         var tie = schema.TiesFollowSort ? desc : "ASC";
+
+        if (filter.Investors.Count > 0 && walk)
+        {
+            // The sort's index walked, each deal's participations probed by (OrganizationId, DealId).
+            return ($"""
+                SELECT d.Id FROM Deals AS d
+                WHERE {Live} AND EXISTS (SELECT 1 FROM DealParticipants AS p
+                    WHERE p.OrganizationId = (SELECT Id FROM Organizations WHERE Slug = @slug AND DeletedAt IS NULL) AND p.DealId = d.Id AND p.DeletedAt IS NULL)
+                ORDER BY {Order(filter.Sort, desc, tie)} {page}
+                """, [("@slug", filter.Investors[0])]);
+        }
 
         if (filter.Investors.Count > 0)
         {
