@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Deals;
@@ -80,6 +81,27 @@ public sealed class DealExportCsvTests(SyntheticDeals synthetic) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task WriteAsync_DownloadDroppedWhileTheNextRowsAreRead_ThrowsWhatStoppedIt()
+    {
+        // The rows so far fail to go out while the next ones are read; the request's token is canceled a moment later.
+        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var row = Expected(synthetic.Deals)[0];
+        await using var response = new DroppedOnFlush(dropped);
+
+        var thrown = await Record.ExceptionAsync(() => DealCsvWriter.WriteAsync(response, Rows(dropped.Token), dropped.Token));
+
+        // Not NotSupportedException, which an enumerator disposed in the middle of a read throws.
+        Assert.True(thrown is OperationCanceledException or IOException, thrown?.ToString() ?? "nothing thrown");
+
+        async IAsyncEnumerable<DealExportRow> Rows([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            yield return row;
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            yield return row;
+        }
+    }
+
     // The deals the list shows first (latest announced, then the highest id), as the export's rows from their entities.
     private static List<DealExportRow> Expected(IReadOnlyList<Deal> deals) =>
     [
@@ -157,6 +179,16 @@ public sealed class DealExportCsvTests(SyntheticDeals synthetic) : IClassFixture
         {
             _flushed.TrySetResult();
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A response whose reader has gone when it is first flushed, as Kestrel's fails before the request is aborted.</summary>
+    private sealed class DroppedOnFlush(CancellationTokenSource aborted) : MemoryStream
+    {
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            aborted.CancelAfter(TimeSpan.FromMilliseconds(50));
+            return Task.FromException(new IOException("The client reset the connection."));
         }
     }
 

@@ -43,14 +43,28 @@ public static class DealCsvWriter
         while (true)
         {
             var more = next.MoveNextAsync();
-            if (unsent && !more.IsCompleted)
+            // Not the header alone: a read that fails before the first row still answers with an error, not a file.
+            var sending = unsent && !more.IsCompleted ? csv.FlushAsync(cancellationToken).AsTask() : null;
+            unsent = false;
+            bool another;
+            try
             {
-                // Not the header alone: a read that fails before the first row still answers with an error, not a file.
-                await csv.FlushAsync(cancellationToken);
-                unsent = false;
+                another = await more;
+            }
+            catch when (sending is not null)
+            {
+                await sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
             }
 
-            if (!await more)
+            // The rows are read while the ones before are sent, but the enumerator is never left reading: disposed in
+            // the middle of a read, it would throw NotSupportedException instead of what stopped the export.
+            if (sending is not null)
+            {
+                await sending;
+            }
+
+            if (!another)
             {
                 break;
             }
