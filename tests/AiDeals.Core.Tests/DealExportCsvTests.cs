@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Deals;
@@ -15,7 +16,8 @@ public sealed class DealExportCsvTests(SyntheticDeals synthetic) : IClassFixture
     [Fact]
     public async Task WriteAsync_EveryDealInManyBatches_WritesTheBytesOfTheDealsAsTheirEntitiesRead()
     {
-        // 2,000 deals in batches of 300: the last batch is short, and the names are read once for all of them.
+        // 2,000 deals in batches of 300: the last batch is short; the first name their own rows, the later ones use every
+        // name read once.
         var queries = new DealQueries(synthetic.Database.Contexts) { ExportBatchSize = 300 };
         var expected = Expected(synthetic.Deals);
 
@@ -44,6 +46,60 @@ public sealed class DealExportCsvTests(SyntheticDeals synthetic) : IClassFixture
         // The writer stops at the write after the drop: nowhere near the end.
         Assert.InRange(response.Length, whole.Length / 2, (whole.Length / 2) + (64 * 1024));
         Assert.Equal(whole, await CsvAsync(queries.ExportAsync(new DealFilter(), TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NextRowsStillBeingRead_SendsTheRowsSoFarButNeverTheHeaderAlone()
+    {
+        var firstRows = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var nextRows = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var row = Expected(synthetic.Deals)[0];
+        await using var response = new FlushedResponse();
+
+        var writing = DealCsvWriter.WriteAsync(response, Rows(), TestContext.Current.CancellationToken);
+        // Waiting for the first rows, the writer has sent nothing: a read that fails now still gets an error, not a file.
+        Assert.Empty(response.Sent);
+        firstRows.SetResult();
+        // Waiting for the next rows, it sends the first (far less than its 64 KB buffer) without being asked.
+        await response.FirstFlush.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var sent = Encoding.UTF8.GetString(response.Sent);
+        nextRows.SetResult();
+        await writing;
+
+        Assert.StartsWith("\uFEFFTitle,", sent, StringComparison.Ordinal);
+        // The header and two rows, each ended; then the third.
+        Assert.Equal(4, sent.Split("\r\n").Length);
+        Assert.Equal(5, Encoding.UTF8.GetString(response.Sent).Split("\r\n").Length);
+
+        async IAsyncEnumerable<DealExportRow> Rows()
+        {
+            await firstRows.Task;
+            yield return row;
+            yield return row;
+            await nextRows.Task;
+            yield return row;
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_DownloadDroppedWhileTheNextRowsAreRead_ThrowsWhatStoppedIt()
+    {
+        // The rows so far fail to go out while the next ones are read; the request's token is canceled a moment later.
+        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var row = Expected(synthetic.Deals)[0];
+        await using var response = new DroppedOnFlush(dropped);
+
+        var thrown = await Record.ExceptionAsync(() => DealCsvWriter.WriteAsync(response, Rows(dropped.Token), dropped.Token));
+
+        // Not NotSupportedException, which an enumerator disposed in the middle of a read throws.
+        Assert.True(thrown is OperationCanceledException or IOException, thrown?.ToString() ?? "nothing thrown");
+
+        async IAsyncEnumerable<DealExportRow> Rows([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            yield return row;
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            yield return row;
+        }
     }
 
     // The deals the list shows first (latest announced, then the highest id), as the export's rows from their entities.
@@ -85,6 +141,55 @@ public sealed class DealExportCsvTests(SyntheticDeals synthetic) : IClassFixture
         using var stream = new MemoryStream();
         await DealCsvWriter.WriteAsync(stream, rows, TestContext.Current.CancellationToken);
         return stream.ToArray();
+    }
+
+    /// <summary>A response that keeps what it has been sent and says when it was first flushed.</summary>
+    private sealed class FlushedResponse : MemoryStream
+    {
+        private readonly TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _sending = new();
+
+        public Task FirstFlush => _flushed.Task;
+
+        public byte[] Sent
+        {
+            get
+            {
+                lock (_sending)
+                {
+                    return ToArray();
+                }
+            }
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            lock (_sending)
+            {
+                Write(buffer.Span);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            _flushed.TrySetResult();
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A response whose reader has gone when it is first flushed, as Kestrel's fails before the request is aborted.</summary>
+    private sealed class DroppedOnFlush(CancellationTokenSource aborted) : MemoryStream
+    {
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            aborted.CancelAfter(TimeSpan.FromMilliseconds(50));
+            return Task.FromException(new IOException("The client reset the connection."));
+        }
     }
 
     /// <summary>A response whose reader goes away once it has received this many bytes, as a closed browser tab does.</summary>

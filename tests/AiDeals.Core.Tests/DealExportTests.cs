@@ -93,6 +93,28 @@ public sealed class DealExportTests(SyntheticDeals synthetic) : IClassFixture<Sy
     }
 
     [Fact]
+    public async Task ExportAsync_LongExport_FirstRowsWaitForTheirOwnNamesOnlyAndEveryNameIsReadAtMostOnce()
+    {
+        // Batches of 300 (the first 250): the export is long, but its first rows come before every name is read.
+        var recording = synthetic.Record(exportBatchSize: 300);
+        var cancel = TestContext.Current.CancellationToken;
+        await using var rows = recording.Service.ExportAsync(new DealFilter(), cancel).GetAsyncEnumerator(cancel);
+
+        Assert.True(await rows.MoveNextAsync());
+        var beforeFirstRow = NameReads(recording.Commands);
+        var count = 1;
+        while (await rows.MoveNextAsync())
+        {
+            count++;
+        }
+
+        Assert.Equal(SyntheticDeals.DealCount, count);
+        Assert.Contains(beforeFirstRow, sql => sql.Contains("FROM \"Organizations\"", StringComparison.Ordinal));
+        Assert.All(beforeFirstRow, sql => Assert.Contains("\"Id\" IN (", sql, StringComparison.Ordinal));
+        Assert.InRange(NameReads(recording.Commands).Count(sql => sql.Contains("FROM \"Organizations\"", StringComparison.Ordinal) && !sql.Contains("\"Id\" IN (", StringComparison.Ordinal)), 0, 1);
+    }
+
+    [Fact]
     public async Task ExportAsync_DeletedOrganization_IsLeftOutAsInvestorAndAsTarget()
     {
         await using var database = await TestDatabase.CreateSeededAsync();
@@ -136,6 +158,10 @@ public sealed class DealExportTests(SyntheticDeals synthetic) : IClassFixture<Sy
 
         Assert.Equal("Newcomer Capital", later.Single(r => r.Title == lastTitle).Investors[0]);
     }
+
+    // The reads of organizations' names and sources' URLs.
+    private static List<string> NameReads(IEnumerable<string> commands) =>
+        [.. commands.Where(sql => sql.Contains("FROM \"Organizations\" AS o", StringComparison.Ordinal) || sql.Contains("FROM \"Sources\" AS s", StringComparison.Ordinal))];
 
     private static string Describe(DealExportRow row) => string.Join(
         " | ", row.Id, row.Target, string.Join(";", row.Investors), string.Join(" ", row.SourceUrls), string.Join(";", row.Commitments), row.AsReported);

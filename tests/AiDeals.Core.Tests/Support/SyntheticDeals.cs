@@ -67,7 +67,7 @@ public sealed class SyntheticDeals : IAsyncLifetime
     }
 
     /// <summary>The deal list's queries on this database that records every SQL command it runs and every warning EF logs.</summary>
-    internal RecordingDeals Record() => new(new DatabaseSettings(Database.Provider, Database.ConnectionString));
+    internal RecordingDeals Record(int? exportBatchSize = null) => new(new DatabaseSettings(Database.Provider, Database.ConnectionString), exportBatchSize);
 }
 
 /// <summary>A <see cref="DealQueries"/> whose SQL commands and EF warnings are kept for the test to read.</summary>
@@ -75,7 +75,7 @@ internal sealed class RecordingDeals
 {
     private readonly CommandRecorder _recorder = new();
 
-    public RecordingDeals(DatabaseSettings database)
+    public RecordingDeals(DatabaseSettings database, int? exportBatchSize = null)
     {
         var options = new DbContextOptionsBuilder<AiDealsDbContext>();
         DataServiceCollectionExtensions.Configure(options, database, new AuditInterceptor(TimeProvider.System))
@@ -83,7 +83,9 @@ internal sealed class RecordingDeals
             .LogTo(message => Warnings.Add(message), LogLevel.Warning);
         Contexts = new PooledDbContextFactory<AiDealsDbContext>(options.Options);
         // The keyset list and its count run their SQL on the connection themselves and tell it to the recorder.
-        Service = new DealQueries(Contexts) { CommandObserver = _recorder.Add };
+        Service = exportBatchSize is { } size
+            ? new DealQueries(Contexts) { CommandObserver = _recorder.Add, ExportBatchSize = size }
+            : new DealQueries(Contexts) { CommandObserver = _recorder.Add };
     }
 
     public IDbContextFactory<AiDealsDbContext> Contexts { get; }

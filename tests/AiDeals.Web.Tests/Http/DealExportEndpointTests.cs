@@ -6,7 +6,10 @@ using AiDeals.Core.Features.Deals;
 using AiDeals.Web.Features.Deals;
 using AiDeals.Web.Tests.Support;
 using CsvHelper;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AiDeals.Web.Tests.Http;
 
@@ -129,7 +132,7 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            await DealExportEndpoints.WriteAsync(stream, rows.ToAsyncEnumerable(), TestContext.Current.CancellationToken);
+            await DealExportEndpoints.WriteAsync(stream, rows.ToAsyncEnumerable(), NullLogger.Instance, TestContext.Current.CancellationToken);
         }
         finally
         {
@@ -155,13 +158,58 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
             DealStatus.Announced, AmountRange.Exact(i * 1_000_000L), PartialDate.Day(2025, 1, 1), [$"https://news.example/{i}"]));
         await using var stream = new AsyncOnlyStream();
 
-        await DealExportEndpoints.WriteAsync(stream, rows.ToAsyncEnumerable(), TestContext.Current.CancellationToken);
+        await DealExportEndpoints.WriteAsync(stream, rows.ToAsyncEnumerable(), NullLogger.Instance, TestContext.Current.CancellationToken);
 
         var (header, parsed) = Parse(stream.Written.ToArray());
         Assert.Equal(Header, header);
         Assert.Equal(5_000, parsed.Count);
         Assert.Equal("Deal 5000 with a title long enough to fill buffers", parsed[^1]["Title"]);
         Assert.True(stream.Written.Length > 500_000, $"Only {stream.Written.Length} bytes written.");
+    }
+
+    [Fact]
+    public async Task WriteAsync_ClientDropsTheDownload_StopsAndLogsItAsInformationNotAsAnError()
+    {
+        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var logger = new RecordingLogger();
+        await using var stream = new AsyncOnlyStream();
+
+        await DealExportEndpoints.WriteAsync(stream, RowsThenWait(dropped, dropped.Token), logger, dropped.Token);
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Contains("closed the connection", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("Deal 1", Encoding.UTF8.GetString(stream.Written.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReadFailsWhileTheClientIsThere_Throws()
+    {
+        var logger = new RecordingLogger();
+        await using var stream = new AsyncOnlyStream();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            DealExportEndpoints.WriteAsync(stream, RowThenFail(), logger, TestContext.Current.CancellationToken));
+        Assert.Empty(logger.Entries);
+    }
+
+    private static DealExportRow Row(int id) => new(
+        id, $"Deal {id}", null, [], DealKind.Grant, DealStatus.Announced, AmountRange.Undisclosed, null, []);
+
+    // A row, then the client goes away while the next batch is read: the read is canceled with the request.
+    private static async IAsyncEnumerable<DealExportRow> RowsThenWait(CancellationTokenSource dropped, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        yield return Row(1);
+        await dropped.CancelAsync();
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        yield return Row(2);
+    }
+
+    private static async IAsyncEnumerable<DealExportRow> RowThenFail()
+    {
+        yield return Row(1);
+        await Task.Yield();
+        throw new InvalidOperationException("The database went away.");
     }
 
     /// <summary>The header and the records of a CSV file, each record by column name.</summary>
@@ -177,6 +225,25 @@ public sealed class DealExportEndpointTests(AiDealsWebFactory factory) : IClassF
         }
 
         return (header, rows);
+    }
+
+    /// <summary>The entries logged through it, level and message.</summary>
+    private sealed class RecordingLogger : ILogger
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Entries)
+            {
+                Entries.Add((logLevel, formatter(state, exception)));
+            }
+        }
     }
 
     /// <summary>A stream that, like Kestrel's response body, throws on a synchronous write or flush.</summary>

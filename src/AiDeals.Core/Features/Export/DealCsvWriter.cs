@@ -30,17 +30,48 @@ public static class DealCsvWriter
     /// <summary>
     /// Writes the header and the rows as they come. Every write into the stream is asynchronous: a row's fields go into
     /// the writer's buffer, and the end of a row writes the buffer out when it is mostly full (a web response refuses
-    /// synchronous writes: an export past the first buffer failed).
+    /// synchronous writes: an export past the first buffer failed). Rows written while the next are still being read go
+    /// out at once, so that a download starts with its first batch rather than when a buffer has filled.
     /// </summary>
     public static async Task WriteAsync(Stream stream, IAsyncEnumerable<DealExportRow> rows, CancellationToken cancellationToken = default)
     {
         await using var csv = CsvWriter.Create(stream, Csv, leaveOpen: true);
         await csv.WriteRecordAsync([.. Columns], cancellationToken);
         var lists = new ListText();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var unsent = false;
+        await using var next = rows.GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
-            WriteFields(csv, row, lists);
+            var more = next.MoveNextAsync();
+            // Not the header alone: a read that fails before the first row still answers with an error, not a file.
+            var sending = unsent && !more.IsCompleted ? csv.FlushAsync(cancellationToken).AsTask() : null;
+            unsent = false;
+            bool another;
+            try
+            {
+                another = await more;
+            }
+            catch when (sending is not null)
+            {
+                await sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+
+            // The rows are read while the ones before are sent, but the enumerator is never left reading: disposed in
+            // the middle of a read, it would throw NotSupportedException instead of what stopped the export.
+            if (sending is not null)
+            {
+                await sending;
+            }
+
+            if (!another)
+            {
+                break;
+            }
+
+            WriteFields(csv, next.Current, lists);
             await csv.EndRecordAsync(cancellationToken);
+            unsent = true;
         }
 
         await csv.FlushAsync(cancellationToken);

@@ -12,22 +12,30 @@ namespace AiDeals.Core.Features.Export;
 /// URLs come from <see cref="ExportNames"/>). A batch's investors and sources are read on another thread while the rows
 /// of the batch before are written, so the reads and the writing overlap. Memory holds two batches whatever the size.
 /// </summary>
+/// <remarks>
+/// The first batch is small and each next one twice the size, up to the batch size, so that a download's first rows
+/// go out after a few hundred deals' reads rather than a whole batch's. A batch names its own rows (one read by key)
+/// until every name has been read, which an export longer than a batch starts on a third connection
+/// (<see cref="ExportAllNames"/>): read before the first batch, the names were most of a download's wait for its first
+/// byte.
+/// </remarks>
 internal sealed class DealExportReader
 {
+    /// <summary>The size of an export's first batch (less when the batch size is less).</summary>
+    internal const int FirstBatchSize = 250;
+
     private readonly AiDealsDbContext _lookups;
+    private readonly ExportAllNames _allNames;
     private readonly Action<string>? _observer;
-    private readonly bool _oneBatch;
     // A batch's reads and sorts, kept from one batch to the next (one batch completes at a time).
     private readonly List<ExportParticipant> _participants = [];
     private readonly List<(int DealId, int SourceId)> _citations = [];
     private readonly ExportRows _rows = new();
-    private ExportNames _names;
 
-    private DealExportReader(AiDealsDbContext lookups, bool oneBatch, Action<string>? observer)
+    private DealExportReader(AiDealsDbContext lookups, ExportAllNames allNames, Action<string>? observer)
     {
         _lookups = lookups;
-        _oneBatch = oneBatch;
-        _names = ExportNames.None;
+        _allNames = allNames;
         _observer = observer;
     }
 
@@ -38,10 +46,12 @@ internal sealed class DealExportReader
         await using var lookups = await contexts.CreateDbContextAsync(cancellationToken);
         await lookups.Database.OpenConnectionAsync(cancellationToken);
         await using var deals = await ExportDeals.OpenAsync(db, filter, observer, cancellationToken);
-        // An export that is one batch (an investor's deals, a narrow filter) reads the names of its own rows; a longer
-        // one reads every name once, as the first batch completes.
-        var batch = await deals.NextBatchAsync(batchSize, cancellationToken);
-        var reader = new DealExportReader(lookups, oneBatch: batch.Count < batchSize, observer);
+        // A read of every name still running when the export ends (or is dropped) is stopped.
+        await using var allNames = new ExportAllNames(contexts, observer, cancellationToken);
+        var reader = new DealExportReader(lookups, allNames, observer);
+        var size = Math.Min(FirstBatchSize, batchSize);
+        var batch = await deals.NextBatchAsync(size, cancellationToken);
+        var read = batch.Count;
         Task<List<DealExportRow>>? pending = null;
         try
         {
@@ -56,12 +66,20 @@ internal sealed class DealExportReader
                     yield return row;
                 }
 
-                if (current.Count < batchSize)
+                if (current.Count < size)
                 {
                     break;
                 }
 
-                batch = await deals.NextBatchAsync(batchSize, cancellationToken);
+                if (read >= batchSize)
+                {
+                    // A long export: every name once costs less than each batch's own from here on.
+                    allNames.Start();
+                }
+
+                size = Math.Min(size * 2, batchSize);
+                batch = await deals.NextBatchAsync(size, cancellationToken);
+                read += batch.Count;
             }
 
             if (pending is not null)
@@ -92,23 +110,19 @@ internal sealed class DealExportReader
         var citations = _citations;
         await ExportBatchSql.ParticipantsAsync(connection, ids, participants, _observer, cancellationToken);
         await ExportBatchSql.CitationsAsync(connection, ids, citations, _observer, cancellationToken);
-        if (!KnowsAll(batch, participants, citations))
-        {
-            // The first batch, or an organization or source added since the names were read (rare; a long export on a
-            // live database): read them again.
-            _names = _oneBatch
-                ? await ExportNames.ReadAsync(connection, OrganizationIds(batch, participants), [.. citations.Select(c => c.SourceId).Distinct()], _observer, cancellationToken)
-                : await ExportNames.ReadAsync(connection, _observer, cancellationToken);
-        }
-
-        return _rows.Of(batch, participants, citations, _names);
+        // Every name once read; until then, or when an organization or source is newer than them (rare: a long export
+        // on a live database), the names of this batch's rows.
+        var names = _allNames.Ready is { } all && KnowsAll(all, batch, participants, citations)
+            ? all
+            : await ExportNames.ReadAsync(connection, OrganizationIds(batch, participants), SourceIds(citations), _observer, cancellationToken);
+        return _rows.Of(batch, participants, citations, names);
     }
 
-    private bool KnowsAll(List<ExportDeal> batch, List<ExportParticipant> participants, List<(int DealId, int SourceId)> citations)
+    private static bool KnowsAll(ExportNames names, List<ExportDeal> batch, List<ExportParticipant> participants, List<(int DealId, int SourceId)> citations)
     {
         foreach (var deal in batch)
         {
-            if (deal.TargetId is { } targetId && !_names.Knows(targetId))
+            if (deal.TargetId is { } targetId && !names.Knows(targetId))
             {
                 return false;
             }
@@ -116,7 +130,7 @@ internal sealed class DealExportReader
 
         foreach (var participant in participants)
         {
-            if (!_names.Knows(participant.OrganizationId))
+            if (!names.Knows(participant.OrganizationId))
             {
                 return false;
             }
@@ -124,13 +138,24 @@ internal sealed class DealExportReader
 
         foreach (var citation in citations)
         {
-            if (!_names.KnowsSource(citation.SourceId))
+            if (!names.KnowsSource(citation.SourceId))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static HashSet<int> SourceIds(List<(int DealId, int SourceId)> citations)
+    {
+        var ids = new HashSet<int>();
+        foreach (var citation in citations)
+        {
+            ids.Add(citation.SourceId);
+        }
+
+        return ids;
     }
 
     private static HashSet<int> OrganizationIds(List<ExportDeal> batch, List<ExportParticipant> participants)

@@ -5,8 +5,9 @@ using System.Text;
 namespace AiDeals.Core.Features.Export;
 
 /// <summary>
-/// The names the CSV export writes for ids: every organization's name and every source's URL, read once per export
-/// (tens of thousands of rows) rather than joined to each of a million deals, where each join was a random read.
+/// The names the CSV export writes for ids: every organization's name and every source's URL, read once per long export
+/// (tens of thousands of rows) rather than joined to each of a million deals, where each join was a random read; or
+/// those of one batch's rows (a short export, and a long one's first batches: see <see cref="DealExportReader"/>).
 /// </summary>
 /// <remarks>
 /// Each entry keeps its place in the database's own order (organizations by name, sources by publication date), so that
@@ -27,16 +28,13 @@ internal sealed class ExportNames
     /// <summary>A name (or URL), its place in the database's order and whether its row is live.</summary>
     internal readonly record struct Entry(string? Text, int Rank, bool Live);
 
-    /// <summary>No names yet: an export of one batch reads those of its own rows (<see cref="ReadAsync(DbConnection, IReadOnlyCollection{int}?, IReadOnlyCollection{int}?, Action{string}?, CancellationToken)"/>).</summary>
-    public static ExportNames None { get; } = new([], []);
-
     /// <summary>Every organization's name and every source's URL.</summary>
     public static Task<ExportNames> ReadAsync(DbConnection connection, Action<string>? observer, CancellationToken cancellationToken) =>
         ReadAsync(connection, organizationIds: null, sourceIds: null, observer, cancellationToken);
 
     /// <summary>
-    /// The names of these organizations and the URLs of these sources only (an export of a few deals: reading tens of
-    /// thousands of names would cost more than the export). Their places are those among themselves, which orders a
+    /// The names of these organizations and the URLs of these sources only (a batch's: for an export of a few deals,
+    /// reading tens of thousands of names would cost more than the export). Their places are those among themselves, which orders a
     /// deal's investors and sources as the whole order would.
     /// </summary>
     /// <remarks>Plain SQL, as the batches are read: through EF the names of 50,000 organizations and 50,000 sources took
