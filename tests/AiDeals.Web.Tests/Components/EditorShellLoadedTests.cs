@@ -22,25 +22,13 @@ public sealed class EditorShellLoadedTests(EmptyDatabase database) : MudBunitCon
         SignInAs(Roles.Analyst);
         var form = new NoteForm { Id = 7, Version = 1, Notes = "As loaded.", Title = "A note" };
         var describing = new TaskCompletionSource();
-        var descriptions = 0;
-
-        // As a page whose names come from the database: the values are read from the form once the names are in.
-        async Task<IReadOnlyDictionary<string, string?>> Describe(object described)
-        {
-            if (Interlocked.Increment(ref descriptions) == 1)
-            {
-                await describing.Task;
-            }
-
-            return Conflicts.Values(described);
-        }
 
         var theirs = new Dictionary<string, string?> { ["Notes"] = "Ann's note.", ["Title"] = "A note" };
         var cut = Render<EditorShell>(p => p
             .Add(s => s.EditContext, new EditContext(form))
             .Add(s => s.RecordName, "note")
             .Add(s => s.FieldLabels, new Dictionary<string, string> { ["Title"] = "Title", ["Notes"] = "Notes" })
-            .Add(s => s.Describe, Describe)
+            .Add(s => s.Describe, FirstWaitsFor(describing.Task))
             .Add(s => s.Save, _ => Task.FromResult(CommandResult.Conflicted(new ConflictInfo("ann@aideals.test", DateTime.UtcNow, 2, theirs))))
             .Add(s => s.Saved, r => Task.FromResult(new EditorExit("Saved.", "/")))
             .Add(s => s.Reload, _ => { })
@@ -64,22 +52,11 @@ public sealed class EditorShellLoadedTests(EmptyDatabase database) : MudBunitCon
         SignInAs(Roles.Analyst);
         var form = new NoteForm { Id = 7, Version = 1, Notes = "As loaded." };
         var describing = new TaskCompletionSource();
-        var descriptions = 0;
-
-        async Task<IReadOnlyDictionary<string, string?>> Describe(object described)
-        {
-            if (Interlocked.Increment(ref descriptions) == 1)
-            {
-                await describing.Task;
-            }
-
-            return Conflicts.Values(described);
-        }
 
         var cut = Render<EditorShell>(p => p
             .Add(s => s.EditContext, new EditContext(form))
             .Add(s => s.RecordName, "note")
-            .Add(s => s.Describe, Describe)
+            .Add(s => s.Describe, FirstWaitsFor(describing.Task))
             .Add(s => s.Save, _ => Task.FromResult(CommandResult.Saved(7, 2)))
             .Add(s => s.Saved, r => Task.FromResult(new EditorExit("Note saved.", "/notes/7")))
             .Add(s => s.Reload, _ => { })
@@ -94,6 +71,24 @@ public sealed class EditorShellLoadedTests(EmptyDatabase database) : MudBunitCon
 
         snackbar.WaitForAssertion(() => Assert.Contains("Note saved.", snackbar.Markup, StringComparison.Ordinal), Patience);
         Assert.DoesNotContain("Nothing was changed", snackbar.Markup, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// As a page whose names come from the database: the values are read from the form once the names are in, and the
+    /// first description (the form as loaded) waits for <paramref name="names"/>.
+    /// </summary>
+    private static Func<object, Task<IReadOnlyDictionary<string, string?>>> FirstWaitsFor(Task names)
+    {
+        var descriptions = 0;
+        return async form =>
+        {
+            if (Interlocked.Increment(ref descriptions) == 1)
+            {
+                await names;
+            }
+
+            return Conflicts.Values(form);
+        };
     }
 
     /// <summary>A form of two fields, as the pages' forms are: an id, a version, a reason and what the analyst edits.</summary>

@@ -128,13 +128,11 @@ public sealed partial class EditorShell : IDisposable
             _conflict = null;
         }
 
-        // The form as loaded, before the analyst types: a conflict compares it with theirs and the analyst's to tell
-        // who changed which field. A new record cannot conflict.
+        // The form as loaded, which a conflict compares with theirs and the analyst's to tell who changed which field (a
+        // new record cannot conflict): a copy taken before any await, as the fields are on screen while it is described.
         if (!ReferenceEquals(EditContext.Model, _loadedModel))
         {
             _loadedModel = EditContext.Model;
-            // Copied before anything is awaited: the fields are on screen while the copy is described (names read on
-            // PostgreSQL truly wait), and what the analyst types meanwhile is theirs, not the form as loaded.
             _loaded = EditContext.Model is IEditForm { Id: > 0 } ? await DescribeAsync(EditorDrafts.Copy(EditContext.Model)) : null;
             await OfferDraftAsync();
         }
@@ -204,7 +202,7 @@ public sealed partial class EditorShell : IDisposable
         _busy = true;
         try
         {
-            var unchanged = _loaded is not null && Conflicts.SameValues(_loaded, await YoursNowAsync());
+            var unchanged = _loaded is not null && Conflicts.SameValues(_loaded, await DescribeAsync(EditContext.Model));
             var result = await Save(await AuthState.GetActorAsync());
             _conflict = null;
             switch (result.Outcome)
@@ -251,13 +249,11 @@ public sealed partial class EditorShell : IDisposable
     private async Task ShowConflictAsync(ConflictInfo conflict)
     {
         _validator?.Clear();
-        _yours = await YoursNowAsync();
+        _yours = await DescribeAsync(EditContext.Model);
         _conflict = conflict;
         var who = string.IsNullOrWhiteSpace(conflict.ChangedBy) ? "Another user" : conflict.ChangedBy;
         Announcer.Urgent($"Not saved: {who} saved this {RecordName} while you were editing. Compare their values with yours below, then reload theirs or save merged.");
     }
-
-    private Task<IReadOnlyDictionary<string, string?>> YoursNowAsync() => DescribeAsync(EditContext.Model);
 
     private async Task<IReadOnlyDictionary<string, string?>> DescribeAsync(object form) =>
         Describe is null ? Conflicts.Values(form) : await Describe(form);
@@ -275,7 +271,7 @@ public sealed partial class EditorShell : IDisposable
 
         // The analyst may have typed on while the panel was open: the merge takes the form as it is now, and a field
         // both changed since the panel opened shows the conflict again, with its question.
-        if (!ConflictMerge.TryApply(form, conflict, _loaded, await YoursNowAsync(), keepsMine))
+        if (!ConflictMerge.TryApply(form, conflict, _loaded, await DescribeAsync(EditContext.Model), keepsMine))
         {
             await ShowConflictAsync(conflict);
             return;
