@@ -87,7 +87,7 @@ internal static class DealListReader
     /// </summary>
     public static async Task WalkForManyInvestorsAsync(DbConnection connection, DealListSql sql, Action<string>? observer, CancellationToken cancellationToken)
     {
-        if (sql.InvestorsParticipations(0) is null)
+        if (!sql.ByInvestorsAlone)
         {
             return;
         }

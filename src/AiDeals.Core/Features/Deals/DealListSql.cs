@@ -119,6 +119,9 @@ internal sealed class DealListSql
         return sql;
     }
 
+    /// <summary>Whether the filter is by investors alone, the one whose page may walk the sort's index instead.</summary>
+    public bool ByInvestorsAlone => _investorIds is not null;
+
     /// <summary>
     /// For a filter by investors alone, how many live participations they have, counted no further than
     /// <paramref name="cap"/>; null for any other filter.
