@@ -60,9 +60,12 @@ public partial class OrganizationProfile
 
         if (profile is null)
         {
+            // Read before any field changes: a reload running beside this one (a save heard meanwhile) renders at its
+            // own awaits, and must not show "not found" before the server has been told the answer is 404.
+            var deleted = await Organizations.FindDeletedAsync(Slug);
             _profile = null;
             _missing = true;
-            _deleted = await Organizations.FindDeletedAsync(Slug);
+            _deleted = deleted;
             if (_deleted is null)
             {
                 Navigation.NotFound();
