@@ -7,7 +7,7 @@ namespace AiDeals.E2E.Tests;
 
 /// <summary>
 /// The navigation drawer at a phone's width, where it opens over the page, and at a desktop's, where it lies beside it.
-/// The stylesheet decides which from the width; the menu button turns it the other way.
+/// The stylesheet decides which from the width; each width has its own menu button, which says whether the drawer is open.
 /// </summary>
 public sealed class NavigationDrawerTests(E2EFixture fixture)
 {
@@ -26,13 +26,30 @@ public sealed class NavigationDrawerTests(E2EFixture fixture)
         Assert.False(await TabsIntoTheDrawerAsync(page, drawer), "Tab reached a link of the closed drawer.");
 
         // Opened by the menu button, over the dimmed page; Tab reaches its links; Escape closes it and gives the focus back.
+        await Expect(drawer.MenuButton).ToHaveAttributeAsync("aria-expanded", "false");
         await drawer.MenuButton.ClickAsync();
         await Expect(drawer.Navigation).ToBeVisibleAsync();
         await Expect(drawer.Overlay).ToBeVisibleAsync();
+        await Expect(drawer.MenuButton).ToHaveAttributeAsync("aria-expanded", "true");
         Assert.True(await TabsIntoTheDrawerAsync(page, drawer), "Tab did not reach the open drawer's links.");
         await page.Keyboard.PressAsync("Escape");
         await Expect(drawer.Navigation).ToBeHiddenAsync();
         await Expect(drawer.MenuButton).ToBeFocusedAsync();
+        await Expect(drawer.MenuButton).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // Open, then the phone turned sideways past 960 pixels: the drawer lies beside the page, nothing dimmed; turned
+        // back, it is open over the page as it was left.
+        await drawer.MenuButton.ClickAsync();
+        await page.SetViewportSizeAsync(1280, 800);
+        await Expect(drawer.Navigation).ToBeVisibleAsync();
+        await Expect(drawer.Overlay).ToBeHiddenAsync();
+        await Expect(drawer.MenuButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.WaitForFunctionAsync("() => document.getElementById('main-content').getBoundingClientRect().left >= 240");
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(drawer.Navigation).ToBeVisibleAsync();
+        await Expect(drawer.Overlay).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(drawer.Navigation).ToBeHiddenAsync();
 
         // A click on the dimmed page beside the drawer closes it.
         await drawer.MenuButton.ClickAsync();
@@ -64,9 +81,11 @@ public sealed class NavigationDrawerTests(E2EFixture fixture)
         await Expect(drawer.Overlay).ToBeHiddenAsync();
         Assert.True(await drawer.ContentLeftAsync() >= 240, "The page starts under the open drawer.");
 
+        await Expect(drawer.MenuButton).ToHaveAttributeAsync("aria-expanded", "true");
         await drawer.MenuButton.ClickAsync();
         await Expect(drawer.Navigation).ToBeHiddenAsync();
         await Expect(drawer.Overlay).ToBeHiddenAsync();
+        await Expect(drawer.MenuButton).ToHaveAttributeAsync("aria-expanded", "false");
         await page.WaitForFunctionAsync("() => document.getElementById('main-content').getBoundingClientRect().left < 100");
 
         // Escape is no key of a drawer beside the page: hidden it stays.

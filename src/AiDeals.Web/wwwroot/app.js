@@ -25,16 +25,18 @@ document.addEventListener('change', mendBrokenText, true);
 window.aideals = { prefersDark: () => window.matchMedia('(prefers-color-scheme: dark)').matches };
 
 // Escape closes the navigation drawer where it lies over the page (a narrow screen), as a click on its dimmed overlay
-// does; the focus, if it was in the drawer, goes back to the menu button rather than to a link that is hidden.
+// does; the focus, if it was in the drawer, goes back to the menu button rather than to a link that is hidden. A dialog
+// open over it takes the key for itself: Escape closes the dialog, and a second one the drawer.
 document.addEventListener('keydown', event => {
     const overlay = document.querySelector('.app-drawer-overlay');
-    if (event.key !== 'Escape' || !overlay || getComputedStyle(overlay).display === 'none') {
+    if (event.key !== 'Escape' || !overlay || getComputedStyle(overlay).display === 'none'
+        || document.querySelector('.mud-dialog-container')) {
         return;
     }
 
     const focusInDrawer = document.getElementById('app-drawer')?.contains(document.activeElement);
     overlay.click();
     if (focusInDrawer) {
-        document.querySelector('.app-menu-button')?.focus();
+        document.querySelector('.app-menu-button-narrow')?.focus();
     }
 });
