@@ -9,12 +9,15 @@ namespace AiDeals.Core.Features.Organizations;
 public sealed class OrganizationQueries(IDbContextFactory<AiDealsDbContext> contextFactory)
 {
     /// <summary>
-    /// Organizations by name; <paramref name="search"/> matches names and aliases, case-insensitively, and
-    /// <paramref name="types"/> (empty: any) keeps those types.
+    /// A page of the organizations by name, in any case ("eBay" among the E's, as the unique index on the normalized name
+    /// orders them, so a page reads no more than its rows), and how many match: <paramref name="search"/> matches names
+    /// and aliases, case-insensitively, and <paramref name="types"/> (empty: any) keeps those types. A page past the
+    /// last is empty.
     /// </summary>
-    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(
-        string? search = null, IReadOnlyCollection<OrganizationType>? types = null, CancellationToken cancellationToken = default)
+    public async Task<PagedResult<OrganizationSummary>> ListAsync(
+        string? search, IReadOnlyCollection<OrganizationType>? types, PageRequest page, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(page);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Matching(db.Organizations.AsNoTracking(), search);
         if (types is { Count: > 0 })
@@ -23,8 +26,11 @@ public sealed class OrganizationQueries(IDbContextFactory<AiDealsDbContext> cont
             query = query.Where(o => wanted.Contains(o.Type));
         }
 
-        return await query
-            .OrderBy(o => o.Name)
+        var total = await query.CountAsync(cancellationToken);
+        var items = total <= page.Skip ? [] : await query
+            .OrderBy(o => o.NormalizedName)
+            .Skip(page.Skip)
+            .Take(page.Take)
             .Select(o => new OrganizationSummary(
                 o.Slug,
                 o.Name,
@@ -34,6 +40,7 @@ public sealed class OrganizationQueries(IDbContextFactory<AiDealsDbContext> cont
                 o.Participations.Count(p => p.Deal!.DeletedAt == null),
                 o.TargetedBy.Count(d => d.DeletedAt == null)))
             .ToListAsync(cancellationToken);
+        return new PagedResult<OrganizationSummary>(items, total);
     }
 
     /// <summary>The organization's editable values at this address, with its id and version; null when there is none.</summary>

@@ -15,9 +15,10 @@ internal static class OrganizationEndpoints
         api.MapGet(Path, async (HttpRequest request, OrganizationQueries queries, CancellationToken ct) =>
             {
                 var types = request.Query["type"].Select(ApiQuery.Enum<OrganizationType>).OfType<OrganizationType>().Distinct().ToList();
-                return TypedResults.Ok(await queries.ListAsync(ApiQuery.Text(request, "q"), types, ct));
+                return TypedResults.Ok(await queries.ListAsync(ApiQuery.Text(request, "q"), types, ApiQuery.Page(request), ct));
             })
-            .WithName("ListOrganizations").WithSummary("Organizations by name; q matches names and aliases, type (repeatable) keeps those types.")
+            .WithName("ListOrganizations")
+            .WithSummary("Organizations by name, a page at a time (page, size), with how many match; q matches names and aliases, type (repeatable) keeps those types.")
             .AsRead();
 
         api.MapGet(Path + "/{slug}", async (string slug, HttpContext http, OrganizationProfileQueries profiles, CancellationToken ct) =>
