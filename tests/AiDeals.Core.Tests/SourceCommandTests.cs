@@ -130,6 +130,41 @@ public class SourceCommandTests
         Assert.NotNull(await sources.GetFormAsync(created.Id.Value, Token));
     }
 
+    [Theory]
+    [InlineData(SourceSortField.PublishedOn, true)]
+    [InlineData(SourceSortField.Title, false)]
+    [InlineData(SourceSortField.Publisher, true)]
+    [InlineData(SourceSortField.Citations, true)]
+    public async Task ListAsync_PagesOfTwo_TogetherAreTheWholeListInItsOrderWithItsCounts(SourceSortField sort, bool descending)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var sources = new SourceQueries(database.Contexts);
+        // Sources beside the article's: some with a publisher or a date, some without, one with the same date as another.
+        string?[] publishers = ["Reuters", null, "Bloomberg", null, "Reuters"];
+        for (var i = 0; i < publishers.Length; i++)
+        {
+            var created = await database.Commands.RunAsync(Ann, new CreateSource(new SourceForm
+            {
+                Title = $"Report {(char)('E' - i)}",
+                Publisher = publishers[i],
+                PublishedOn = i == 3 ? null : new DateOnly(2025, 1, 10 + (i % 3)),
+            }), Token);
+            Assert.Equal(CommandOutcome.Saved, created.Outcome);
+        }
+
+        var query = new SourceQuery(sort, descending);
+        var whole = await sources.ListAsync(query, new PageRequest(0, 500), Token);
+
+        var paged = new List<SourceSummary>();
+        for (var page = 0; page * 2 < whole.TotalCount; page++)
+        {
+            paged.AddRange((await sources.ListAsync(query, new PageRequest(page, 2), Token)).Items);
+        }
+
+        Assert.True(whole.TotalCount > 5, "More sources than two pages of two hold.");
+        Assert.Equal(whole.Items, paged);
+    }
+
     [Fact]
     public async Task ListAsync_SortsByCitationsAndCountsThem()
     {

@@ -34,9 +34,10 @@ public sealed class SourceQueries(IDbContextFactory<AiDealsDbContext> contextFac
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var sources = Matching(db.Sources.AsNoTracking(), query.Search, db.Database.IsNpgsql());
         var total = await sources.CountAsync(cancellationToken);
-        var items = await Sort(sources, query)
-            .Skip(page.Skip)
-            .Take(page.Take)
+        // The page's ids first, then its rows with their counts: SQLite works out every column of the rows an offset skips,
+        // and counting the citations of 45,000 skipped sources made page 900 of 50,000 take 2 s.
+        var pageIds = Sort(sources, query).Skip(page.Skip).Take(page.Take).Select(s => s.Id);
+        var items = await Sort(sources.Where(s => pageIds.Contains(s.Id)), query)
             .Select(s => new SourceSummary(s.Id, s.Version, s.Title, s.Publisher, s.Url, s.PublishedOn, s.Citations.Count()))
             .ToListAsync(cancellationToken);
         return new PagedResult<SourceSummary>(items, total);
