@@ -126,13 +126,16 @@ public sealed class DealDetailQueries(IDbContextFactory<AiDealsDbContext> contex
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        // The deals under it first, then each by its id: written as "Id IN (…) AND DeletedAt IS NULL", SQLite (no
+        // statistics) walked an index on DeletedAt through every deal, 63 ms a read at a million deals, twice a page.
         var figures = string.Create(CultureInfo.InvariantCulture, $"""
             SELECT 0, d."Id", COALESCE(d."AmountLow", 0), COALESCE(d."AmountHigh", d."AmountLow", 0), d."AmountQualifier"
-            FROM "Deals" AS d WHERE d."DeletedAt" IS NULL AND d."Id" IN (
+            FROM (
                 WITH RECURSIVE below(Id) AS (
                     SELECT {id}
                     UNION SELECT l."PartId" FROM below INNER JOIN "DealLinks" AS l ON l."WiderId" = below.Id WHERE l."DeletedAt" IS NULL)
-                SELECT Id FROM below)
+                SELECT Id FROM below) AS b
+            CROSS JOIN "Deals" AS d WHERE d."Id" = b.Id AND d."DeletedAt" IS NULL
             """);
         var (total, wider) = await UnionTotals.SumAsync(connection, figures, text =>
         {

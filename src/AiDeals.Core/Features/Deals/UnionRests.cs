@@ -55,13 +55,17 @@ public static class UnionRests
             """);
         Add(below, "@scope", scope);
         var all = Json(await IdsAsync(below, cancellationToken));
+        // The ids first, then each deal by its id (CROSS JOIN keeps SQLite's order as written): "Id IN (…) AND DeletedAt IS
+        // NULL" let SQLite, with no statistics, walk an index on DeletedAt through every deal.
+        var ids = SqlDialect.IdsOfJson(connection, $"'{all}'");
         var figures = $"""
             SELECT 0, d."Id", COALESCE(d."AmountLow", 0), COALESCE(d."AmountHigh", d."AmountLow", 0), d."AmountQualifier"
-            FROM "Deals" AS d WHERE d."DeletedAt" IS NULL AND d."Id" IN ({SqlDialect.IdsOfJson(connection, $"'{all}'")})
+            FROM ({ids}) AS ids CROSS JOIN "Deals" AS d
+            WHERE d."Id" = ids.value AND d."DeletedAt" IS NULL
             UNION ALL
             SELECT p."OrganizationId", p."DealId", COALESCE(p."CommitmentLow", 0), COALESCE(p."CommitmentHigh", p."CommitmentLow", 0), p."CommitmentQualifier"
-            FROM "DealParticipants" AS p INNER JOIN "Deals" AS d ON d."Id" = p."DealId"
-            WHERE p."DeletedAt" IS NULL AND d."DeletedAt" IS NULL AND d."Id" IN ({SqlDialect.IdsOfJson(connection, $"'{all}'")})
+            FROM ({ids}) AS ids CROSS JOIN "Deals" AS d CROSS JOIN "DealParticipants" AS p
+            WHERE d."Id" = ids.value AND p."DealId" = d."Id" AND p."DeletedAt" IS NULL AND d."DeletedAt" IS NULL
             """;
         var counted = await UnionTotals.AdjustAsync(connection, figures, Command, fromLinks: false, cancellationToken);
 
