@@ -71,7 +71,9 @@ internal static class OrganizationCommitmentTotals
         // Each wider deal's commitment moves from its full figure to its unattributed rest, in the year of that deal.
         var changed = wider.Deals.Where(d => d.Unattributed != d.Own && d.Qualifier != AmountQualifier.Undisclosed).ToList();
         var ids = changed.Select(d => d.Id).ToList();
-        var announced = ids.Count == 0 ? [] : await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id))
+        // Live deals already, read by id alone: with the live filter too, SQLite (no statistics) served "Id IN (…) AND
+        // DeletedAt IS NULL" from the covering index on (DeletedAt, AnnouncedOn), a walk through every deal.
+        var announced = ids.Count == 0 ? [] : await db.Deals.IgnoreQueryFilters().AsNoTracking().Where(d => ids.Contains(d.Id))
             .Select(d => new { d.Id, d.AnnouncedOn })
             .ToDictionaryAsync(d => d.Id, d => d.AnnouncedOn, cancellationToken);
         foreach (var deal in changed)
