@@ -43,7 +43,7 @@ public partial class OrganizationList
     [Parameter]
     public int PageSize { get; set; } = DefaultPageSize;
 
-    private int PageCount => _page is null ? 0 : Math.Max(1, (_page.TotalCount + PageSize - 1) / PageSize);
+    private int PageCount => _page is null ? 0 : Math.Max(1, PagesFor(_page.TotalCount));
 
     private string CountText => _page switch
     {
@@ -71,12 +71,14 @@ public partial class OrganizationList
         if (page.Items.Count == 0 && page.TotalCount > 0)
         {
             // A page past the end (an old link, or organizations deleted meanwhile): the last page there is.
-            _pageNumber = (page.TotalCount + PageSize - 1) / PageSize;
+            _pageNumber = PagesFor(page.TotalCount);
             page = await Organizations.ListAsync(Q, _types, new PageRequest(_pageNumber - 1, PageSize));
         }
 
         _page = page;
     }
+
+    private int PagesFor(int total) => (total + PageSize - 1) / PageSize;
 
     private string RangeText(PagedResult<OrganizationSummary> page)
     {
