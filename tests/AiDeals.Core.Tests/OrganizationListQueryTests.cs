@@ -1,5 +1,7 @@
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features;
+using AiDeals.Core.Features.Accounts;
+using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -59,5 +61,35 @@ public class OrganizationListQueryTests
         Assert.Equal(1, byAlias.TotalCount);
         Assert.Equal(["Stargate"], projects.Items.Select(o => o.Name));
         Assert.Equal(1, projects.TotalCount);
+    }
+
+    [Fact]
+    public async Task ListAsync_DealsAsParticipant_AreTheLiveParticipationsInLiveDealsAndFollowADeletion()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var organizations = new OrganizationQueries(database.Contexts);
+        var before = await ParticipationsAsync(organizations);
+        Assert.Equal(await CountedAsync(database), before);
+        Assert.True(before["SoftBank Group"] >= 3, "SoftBank takes part in several of the article's deals.");
+
+        var wework = await DealFixtures.FormOfAsync(database, DealFixtures.WeWork);
+        var deleted = await database.Commands.RunAsync(Actor.Create("ann@aideals.test", Roles.Analyst), new DeleteDeal(wework.Id, wework.Version), Token);
+        Assert.True(deleted.IsSaved);
+
+        var after = await ParticipationsAsync(organizations);
+        Assert.Equal(before["SoftBank Group"] - 1, after["SoftBank Group"]);
+        Assert.Equal(await CountedAsync(database), after);
+    }
+
+    private static async Task<Dictionary<string, int>> ParticipationsAsync(OrganizationQueries organizations) =>
+        (await organizations.ListAsync(null, null, new PageRequest(0, 100), Token)).Items.ToDictionary(o => o.Name, o => o.DealsAsParticipant);
+
+    // Counted from the tables: every live organization's live participations whose deal is live.
+    private static async Task<Dictionary<string, int>> CountedAsync(TestDatabase database)
+    {
+        await using var db = await database.CreateContextAsync();
+        return await db.Organizations
+            .Select(o => new { o.Name, Count = db.DealParticipants.Count(p => p.OrganizationId == o.Id && p.Deal!.DeletedAt == null) })
+            .ToDictionaryAsync(o => o.Name, o => o.Count, Token);
     }
 }

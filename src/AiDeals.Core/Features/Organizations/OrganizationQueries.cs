@@ -37,7 +37,8 @@ public sealed class OrganizationQueries(IDbContextFactory<AiDealsDbContext> cont
                 o.Type,
                 o.Country,
                 o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList(),
-                o.Participations.Count(p => p.Deal!.DeletedAt == null),
+                // The kept count (OrganizationTotals, by the triggers): counted here, a busy fund's page visited each of its deals.
+                db.OrganizationTotals.Where(t => t.OrganizationId == o.Id).Select(t => t.Deals).FirstOrDefault(),
                 o.TargetedBy.Count(d => d.DeletedAt == null)))
             .ToListAsync(cancellationToken);
         return new PagedResult<OrganizationSummary>(items, total);
