@@ -55,7 +55,8 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .Where(t => t.OrganizationId == id)
             .Select(t => t.Deals)
             .SingleOrDefaultAsync(cancellationToken);
-        var participations = await ownParticipations
+        var newest = await NewestCommitments.IdsAsync(db, id, commitmentCount, RowsShown, cancellationToken);
+        var participations = await (newest is null ? ownParticipations : ownParticipations.Where(p => newest.Contains(p.Id)))
             .OrderByDescending(p => p.Deal!.AnnouncedOn)
             .ThenBy(p => p.Deal!.Title)
             .Take(RowsShown)
