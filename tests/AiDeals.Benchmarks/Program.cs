@@ -39,6 +39,14 @@ await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(dealBoo
 
 await using var raw = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.Database, Mode = SqliteOpenMode.ReadOnly }.ToString());
 await raw.OpenAsync();
+// Read through a memory mapping, as the app's connections read (SqlitePragmaInterceptor): without it the limit paid a
+// system call per page the app reads in place (a busy investor's profile: 215 ms against the app's 113).
+await using (var mmap = raw.CreateCommand())
+{
+    mmap.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA mmap_size = {AiDeals.Core.Data.SqlitePragmaInterceptor.MemoryMappedBytes}");
+    await mmap.ExecuteNonQueryAsync();
+}
+
 var schema = await Schema.ReadAsync(raw);
 var facts = await DataFacts.ReadAsync(raw, schema);
 var sqliteVersion = await Sql.ScalarAsync<string>(raw, "SELECT sqlite_version()");

@@ -111,6 +111,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             .Select(CitationProjection.ToView)
             .ToListAsync(cancellationToken);
 
+        var (total, unconverted) = await OrganizationCommitmentTotals.TotalAsync(db, id, wider, cancellationToken);
         return new OrganizationProfile(
             organization.Id,
             organization.Slug,
@@ -122,7 +123,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             organization.FoundedYear,
             aliases,
             commitments,
-            await OrganizationCommitmentTotals.TotalAsync(db, id, wider, cancellationToken),
+            total,
             await OrganizationCommitmentTotals.ByYearAsync(db, id, wider, cancellationToken),
             dealsAsTarget,
             valuations,
@@ -132,7 +133,7 @@ public sealed class OrganizationProfileQueries(IDbContextFactory<AiDealsDbContex
             Version = organization.Version,
             CommitmentCount = commitmentCount,
             DealsAsTargetCount = dealsAsTargetCount,
-            UnconvertedDeals = await Rates.RateQueries.UnconvertedCommitmentsAsync(db, id, cancellationToken),
+            UnconvertedDeals = unconverted,
         };
     }
 

@@ -48,21 +48,6 @@ public sealed class RateQueries(IDbContextFactory<AiDealsDbContext> contexts)
     }
 
     /// <summary>
-    /// The organization's live deals as investor whose share its dollar total cannot hold: its commitment was reported in
-    /// another currency that no rate converted, or it gave none and the deal's amount, in another currency, was converted
-    /// by no rate. (An unconverted commitment reads undisclosed in dollars, so both are among the undisclosed ones.)
-    /// </summary>
-    internal static Task<int> UnconvertedCommitmentsAsync(AiDealsDbContext db, int organizationId, CancellationToken cancellationToken) =>
-        db.DealParticipants.AsNoTracking()
-            .Where(p => p.OrganizationId == organizationId && p.CommitmentQualifier == AmountQualifier.Undisclosed && p.Deal!.DeletedAt == null
-                && ((p.Currency != Currencies.Usd && p.RateOn == null && p.ReportedQualifier != null && p.ReportedQualifier != AmountQualifier.Undisclosed)
-                    || (p.Deal.Currency != Currencies.Usd && p.Deal.RateOn == null
-                        && p.Deal.ReportedQualifier != null && p.Deal.ReportedQualifier != AmountQualifier.Undisclosed)))
-            .Select(p => p.DealId)
-            .Distinct()
-            .CountAsync(cancellationToken);
-
-    /// <summary>
     /// Live commitments in live deals reported in another currency that no rate converted: left out of capital by
     /// investor. Read on the partial index of commitments in other currencies.
     /// </summary>
