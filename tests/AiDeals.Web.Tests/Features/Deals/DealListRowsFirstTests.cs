@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using AiDeals.Web.Features.Deals;
 using AiDeals.Web.Tests.Support;
@@ -77,10 +78,12 @@ public sealed partial class DealListRowsFirstTests(SeededDatabase database) : Mu
         Assert.Equal("6 deals", DealCount(cut.Markup));
     }
 
-    private static List<string> Renders(IRenderedComponent<DealList> cut)
+    // Renders go on arriving from the renderer's thread (on PostgreSQL the reads are truly asynchronous) while a test reads
+    // them: a queue is read as a snapshot.
+    private static ConcurrentQueue<string> Renders(IRenderedComponent<DealList> cut)
     {
-        var renders = new List<string>();
-        cut.OnMarkupUpdated += (_, _) => renders.Add(cut.Markup);
+        var renders = new ConcurrentQueue<string>();
+        cut.OnMarkupUpdated += (_, _) => renders.Enqueue(cut.Markup);
         return renders;
     }
 
