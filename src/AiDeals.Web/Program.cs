@@ -90,6 +90,9 @@ try
 
     // After authorization, which has put the token's owner (and the token's id) into the request's user.
     app.UseRateLimiter();
+
+    // After the rate limiter: a list answered from memory is authorized and counted like any other call.
+    app.UseOutputCache();
     app.UseAntiforgery();
 
     // A probe reads; POST, PUT, DELETE or TRACE to it is a mistake or a scan and gets 405.

@@ -67,23 +67,29 @@ auth=()
 paths=("/health" "/deals" "/deals/export.csv?investor=$investor")
 api_status=$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/api/v1/deals")
 if [[ $api_status == 200 ]]; then
-    # The API's default page (100 deals) and the page's own size (25).
-    paths+=("/api/v1/deals" "/api/v1/deals?size=25")
+    # The API's default page (100 deals) and the page's own size (25): repeated, as a poller asks (from the API's read
+    # cache after the first call), and with every call a miss (miss.lua: an address of its own each time).
+    paths+=("/api/v1/deals" "/api/v1/deals?size=25" "miss:/api/v1/deals" "miss:/api/v1/deals?size=25")
 else
     echo "load.sh: /api/v1/deals answered $api_status (set API_TOKEN to a personal token if it needs one); not measured"
 fi
 
 summary=$work/summary.txt
 printf '%-48s %5s %10s %9s %9s %9s %9s %8s\n' path conns req/s p50 p90 p99 max errors >"$summary"
-for path in "${paths[@]}"; do
+for entry in "${paths[@]}"; do
+    path=${entry#miss:}
+    script=()
+    [[ $entry == miss:* ]] && script=(-s "$root/tests/AiDeals.Benchmarks/miss.lua")
     for connections in 1 32; do
         threads=$(( connections == 1 ? 1 : 2 ))
-        out="$work/wrk-$(echo "$path" | tr -c 'a-zA-Z0-9' '_')-$connections.txt"
+        out="$work/wrk-$(echo "$entry" | tr -c 'a-zA-Z0-9' '_')-$connections.txt"
         echo "load.sh: wrk -t$threads -c$connections -d$duration $path"
         # One warm-up second first (JIT, SQLite's cache), not counted.
-        wrk -t1 -c1 -d1s "${auth[@]}" "$base$path" >/dev/null 2>&1 || true
-        wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency "${auth[@]}" "$base$path" | tee "$out"
-        awk -v path="$path" -v c="$connections" '
+        wrk -t1 -c1 -d1s "${script[@]}" "${auth[@]}" "$base$path" >/dev/null 2>&1 || true
+        wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency "${script[@]}" "${auth[@]}" "$base$path" | tee "$out"
+        label=$path
+        [[ $entry == miss:* ]] && label="$path (every call a miss)"
+        awk -v path="$label" -v c="$connections" '
             /Latency Distribution/ { dist = 1; next }
             dist && $1 == "50%" { p50 = $2 } dist && $1 == "90%" { p90 = $2 } dist && $1 == "99%" { p99 = $2 }
             /^ +Latency/ && !dist { max = $4 }

@@ -61,6 +61,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OrganizationProfileQueries>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<HistorySearch>();
+        services.AddSingleton<DataVersions>();
         services.AddSingleton<ValuationQueries>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<MarketEventQueries>();

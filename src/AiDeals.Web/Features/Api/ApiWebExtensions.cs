@@ -78,6 +78,13 @@ internal static class ApiWebExtensions
                 .RequireRole(Roles.Analyst, Roles.Admin));
 
         services.AddApiRateLimiting(builder.Configuration);
+        services.AddSingleton<ApiReadCache>();
+        services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = 32 * 1024 * 1024;
+            cache.MaximumBodySize = 4 * 1024 * 1024;
+            cache.AddPolicy(ApiReadCache.PolicyName, policy => policy.AddPolicy<ApiReadCache>(), excludeDefaultPolicy: true);
+        });
         services.AddApiOpenApi();
         return builder;
     }
@@ -137,6 +144,9 @@ internal static class ApiWebExtensions
     }
 
     public static RouteHandlerBuilder AsRead(this RouteHandlerBuilder endpoint) => endpoint.RequireAuthorization(ApiPolicies.Read);
+
+    /// <summary>A list read the same for every reader: answered again from memory until the next write (<see cref="ApiReadCache"/>).</summary>
+    public static RouteHandlerBuilder AsCachedRead(this RouteHandlerBuilder endpoint) => endpoint.AsRead().CacheOutput(ApiReadCache.PolicyName);
 
     /// <summary>A read of one record: 404 when there is none, 304 when the caller's <c>If-None-Match</c> is its version.</summary>
     public static RouteHandlerBuilder AsRecordRead(this RouteHandlerBuilder endpoint) => endpoint

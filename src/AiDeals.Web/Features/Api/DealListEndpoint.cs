@@ -48,7 +48,7 @@ internal static class DealListEndpoint
             .Produces<PagedResult<DealSummary>>()
             .Produces<DealCursorAnswer>()
             .ProducesValidationProblem()
-            .AsRead();
+            .AsCachedRead();
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ internal static class MarketEventEndpoints
                 return TypedResults.Ok(await queries.ListAsync(query, ApiQuery.Page(request), ct));
             })
             .WithName("ListMarketEvents").WithSummary("Market events, latest first unless sort (occurred, title, amount) and desc say otherwise; page and size (≤ 500).")
-            .AsRead();
+            .AsCachedRead();
 
         new FormEndpoints<MarketEventForm>(
             "/market-events",

@@ -19,7 +19,7 @@ internal static class OrganizationEndpoints
             })
             .WithName("ListOrganizations")
             .WithSummary("Organizations by name, a page at a time (page, size), with how many match; q matches names and aliases, type (repeatable) keeps those types.")
-            .AsRead();
+            .AsCachedRead();
 
         api.MapGet(Path + "/{slug}", async (string slug, HttpContext http, OrganizationProfileQueries profiles, CancellationToken ct) =>
             {

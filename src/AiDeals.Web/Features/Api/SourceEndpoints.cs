@@ -17,7 +17,7 @@ internal static class SourceEndpoints
                 return TypedResults.Ok(await queries.ListAsync(query, ApiQuery.Page(request), ct));
             })
             .WithName("ListSources").WithSummary("Sources, newest first unless sort (publishedOn, title, publisher, citations) and desc say otherwise; q finds words in the title or publisher; page and size (≤ 500).")
-            .AsRead();
+            .AsCachedRead();
 
         new FormEndpoints<SourceForm>(
             "/sources",

@@ -14,7 +14,7 @@ internal static class ValuationEndpoints
                 return TypedResults.Ok(await queries.ListAsync(query, ApiQuery.Page(request), ct));
             })
             .WithName("ListValuations").WithSummary("Valuations, newest first unless sort (asOf, organization, amount, kind) and desc say otherwise; page and size (≤ 500).")
-            .AsRead();
+            .AsCachedRead();
 
         new FormEndpoints<ValuationForm>(
             "/valuations",
