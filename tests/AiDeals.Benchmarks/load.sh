@@ -5,7 +5,7 @@
 #
 #   tests/AiDeals.Benchmarks/load.sh DATABASE [PORT]
 #
-# DURATION=10s per run by default; NO_BUILD=1 skips the Release build. Use a copy of the database, never the original.
+# DURATION=10s per run by default, after WARMUP=5s a path; NO_BUILD=1 skips the Release build. Use a copy of the database, never the original.
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl and sqlite3 (to pick the investor; or set INVESTOR=slug).
 # API_TOKEN=<personal token> adds /api/v1/deals when the app has the read API.
@@ -73,6 +73,18 @@ if [[ $api_status == 200 ]]; then
 else
     echo "load.sh: /api/v1/deals answered $api_status (set API_TOKEN to a personal token if it needs one); not measured"
 fi
+
+# The app's first seconds run the JIT's first tier (the API's page of 100 answers 250-500 calls a second then, four times
+# fewer than warm): WARMUP (5s) of calls at 8 connections to every path first, not counted, so the runs measure the app
+# as it serves after its start, not during it.
+warmup=${WARMUP:-5s}
+echo "load.sh: warming up, $warmup a path"
+for entry in "${paths[@]}"; do
+    path=${entry#miss:}
+    script=()
+    [[ $entry == miss:* ]] && script=(-s "$root/tests/AiDeals.Benchmarks/miss.lua")
+    wrk -t2 -c8 -d"$warmup" "${script[@]}" "${auth[@]}" "$base$path" >/dev/null 2>&1 || true
+done
 
 summary=$work/summary.txt
 printf '%-48s %5s %10s %9s %9s %9s %9s %8s\n' path conns req/s p50 p90 p99 max errors >"$summary"
