@@ -24,4 +24,9 @@ public readonly record struct ReportedFigures(
     /// <summary>Reported in another currency with a figure that no rate converted: left out of every dollar total.</summary>
     public static bool IsUnconverted(string currency, AmountQualifier? reportedQualifier, DateOnly? rateOn) =>
         !Currencies.IsUsd(currency) && reportedQualifier is not (null or AmountQualifier.Undisclosed) && rateOn is null;
+
+    /// <summary><see cref="IsUnconverted"/> as a SQL condition on the row <paramref name="alias"/> (a deal or a participation).</summary>
+    internal static string UnconvertedSql(string alias) =>
+        $"({alias}.\"Currency\" <> '{Currencies.Usd}' AND {alias}.\"RateOn\" IS NULL AND {alias}.\"ReportedQualifier\" IS NOT NULL"
+        + $" AND {alias}.\"ReportedQualifier\" <> '{AmountQualifier.Undisclosed}')";
 }

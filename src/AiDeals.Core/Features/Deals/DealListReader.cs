@@ -16,6 +16,9 @@ internal static class DealListReader
     /// <summary>The fewest participations of a filter's investors for which their page walks the sort's index.</summary>
     public const int MinimumParticipationsToWalk = 500;
 
+    /// <summary>An investor in at least one of every this many live deals is busy enough for its deals to be found by walking an index of all deals.</summary>
+    public const int DealsPerParticipationToWalk = 400;
+
     /// <summary>Reads the rows of one range of the list into <paramref name="rows"/>.</summary>
     public static async Task ReadPageAsync(
         DbConnection connection, DealListSql sql, string text, List<DealRow> rows, Action<string>? observer, CancellationToken cancellationToken)
@@ -95,7 +98,7 @@ internal static class DealListReader
         const string Deals = "SELECT COALESCE(SUM(\"Count\"), 0) FROM \"DashboardCounts\" WHERE \"Key\" = 'deals'";
         await using var deals = sql.Command(connection, Deals);
         observer?.Invoke(Deals);
-        var threshold = (int)Math.Max(MinimumParticipationsToWalk, Convert.ToInt64(await deals.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) / 400);
+        var threshold = (int)Math.Max(MinimumParticipationsToWalk, Convert.ToInt64(await deals.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) / DealsPerParticipationToWalk);
         var text = sql.InvestorsParticipations(threshold)!;
         await using var participations = sql.Command(connection, text);
         observer?.Invoke(text);

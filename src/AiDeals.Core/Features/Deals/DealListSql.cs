@@ -215,8 +215,7 @@ internal sealed class DealListSql
     /// </summary>
     public string Totals(int cap) => string.Create(CultureInfo.InvariantCulture, $"""
         SELECT d."Id", COALESCE(d."AmountLow", 0), COALESCE(d."AmountHigh", d."AmountLow", 0), d."AmountQualifier",
-            CASE WHEN d."Currency" <> 'USD' AND d."RateOn" IS NULL AND d."ReportedQualifier" IS NOT NULL
-                AND d."ReportedQualifier" <> '{AmountQualifier.Undisclosed}' THEN 1 ELSE 0 END,
+            CASE WHEN {ReportedFigures.UnconvertedSql("d")} THEN 1 ELSE 0 END,
             CASE WHEN EXISTS (SELECT 1 FROM "DealLinks" AS l INNER JOIN "Deals" AS p ON p."Id" = l."PartId"
                 WHERE l."WiderId" = d."Id" AND l."DeletedAt" IS NULL AND p."DeletedAt" IS NULL) THEN 1 ELSE 0 END
         FROM {_from} WHERE {string.Join(" AND ", Conditions(IndexKey.None))} LIMIT {cap}

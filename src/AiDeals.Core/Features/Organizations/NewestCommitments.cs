@@ -25,7 +25,7 @@ internal static class NewestCommitments
         }
 
         var deals = await db.DashboardCounts.AsNoTracking().Where(c => c.Key == "deals").Select(c => c.Count).SingleOrDefaultAsync(cancellationToken);
-        if (participations * 400L < deals)
+        if ((long)participations * DealListReader.DealsPerParticipationToWalk < deals)
         {
             return null;
         }

@@ -43,7 +43,7 @@ internal static class OrganizationCommitmentTotals
             SELECT {SqlDialect.Count}, {SqlDialect.Total(connection, "COALESCE(p.\"CommitmentLow\", 0)")},
                    {SqlDialect.Total(connection, "COALESCE(p.\"CommitmentHigh\", p.\"CommitmentLow\", 0)")},
                    {SqlDialect.CountWhere("p.\"CommitmentQualifier\" = 'AtLeast'")}, {SqlDialect.CountWhere("p.\"CommitmentQualifier\" = 'Undisclosed'")},
-                   CAST(COUNT(DISTINCT CASE WHEN p."CommitmentQualifier" = 'Undisclosed' AND ({Unconverted("p")} OR {Unconverted("d")}) THEN p."DealId" END) AS integer)
+                   CAST(COUNT(DISTINCT CASE WHEN p."CommitmentQualifier" = 'Undisclosed' AND ({ReportedFigures.UnconvertedSql("p")} OR {ReportedFigures.UnconvertedSql("d")}) THEN p."DealId" END) AS integer)
             {CountedFrom}
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -52,10 +52,6 @@ internal static class OrganizationCommitmentTotals
             new PlainSum(reader.GetInt32(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt32(3), reader.GetInt32(4)), wider);
         return (new CommittedTotal(total.Low, total.High, total.OpenEnded, total.CountedInFull, total.Undisclosed), reader.GetInt32(5));
     }
-
-    // An amount reported in another currency than the dollar, disclosed, that no rate converted (of a participation or a deal).
-    private static string Unconverted(string row) =>
-        $"({row}.\"Currency\" <> '{Currencies.Usd}' AND {row}.\"RateOn\" IS NULL AND {row}.\"ReportedQualifier\" IS NOT NULL AND {row}.\"ReportedQualifier\" <> 'Undisclosed')";
 
     /// <summary>Disclosed counted commitments by the year the deal was announced; undated deals last.</summary>
     public static async Task<List<CommittedInYear>> ByYearAsync(AiDealsDbContext db, int organizationId, UnionAdjustment wider, CancellationToken cancellationToken)
