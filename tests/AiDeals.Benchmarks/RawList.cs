@@ -6,15 +6,18 @@ namespace AiDeals.Benchmarks;
 
 /// <summary>
 /// The limit for a deal-list view: the page's ids straight off the index that serves the view's order (or its filter),
-/// then those rows with their target and their investors, each by primary key. No count: a kept count is a one-row read.
+/// then those rows with their target and their investors, each by primary key: the investors the row keeps
+/// (ListInvestors) where the schema has them, else read from the participants. No count: a kept count is a one-row read.
 /// </summary>
 internal static class RawList
 {
     private const string Live = "d.DeletedAt IS NULL";
 
+    private const string KeptInvestors = "ListInvestors";
+
     private const string RowsSql = """
         SELECT d.Id, d.Title, t.Name, t.Slug, d.Kind, d.Status, d.AmountLow, d.AmountHigh, d.AmountQualifier, d.AnnouncedOn,
-               d.AnnouncedPrecision, EXISTS (SELECT 1 FROM DealLinks l JOIN Deals c ON c.Id = l.PartId WHERE l.WiderId = d.Id AND l.DeletedAt IS NULL AND c.DeletedAt IS NULL)
+               d.AnnouncedPrecision, EXISTS (SELECT 1 FROM DealLinks l JOIN Deals c ON c.Id = l.PartId WHERE l.WiderId = d.Id AND l.DeletedAt IS NULL AND c.DeletedAt IS NULL){0}
         FROM json_each(@ids) AS j CROSS JOIN Deals AS d ON d.Id = j.value
         LEFT JOIN Organizations AS t ON t.Id = d.TargetId AND t.DeletedAt IS NULL
         ORDER BY j.key
@@ -41,8 +44,9 @@ internal static class RawList
         }
 
         var keyCommand = Sql.Command(connection, keys.Value.Sql, keys.Value.Parameters);
-        var rowsCommand = Sql.Command(connection, RowsSql, ("@ids", "[]"));
-        var investorsCommand = Sql.Command(connection, InvestorsSql, ("@ids", "[]"));
+        var kept = schema.DealsHave(KeptInvestors);
+        var rowsCommand = Sql.Command(connection, string.Format(CultureInfo.InvariantCulture, RowsSql, kept ? $", d.{KeptInvestors}" : string.Empty), ("@ids", "[]"));
+        var investorsCommand = kept ? null : Sql.Command(connection, InvestorsSql, ("@ids", "[]"));
         return Way.Timed(async () =>
         {
             var ids = new List<long>(25);
@@ -56,9 +60,13 @@ internal static class RawList
 
             var json = "[" + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
             rowsCommand.Parameters["@ids"].Value = json;
-            investorsCommand.Parameters["@ids"].Value = json;
             var rows = await Sql.DrainAsync(rowsCommand);
-            await Sql.DrainAsync(investorsCommand);
+            if (investorsCommand is not null)
+            {
+                investorsCommand.Parameters["@ids"].Value = json;
+                await Sql.DrainAsync(investorsCommand);
+            }
+
             return rows;
         });
     }

@@ -78,7 +78,7 @@ internal class TriggersAside
 
     /// <summary>What the set-aside triggers would have written, for the deals of the batch named by <see cref="BatchParameter"/>.</summary>
     protected virtual string RefreshSql => TouchedDealsSql + "\n"
-        + DealListKeys.RefreshWhere(Touched) + "\n"
+        + DealListKeys.RefreshWhere(Touched, postgreSql: false) + "\n"
         + DealSearchSql.RefreshDealsWhere(Touched) + "\n"
         + UnionRestSql.NoteBatchWhere(Touched) + "\n"
         + "DROP TABLE temp.\"BatchDeals\";\n"

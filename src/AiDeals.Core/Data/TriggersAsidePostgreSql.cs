@@ -51,7 +51,7 @@ internal sealed class TriggersAsidePostgreSql : TriggersAside
     }
 
     protected override string RefreshSql => TouchedDealsSql + "\n"
-        + DealListKeys.RefreshWhere(Touched) + "\n"
+        + DealListKeys.RefreshWhere(Touched, postgreSql: true) + "\n"
         + DealSearchSqlPostgreSql.RefreshDealsWhere(Touched) + "\n"
         + UnionRestSqlPostgreSql.NoteBatchWhere(Touched) + "\n"
         + "DROP TABLE pg_temp.\"BatchDeals\";\n"

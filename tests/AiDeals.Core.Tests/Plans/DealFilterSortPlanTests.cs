@@ -46,8 +46,9 @@ public sealed class DealFilterSortPlanTests(SyntheticDeals synthetic) : IClassFi
         recording.Clear();
         await recording.Service.CountAsync(filter, TestContext.Current.CancellationToken);
 
-        Assert.True(pageCommands.Count >= 2, described);
-        foreach (var sql in pageCommands.Take(pageCommands.Count - 1))
+        // The page's rows carry their investors (kept on the deal's row): every command of the page walks an index.
+        Assert.NotEmpty(pageCommands);
+        foreach (var sql in pageCommands)
         {
             var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);
             Assert.True(QueryPlans.FullScans(plan).Count == 0, $"{described}: {string.Join(" | ", plan)}\n{sql}");

@@ -11,7 +11,7 @@ namespace AiDeals.Core.Data.CompiledModel
     public partial class AiDealsDbContextModel
     {
         private AiDealsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("afc3012b-3beb-4052-95a7-bb77aec5b6b9"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("9070dae2-8268-42c2-a2fb-7d50bef5beb9"), entityTypeCount: 29)
         {
         }
 

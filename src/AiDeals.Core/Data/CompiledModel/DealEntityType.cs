@@ -21,7 +21,7 @@ namespace AiDeals.Core.Data.CompiledModel
                 "AiDeals.Core.Domain.Deal",
                 typeof(Deal),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 navigationCount: 5,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 10,
@@ -123,6 +123,14 @@ namespace AiDeals.Core.Data.CompiledModel
                 maxLength: 32,
                 providerPropertyType: typeof(string));
             kind.SetSentinelFromProviderValue("EquityInvestment");
+
+            var listInvestors = runtimeEntityType.AddProperty(
+                "ListInvestors",
+                typeof(string),
+                valueGenerated: ValueGenerated.OnAdd,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore);
+            listInvestors.AddAnnotation("Relational:DefaultValue", "");
 
             var notes = runtimeEntityType.AddProperty(
                 "Notes",

@@ -45,6 +45,11 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
             builder.HasIndex("DeletedAt", key);
         }
 
+        // The investors the list shows, kept by the same triggers; read with the page's rows, never sorted or searched.
+        var investors = builder.Property<string>(DealListKeys.Investors).IsRequired().HasDefaultValue(string.Empty);
+        investors.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        investors.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+
         builder.Property<int>(DealListKeys.StatusRank).HasComputedColumnSql(DealListKeys.StatusRankSql, stored: false);
         builder.HasIndex("DeletedAt", DealListKeys.StatusRank);
 

@@ -94,7 +94,7 @@ namespace AiDeals.Core.Data.Migrations
                 table: "Deals");
         }
     
-        private static readonly (string Name, string Sql)[] Triggers =
+        internal static readonly (string Name, string Sql)[] Triggers =
         [
             Trigger("TR_Deals_Insert_ListKeys", "AFTER INSERT ON \"Deals\"",
                 $"UPDATE \"Deals\" SET \"SortTarget\" = {TargetName("NEW.\"TargetId\"")}, \"SortInvestor\" = {FirstInvestor("NEW.\"Id\"")} WHERE \"Id\" = NEW.\"Id\";"),

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using AiDeals.Core.Data.Configurations;
 using AiDeals.Core.Domain;
 using AiDeals.Core.Features.Organizations;
 
@@ -18,6 +20,9 @@ internal sealed class SyntheticRun(DbConnection connection, SyntheticDataOptions
     private readonly SyntheticShapes _shapes = new(options.Seed);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly string[] _names = new string[options.Organizations];
+    private readonly string[] _slugs = new string[options.Organizations];
+    private readonly List<(ParticipantRole Role, string Name, string Slug)> _shown = [];
+    private readonly StringBuilder _investorList = new();
     private readonly List<KeyValuePair<string, string>> _firstSource = [];
 
     // Scratch space for the organizations already drawn for one deal or one event.
@@ -91,6 +96,7 @@ internal sealed class SyntheticRun(DbConnection connection, SyntheticDataOptions
             var slug = OrganizationSlug.Of(name);
             (type is OrganizationType.Company or OrganizationType.Project ? targets : investors).Add(id);
             _names[i] = name;
+            _slugs[i] = slug;
             tables.Organizations
                 .Add(id).Add(name).Add(Organization.Normalize(name)).Add(slug).Add(type.ToString()).Add(_shapes.Country())
                 .Add(Random.Next(2) == 0 ? $"https://{slug}.example" : null)
@@ -144,7 +150,7 @@ internal sealed class SyntheticRun(DbConnection connection, SyntheticDataOptions
             .Add(id).Add($"{kind} #{id}: {Name(targetId, tables)}").Add(kind.ToString()).Add(status.ToString()).Add(targetId)
             .Add(amount.Low).Add(amount.High).Add(amount.Qualifier.ToString()).Add(announced.Date).Add(announced.Precision.ToString())
             .Add(closed?.Date).Add((closed?.Precision ?? DatePrecision.Day).ToString())
-            .Add(notes).Add(0).Add(Name(targetId, tables)).Add(FirstInvestor(tables)).Insert();
+            .Add(notes).Add(0).Add(Name(targetId, tables)).Add(ShownInvestors(tables, out var investorList)).Add(investorList).Insert();
         if (widerId is { } wider)
         {
             tables.DealLinks.Add(id).Add(wider).Add(0).Insert();
@@ -212,22 +218,32 @@ internal sealed class SyntheticRun(DbConnection connection, SyntheticDataOptions
         }
     }
 
-    // The investor the list shows first, as the triggers compute it: by role (the enum's order), then by name as SQLite
-    // compares text (ordinal).
-    private string FirstInvestor(SyntheticTables tables)
+    // The investors as the list shows them, as the triggers compute them (DealListKeys): by role (the enum's order), then
+    // by name and slug as SQLite compares text (ordinal). Returns the first one's name; the list, in the kept column's form.
+    private string ShownInvestors(SyntheticTables tables, out string list)
     {
-        string? first = null;
-        var firstRole = ParticipantRole.Partner;
+        _shown.Clear();
         foreach (var (organizationId, role, _) in _participants)
         {
-            var name = Name(organizationId, tables);
-            if (first is null || role < firstRole || (role == firstRole && string.CompareOrdinal(name, first) < 0))
-            {
-                (first, firstRole) = (name, role);
-            }
+            var index = organizationId - tables.OrganizationIds - 1;
+            _shown.Add((role, _names[index], _slugs[index]));
         }
 
-        return first ?? string.Empty;
+        _shown.Sort(static (a, b) => a.Role != b.Role ? a.Role.CompareTo(b.Role)
+            : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Slug, b.Slug));
+        _investorList.Clear();
+        foreach (var (_, name, slug) in _shown)
+        {
+            if (_investorList.Length > 0)
+            {
+                _investorList.Append(DealListKeys.InvestorEnd);
+            }
+
+            _investorList.Append(name).Append(DealListKeys.NameEnd).Append(slug);
+        }
+
+        list = _investorList.ToString();
+        return _shown.Count > 0 ? _shown[0].Name : string.Empty;
     }
 
     private void WriteMarketEvent(SyntheticTables tables)

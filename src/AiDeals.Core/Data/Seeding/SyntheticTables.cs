@@ -17,7 +17,7 @@ internal sealed class SyntheticTables : IDisposable
         Sources = BulkRows.For(connection, "Sources", "Id", "Title", "Publisher", "Url", "PublishedOn", "Version");
         Deals = BulkRows.For(connection, "Deals",
             "Id", "Title", "Kind", "Status", "TargetId", "AmountLow", "AmountHigh", "AmountQualifier",
-            "AnnouncedOn", "AnnouncedPrecision", "ClosedOn", "ClosedPrecision", "Notes", "Version", "SortTarget", "SortInvestor");
+            "AnnouncedOn", "AnnouncedPrecision", "ClosedOn", "ClosedPrecision", "Notes", "Version", "SortTarget", "SortInvestor", "ListInvestors");
         Participants = BulkRows.For(connection, "DealParticipants",
             "Id", "DealId", "OrganizationId", "Role", "CommitmentLow", "CommitmentHigh", "CommitmentQualifier", "Version");
         Citations = BulkRows.For(connection, "Citations", "Id", "SourceId", "Quote", "DealId", "ValuationId", "MarketEventId", "Version");

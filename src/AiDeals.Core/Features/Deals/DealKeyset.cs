@@ -44,8 +44,7 @@ internal static class DealKeyset
     public static DealCursor CursorOf(DealFilter filter, DealRow row) => new(filter.Sort, filter.Descending, filter.Sort switch
     {
         DealSortField.Title => row.Title,
-        DealSortField.Target => row.SortTarget,
-        DealSortField.Investors => row.SortInvestor,
+        DealSortField.Target or DealSortField.Investors => row.KeptSortKey,
         DealSortField.Kind => row.Kind.ToString(),
         // The enum lists the statuses in their place in a deal's life, as the rank column does.
         DealSortField.Status => (long)row.Status,
@@ -69,7 +68,10 @@ internal static class DealKeyset
     };
 }
 
-/// <summary>The columns of one deal-list row as read, before its investors are added.</summary>
+/// <summary>
+/// The columns of one deal-list row as read. <see cref="KeptSortKey"/> is the kept key of a sort by target or by
+/// investors (the name the row sorts by; empty for the other sorts, whose keys are columns of their own).
+/// </summary>
 internal sealed record DealRow(
     int Id,
     string Title,
@@ -82,10 +84,10 @@ internal sealed record DealRow(
     DateOnly? AnnouncedOn,
     DatePrecision AnnouncedPrecision,
     bool IsUmbrella,
-    string SortTarget,
-    string SortInvestor,
+    string KeptSortKey,
     string Currency,
     long? ReportedLow,
     long? ReportedHigh,
     AmountQualifier? ReportedQualifier,
-    DateOnly? RateOn);
+    DateOnly? RateOn,
+    IReadOnlyList<OrganizationRef> Investors);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using AiDeals.Core.Data.Configurations;
 using AiDeals.Core.Data.Search;
 using AiDeals.Core.Domain;
 
@@ -182,8 +183,11 @@ internal sealed class DealListSql
             : page.ToString();
         var text = new StringBuilder("SELECT d.\"Id\", d.\"Title\", t.\"Name\", t.\"Slug\", d.\"Kind\", d.\"Status\", d.\"AmountLow\", d.\"AmountHigh\",")
             .Append(" d.\"AmountQualifier\", d.\"AnnouncedOn\", d.\"AnnouncedPrecision\",")
-            .Append(" EXISTS (SELECT 1 FROM \"DealLinks\" AS l INNER JOIN \"Deals\" AS c ON c.\"Id\" = l.\"PartId\" WHERE l.\"WiderId\" = d.\"Id\" AND l.\"DeletedAt\" IS NULL AND c.\"DeletedAt\" IS NULL), d.\"SortTarget\", d.\"SortInvestor\"")
+            .Append(" EXISTS (SELECT 1 FROM \"DealLinks\" AS l INNER JOIN \"Deals\" AS c ON c.\"Id\" = l.\"PartId\" WHERE l.\"WiderId\" = d.\"Id\" AND l.\"DeletedAt\" IS NULL AND c.\"DeletedAt\" IS NULL), ")
+            // The kept key of a sort by target or investors, for the page's cursors; the other sorts' keys are columns read anyway.
+            .Append(sort is DealSortField.Target or DealSortField.Investors ? DealKeyset.KeySql(sort) : "''")
             .Append(", d.\"Currency\", d.\"ReportedLow\", d.\"ReportedHigh\", d.\"ReportedQualifier\", d.\"RateOn\"")
+            .Append(CultureInfo.InvariantCulture, $", d.\"{DealListKeys.Investors}\"")
             .Append(from);
         return text.ToString();
     }

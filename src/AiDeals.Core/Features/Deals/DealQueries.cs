@@ -99,8 +99,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         DealCursor? Last() => rows.Count == 0 ? null : DealKeyset.CursorOf(filter, rows[^1]);
         var next = backwards ? Last() : more ? Last() : null;
         var previous = backwards ? (more ? First() : null) : (cursor is not null || page.Skip > 0 ? First() : null);
-        var investors = await DealListReader.InvestorsAsync(connection, [.. rows.Select(r => r.Id)], CommandObserver, cancellationToken);
-        return new DealPage(Summaries(rows, investors), next, previous);
+        return new DealPage(Summaries(rows), next, previous);
     }
 
     /// <summary>
@@ -160,12 +159,12 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         }
     }
 
-    private static List<DealSummary> Summaries(List<DealRow> rows, ILookup<int, OrganizationRef> investors) =>
+    private static List<DealSummary> Summaries(List<DealRow> rows) =>
         [.. rows.Select(r => new DealSummary(
             r.Id,
             r.Title,
             r.Target,
-            [.. investors[r.Id]],
+            r.Investors,
             r.Kind,
             r.Status,
             AmountRange.Create(r.AmountLow, r.AmountHigh, r.AmountQualifier),
