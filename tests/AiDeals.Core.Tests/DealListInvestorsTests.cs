@@ -5,6 +5,7 @@ using AiDeals.Core.Features.Accounts;
 using AiDeals.Core.Features.Deals;
 using AiDeals.Core.Features.Organizations;
 using AiDeals.Core.Tests.Support;
+using AiDeals.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiDeals.Core.Tests;
@@ -95,6 +96,37 @@ public class DealListInvestorsTests
         var deal = rows.Single(r => r.Title == DealFixtures.WeWork);
         Assert.Contains(deal.Investors, i => i.Name == "Odd Na me");
         Assert.Equal(form.Participants.Count, deal.Investors.Count);
+    }
+
+    [Fact(SkipUnless = nameof(HasSqlite3), Skip = "No sqlite3 command on this machine (Debian: apt-get install -y sqlite3)")]
+    [SqliteOnly("The database file opened by the system's own sqlite3, as an operator does for a look or a backup")]
+    public async Task SystemsSqlite3_OpensTheSchemaAndReadsTheKeptInvestors()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync();
+        var wework = await DealFixtures.IdOfAsync(database, DealFixtures.WeWork);
+
+        // SQLite parses every trigger when it opens a schema: one with syntax newer than the system's SQLite (Debian 12
+        // has 3.40) makes the whole file unreadable to it. (Writing through it is another matter: the free-text index
+        // needs 3.43.)
+        var (exit, output) = await Sqlite3Async(database.FilePath, $"SELECT \"ListInvestors\" FROM \"Deals\" WHERE \"Id\" = {wework};");
+
+        Assert.True(exit == 0, output);
+        Assert.Equal((await ShownByTheTablesAsync(database))[wework], DealListReader.Investors(output.TrimEnd('\n')));
+    }
+
+    public static bool HasSqlite3 => File.Exists("/usr/bin/sqlite3");
+
+    private static async Task<(int Exit, string Output)> Sqlite3Async(string file, string sql)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/sqlite3", ["-readonly", file, sql])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync(Token);
+        var error = await process.StandardError.ReadToEndAsync(Token);
+        await process.WaitForExitAsync(Token);
+        return (process.ExitCode, output + error);
     }
 
     private static async Task SetDeletedAsync(TestDatabase database, int organizationId, DateTime? at)

@@ -39,6 +39,28 @@ public sealed class SyntheticDataListKeysTests(GeneratedDatabase generated)
     }
 
     [Fact]
+    public async Task GeneratedInvestors_AreTheInvestorsTheListShows_InItsOrder()
+    {
+        await using var db = await generated.Database.CreateContextAsync();
+        var token = TestContext.Current.CancellationToken;
+        var kept = await db.Deals.AsNoTracking().OrderBy(d => d.Id).Take(2_000)
+            .Select(d => new { d.Id, Kept = EF.Property<string>(d, DealListKeys.Investors) })
+            .ToListAsync(token);
+        var ids = kept.Select(k => k.Id).ToList();
+        var participations = await db.DealParticipants.AsNoTracking()
+            .Where(p => ids.Contains(p.DealId))
+            .Select(p => new { p.DealId, p.Role, p.Organization!.Name, p.Organization.Slug })
+            .ToListAsync(token);
+        var shown = participations.ToLookup(p => p.DealId, p => p);
+
+        Assert.All(kept, k => Assert.Equal(
+            shown[k.Id].OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Slug, StringComparer.Ordinal)
+                .Select(p => new AiDeals.Core.Features.OrganizationRef(p.Name, p.Slug)),
+            AiDeals.Core.Features.Deals.DealListReader.Investors(k.Kept)));
+        Assert.Contains(kept, k => AiDeals.Core.Features.Deals.DealListReader.Investors(k.Kept).Count > 1);
+    }
+
+    [Fact]
     public async Task AfterTheRun_TheTriggersAreBack()
     {
         await using var db = await generated.Database.CreateContextAsync();

@@ -63,13 +63,17 @@ public static class DealListKeys
 
     // Every investor as the list shows them, in its order, as one text (see Investors). A name cannot hold the
     // separators (the forms refuse control characters); one written before that rule would show a space for them.
+    // SQLite concatenates the rows of an ordered subquery in its order: an aggregate's own ORDER BY would need SQLite
+    // 3.44, and a schema that holds it cannot be opened by an older sqlite3 (Debian 12's is 3.40).
     internal static string InvestorList(string dealId, bool postgreSql)
     {
+        const string Order = "CASE p.\"Role\" WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.\"Name\", o.\"Slug\"";
         var character = postgreSql ? "chr" : "char";
-        var name = $"replace(replace(o.\"Name\", {character}(30), ' '), {character}(31), ' ')";
-        return $"COALESCE((SELECT string_agg({name} || {character}(31) || o.\"Slug\", {character}(30) "
-            + "ORDER BY CASE p.\"Role\" WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.\"Name\", o.\"Slug\") "
-            + "FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\" "
-            + $"WHERE p.\"DealId\" = {dealId} AND p.\"DeletedAt\" IS NULL AND o.\"DeletedAt\" IS NULL), '')";
+        var shown = $"replace(replace(o.\"Name\", {character}(30), ' '), {character}(31), ' ') || {character}(31) || o.\"Slug\"";
+        var from = "FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\" "
+            + $"WHERE p.\"DealId\" = {dealId} AND p.\"DeletedAt\" IS NULL AND o.\"DeletedAt\" IS NULL";
+        return postgreSql
+            ? $"COALESCE((SELECT string_agg({shown}, chr(30) ORDER BY {Order}) {from}), '')"
+            : $"COALESCE((SELECT group_concat(s.\"Shown\", char(30)) FROM (SELECT {shown} AS \"Shown\" {from} ORDER BY {Order}) AS s), '')";
     }
 }

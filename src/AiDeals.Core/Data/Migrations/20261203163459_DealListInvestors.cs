@@ -91,10 +91,11 @@ namespace AiDeals.Core.Data.Migrations
             + "ORDER BY CASE p.\"Role\" WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.\"Name\" LIMIT 1), '')";
 
         // Every investor in the list's order: name, U+001F, slug; joined by U+001E (separators in a name become spaces).
+        // The rows of an ordered subquery, concatenated in its order (an aggregate's ORDER BY needs SQLite 3.44).
         private static string InvestorList(string dealId) =>
-            "COALESCE((SELECT string_agg(replace(replace(o.\"Name\", char(30), ' '), char(31), ' ') || char(31) || o.\"Slug\", char(30) "
-            + "ORDER BY CASE p.\"Role\" WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.\"Name\", o.\"Slug\") "
+            "COALESCE((SELECT group_concat(s.\"Shown\", char(30)) FROM (SELECT replace(replace(o.\"Name\", char(30), ' '), char(31), ' ') || char(31) || o.\"Slug\" AS \"Shown\" "
             + "FROM \"DealParticipants\" AS p INNER JOIN \"Organizations\" AS o ON o.\"Id\" = p.\"OrganizationId\" "
-            + $"WHERE p.\"DealId\" = {dealId} AND p.\"DeletedAt\" IS NULL AND o.\"DeletedAt\" IS NULL), '')";
+            + $"WHERE p.\"DealId\" = {dealId} AND p.\"DeletedAt\" IS NULL AND o.\"DeletedAt\" IS NULL "
+            + "ORDER BY CASE p.\"Role\" WHEN 'Lead' THEN 0 WHEN 'CoInvestor' THEN 1 WHEN 'Backer' THEN 2 ELSE 3 END, o.\"Name\", o.\"Slug\") AS s), '')";
     }
 }
