@@ -190,7 +190,7 @@ internal static class RawList
             case DealSortField.Investors:
                 var column = filter.Sort == DealSortField.Target
                     ? schema.DealColumnLike("Target", "Name") ?? schema.DealColumnLike("Target", "Sort")
-                    : schema.DealColumnLike("Investor");
+                    : schema.DealColumnLike("Investor", "Sort") ?? schema.DealColumnLike("Investor", "First");
                 if (column is null || !schema.HasIndexOn("Deals", column))
                 {
                     missing = filter.Sort == DealSortField.Target

@@ -15,6 +15,20 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     /// <summary>Told the text of every SQL command the keyset list and its count run (their plans are tested).</summary>
     internal Action<string>? CommandObserver { get; init; }
 
+    // The engine, asked of the first context: EF answers it from its provider assembly's name, read anew (and allocated)
+    // on every call, which a page asked four times. 0 until known, then 1 (SQLite) or 2 (PostgreSQL).
+    private int _engine;
+
+    private bool IsPostgreSql(AiDealsDbContext db)
+    {
+        if (_engine == 0)
+        {
+            _engine = db.Database.IsNpgsql() ? 2 : 1;
+        }
+
+        return _engine == 2;
+    }
+
     /// <summary>
     /// A numbered page with the exact count of every deal the filter matches: the count first (a kept count where the
     /// dashboard keeps one, else every match counted), then the page in the keyset list's SQL from its offset (a deep
@@ -28,7 +42,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         // The count and the page on one connection.
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var total = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, db.Database.IsNpgsql()), int.MaxValue, CommandObserver, cancellationToken);
+        var total = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, IsPostgreSql(db)), int.MaxValue, CommandObserver, cancellationToken);
         var rows = await PageAsync(db, filter, new DealPageRequest { Skip = page.Skip, PageSize = page.Take }, cancellationToken);
         return new PagedResult<DealSummary>(rows.Items, total);
     }
@@ -60,7 +74,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         // Before a cursor is after it in the opposite order, read back to front.
         var backwards = page.Before is not null;
         var descending = filter.Descending != backwards;
-        var sql = DealListSql.For(filter, db.Database.IsNpgsql());
+        var sql = DealListSql.For(filter, IsPostgreSql(db));
         var connection = db.Database.GetDbConnection();
         await DealListReader.WalkForManyInvestorsAsync(connection, sql, CommandObserver, cancellationToken);
         var rows = new List<DealRow>();
@@ -78,7 +92,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
 
             var range = condition is null ? null : sql.Range(condition, values);
             // SQLite sorts NULL first ascending and last descending; PostgreSQL is told to, so the keyset ranges hold.
-            var nulls = db.Database.IsNpgsql() ? (descending ? " NULLS LAST" : " NULLS FIRST") : string.Empty;
+            var nulls = IsPostgreSql(db) ? (descending ? " NULLS LAST" : " NULLS FIRST") : string.Empty;
             var orderBy = sameKey ? $"d.\"Id\"{direction}" : $"{key}{direction}{nulls}, d.\"Id\"{direction}";
             var text = sql.Page(filter.Sort, range, orderBy, wanted, cursor is null ? page.Skip : 0);
             await DealListReader.ReadPageAsync(connection, sql, text, rows, CommandObserver, cancellationToken);
@@ -110,7 +124,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var count = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, db.Database.IsNpgsql()), DealCount.Cap + 1, CommandObserver, cancellationToken);
+        var count = await DealListReader.CountAsync(db.Database.GetDbConnection(), DealListSql.For(filter, IsPostgreSql(db)), DealCount.Cap + 1, CommandObserver, cancellationToken);
         return count > DealCount.Cap ? new DealCount(DealCount.Cap, IsAtLeast: true) : new DealCount(count, IsAtLeast: false);
     }
 
@@ -136,7 +150,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        var sql = DealListSql.For(filter, db.Database.IsNpgsql());
+        var sql = DealListSql.For(filter, IsPostgreSql(db));
         // A count not known yet is read first (from the index alone): past the cap, the figures of the matches are not read.
         if (count is null && await DealListReader.CountAsync(connection, sql, DealCount.Cap + 1, CommandObserver, cancellationToken) > DealCount.Cap)
         {
