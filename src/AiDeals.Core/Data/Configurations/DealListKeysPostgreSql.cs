@@ -3,7 +3,9 @@ namespace AiDeals.Core.Data.Configurations;
 /// <summary>
 /// The DealListKeys migration's triggers on PostgreSQL: the same sort keys written by the same expressions
 /// (<see cref="DealListKeys"/>) in the transaction of every write that changes them. Each trigger's UPDATE of "Deals"
-/// sets only the sort keys, which no trigger on "Deals" listens to, so none fires again.
+/// sets only the sort keys, which no trigger on "Deals" listens to, so none fires again. The DealListInvestors
+/// migration replaces the three functions with ones that write the kept investors too (and adds the slug to what the
+/// organizations' trigger answers).
 /// </summary>
 public static class DealListKeysPostgreSql
 {
