@@ -291,6 +291,10 @@ internal sealed class DealListSql
         return command;
     }
 
+    /// <summary>This SQL's values by parameter name (<c>@v0</c>, <c>@v1</c>…), as <see cref="Command"/> binds them.</summary>
+    public IReadOnlyDictionary<string, object?> Parameters() =>
+        _values.Select((value, i) => (Name(i), value)).ToDictionary(p => p.Item1, p => (object?)p.value, StringComparer.Ordinal);
+
     private static string Name(int index) => "@v" + index.ToString(CultureInfo.InvariantCulture);
 
     private string Value(object value)
