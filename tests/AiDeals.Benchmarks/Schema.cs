@@ -1,4 +1,7 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
+using Native = SQLitePCL.raw;
 
 namespace AiDeals.Benchmarks;
 
@@ -101,22 +104,60 @@ internal static class Sql
         return command;
     }
 
-    /// <summary>Reads every row and every column, as a caller materializing the rows would; returns the row count.</summary>
-    public static async Task<long> DrainAsync(SqliteCommand command)
+    /// <summary>
+    /// Reads every row and every column, as a caller materializing the rows would, through SQLite's own statement API
+    /// (one call a value, a text decoded once), as the list's service reads its page; returns the row count.
+    /// </summary>
+    public static Task<long> DrainAsync(SqliteCommand command)
     {
-        await using var reader = await command.ExecuteReaderAsync();
-        long rows = 0;
-        var width = reader.FieldCount;
-        while (await reader.ReadAsync())
+        var database = command.Connection!.Handle!;
+        Check(Native.sqlite3_prepare_v2(database, command.CommandText, out var statement), database);
+        using (statement)
         {
-            for (var i = 0; i < width; i++)
+            foreach (SqliteParameter parameter in command.Parameters)
             {
-                _ = reader.GetValue(i);
+                var index = Native.sqlite3_bind_parameter_index(statement, parameter.ParameterName);
+                Check(parameter.Value switch
+                {
+                    string text => Native.sqlite3_bind_text(statement, index, text),
+                    long number => Native.sqlite3_bind_int64(statement, index, number),
+                    int number => Native.sqlite3_bind_int64(statement, index, number),
+                    double number => Native.sqlite3_bind_double(statement, index, number),
+                    null or DBNull => Native.sqlite3_bind_null(statement, index),
+                    var other => throw new NotSupportedException(other.GetType().Name),
+                }, database);
             }
 
-            rows++;
-        }
+            long rows = 0;
+            var width = Native.sqlite3_column_count(statement);
+            int step;
+            while ((step = Native.sqlite3_step(statement)) == Native.SQLITE_ROW)
+            {
+                for (var i = 0; i < width; i++)
+                {
+                    _ = Native.sqlite3_column_type(statement, i) switch
+                    {
+                        Native.SQLITE_INTEGER => Native.sqlite3_column_int64(statement, i),
+                        Native.SQLITE_FLOAT => Native.sqlite3_column_double(statement, i),
+                        Native.SQLITE_TEXT => Encoding.UTF8.GetString(Native.sqlite3_column_blob(statement, i)),
+                        Native.SQLITE_BLOB => Native.sqlite3_column_blob(statement, i).ToArray(),
+                        _ => (object?)null,
+                    };
+                }
 
-        return rows;
+                rows++;
+            }
+
+            Check(step == Native.SQLITE_DONE ? Native.SQLITE_OK : step, database);
+            return Task.FromResult(rows);
+        }
+    }
+
+    private static void Check(int result, sqlite3 database)
+    {
+        if (result != Native.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, database);
+        }
     }
 }

@@ -53,6 +53,18 @@ public class SqliteStatementTests
     }
 
     [Fact]
+    public async Task Text_WithANul_IsBoundAndReadWhole()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await database.CreateContextAsync();
+        using var statement = new SqliteStatement(await OpenAsync(db), "SELECT hex(@text), @text", new Dictionary<string, object?> { ["@text"] = "a\0b" });
+
+        Assert.True(statement.Step());
+        Assert.Equal("610062", statement.Text(0));
+        Assert.Equal("a\0b", statement.Text(1));
+    }
+
+    [Fact]
     public async Task Int32_OfAValueBeyondItsRange_Throws()
     {
         await using var database = await TestDatabase.CreateAsync();
