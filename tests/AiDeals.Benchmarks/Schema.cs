@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -104,6 +105,10 @@ internal static class Sql
         return command;
     }
 
+    // Each command's statement, prepared on its first run and kept (as Microsoft.Data.Sqlite keeps a command's): the limit
+    // does not pay for SQLite's parse and plan on every call.
+    private static readonly ConditionalWeakTable<SqliteCommand, sqlite3_stmt> Prepared = [];
+
     /// <summary>
     /// Reads every row and every column, as a caller materializing the rows would, through SQLite's own statement API
     /// (one call a value, a text decoded once), as the list's service reads its page; returns the row count.
@@ -111,46 +116,53 @@ internal static class Sql
     public static Task<long> DrainAsync(SqliteCommand command)
     {
         var database = command.Connection!.Handle!;
-        Check(Native.sqlite3_prepare_v2(database, command.CommandText, out var statement), database);
-        using (statement)
+        var statement = Prepared.GetValue(command, c =>
         {
-            foreach (SqliteParameter parameter in command.Parameters)
+            Check(Native.sqlite3_prepare_v2(database, c.CommandText, out var prepared), database);
+            return prepared;
+        });
+        Check(Native.sqlite3_reset(statement), database);
+        foreach (SqliteParameter parameter in command.Parameters)
+        {
+            var index = Native.sqlite3_bind_parameter_index(statement, parameter.ParameterName);
+            if (index == 0)
             {
-                var index = Native.sqlite3_bind_parameter_index(statement, parameter.ParameterName);
-                Check(parameter.Value switch
-                {
-                    string text => Native.sqlite3_bind_text(statement, index, text),
-                    long number => Native.sqlite3_bind_int64(statement, index, number),
-                    int number => Native.sqlite3_bind_int64(statement, index, number),
-                    double number => Native.sqlite3_bind_double(statement, index, number),
-                    null or DBNull => Native.sqlite3_bind_null(statement, index),
-                    var other => throw new NotSupportedException(other.GetType().Name),
-                }, database);
+                continue;
             }
 
-            long rows = 0;
-            var width = Native.sqlite3_column_count(statement);
-            int step;
-            while ((step = Native.sqlite3_step(statement)) == Native.SQLITE_ROW)
+            Check(parameter.Value switch
             {
-                for (var i = 0; i < width; i++)
-                {
-                    _ = Native.sqlite3_column_type(statement, i) switch
-                    {
-                        Native.SQLITE_INTEGER => Native.sqlite3_column_int64(statement, i),
-                        Native.SQLITE_FLOAT => Native.sqlite3_column_double(statement, i),
-                        Native.SQLITE_TEXT => Encoding.UTF8.GetString(Native.sqlite3_column_blob(statement, i)),
-                        Native.SQLITE_BLOB => Native.sqlite3_column_blob(statement, i).ToArray(),
-                        _ => (object?)null,
-                    };
-                }
-
-                rows++;
-            }
-
-            Check(step == Native.SQLITE_DONE ? Native.SQLITE_OK : step, database);
-            return Task.FromResult(rows);
+                string text => Native.sqlite3_bind_text(statement, index, text),
+                long number => Native.sqlite3_bind_int64(statement, index, number),
+                int number => Native.sqlite3_bind_int64(statement, index, number),
+                double number => Native.sqlite3_bind_double(statement, index, number),
+                null or DBNull => Native.sqlite3_bind_null(statement, index),
+                var other => throw new NotSupportedException(other.GetType().Name),
+            }, database);
         }
+
+        long rows = 0;
+        var width = Native.sqlite3_column_count(statement);
+        int step;
+        while ((step = Native.sqlite3_step(statement)) == Native.SQLITE_ROW)
+        {
+            for (var i = 0; i < width; i++)
+            {
+                _ = Native.sqlite3_column_type(statement, i) switch
+                {
+                    Native.SQLITE_INTEGER => Native.sqlite3_column_int64(statement, i),
+                    Native.SQLITE_FLOAT => Native.sqlite3_column_double(statement, i),
+                    Native.SQLITE_TEXT => Encoding.UTF8.GetString(Native.sqlite3_column_blob(statement, i)),
+                    Native.SQLITE_BLOB => Native.sqlite3_column_blob(statement, i).ToArray(),
+                    _ => (object?)null,
+                };
+            }
+
+            rows++;
+        }
+
+        Check(step == Native.SQLITE_DONE ? Native.SQLITE_OK : step, database);
+        return Task.FromResult(rows);
     }
 
     private static void Check(int result, sqlite3 database)
