@@ -36,7 +36,7 @@ public class SqliteStatementTests
         };
 
         using var statement = new SqliteStatement(
-            connection, "SELECT @text, @long, @int, @flag, @double, @date, @null, 'EquityInvestment', 'AtLeast'", values);
+            connection, "SELECT @text, @long, @int, @flag, @double, @date, @null, 'EquityInvestment', 'AtLeast', 'NotAKind', printf('%.80c', 'x')", values);
 
         Assert.True(statement.Step());
         Assert.Equal("Société Générale — 東京 🚀", statement.Text(0));
@@ -49,6 +49,10 @@ public class SqliteStatementTests
         Assert.True(statement.IsNull(6));
         Assert.Equal(DealKind.EquityInvestment, statement.Enum<DealKind>(7));
         Assert.Equal(AmountQualifier.AtLeast, statement.Enum<AmountQualifier>(8));
+        // A name that is none of the enum's is refused, short or longer than the buffer a name is decoded into.
+        Assert.Throws<ArgumentException>(() => statement.Enum<DealKind>(9));
+        Assert.Equal(80, statement.Text(10).Length);
+        Assert.Throws<ArgumentException>(() => statement.Enum<DealKind>(10));
         Assert.False(statement.Step());
     }
 

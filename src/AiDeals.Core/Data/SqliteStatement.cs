@@ -19,7 +19,7 @@ internal sealed class SqliteStatement : IRowColumns, IDisposable
     /// <summary>How EF writes a <see cref="DateOnly"/> to SQLite.</summary>
     public const string DateFormat = "yyyy-MM-dd";
 
-    // Longer texts than this are parsed from a string (no enum name or date is).
+    // Longer texts than this (no enum name or date is) are parsed from a string.
     private const int ShortText = 64;
 
     private readonly sqlite3 _database;
@@ -85,26 +85,14 @@ internal sealed class SqliteStatement : IRowColumns, IDisposable
     public TEnum Enum<TEnum>(int column)
         where TEnum : struct, Enum
     {
-        var bytes = raw.sqlite3_column_blob(_statement, column);
-        if (bytes.Length > ShortText)
-        {
-            return System.Enum.Parse<TEnum>(Encoding.UTF8.GetString(bytes));
-        }
-
-        Span<char> name = stackalloc char[ShortText];
-        return System.Enum.Parse<TEnum>(name[..Encoding.UTF8.GetChars(bytes, name)]);
+        Span<char> buffer = stackalloc char[ShortText];
+        return System.Enum.Parse<TEnum>(Chars(column, buffer));
     }
 
     public DateOnly Date(int column)
     {
-        var bytes = raw.sqlite3_column_blob(_statement, column);
-        if (bytes.Length > ShortText)
-        {
-            return DateOnly.ParseExact(Encoding.UTF8.GetString(bytes), DateFormat, CultureInfo.InvariantCulture);
-        }
-
-        Span<char> text = stackalloc char[ShortText];
-        return DateOnly.ParseExact(text[..Encoding.UTF8.GetChars(bytes, text)], DateFormat, CultureInfo.InvariantCulture);
+        Span<char> buffer = stackalloc char[ShortText];
+        return DateOnly.ParseExact(Chars(column, buffer), DateFormat, CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _statement.Dispose();
@@ -120,6 +108,13 @@ internal sealed class SqliteStatement : IRowColumns, IDisposable
         DateOnly date => raw.sqlite3_bind_text(_statement, index, date.ToString(DateFormat, CultureInfo.InvariantCulture)),
         _ => throw new NotSupportedException($"A value of type {value.GetType().Name} is not bound to SQLite here."),
     };
+
+    // A column's text as characters: decoded into the buffer when it fits (no string for a name read only to be parsed).
+    private ReadOnlySpan<char> Chars(int column, Span<char> buffer)
+    {
+        var bytes = raw.sqlite3_column_blob(_statement, column);
+        return bytes.Length <= buffer.Length ? buffer[..Encoding.UTF8.GetChars(bytes, buffer)] : Encoding.UTF8.GetString(bytes);
+    }
 
     private void Check(int result)
     {
