@@ -275,11 +275,11 @@ internal sealed class DealListSql
     {
         var command = connection.CreateCommand();
         command.CommandText = text;
-        for (var i = 0; i < _values.Count; i++)
+        foreach (var (name, value) in Parameters())
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = Name(i);
-            parameter.Value = _values[i];
+            parameter.ParameterName = name;
+            parameter.Value = value;
             command.Parameters.Add(parameter);
         }
 
@@ -293,7 +293,7 @@ internal sealed class DealListSql
 
     /// <summary>This SQL's values by parameter name (<c>@v0</c>, <c>@v1</c>…), as <see cref="Command"/> binds them.</summary>
     public IReadOnlyDictionary<string, object?> Parameters() =>
-        _values.Select((value, i) => (Name(i), value)).ToDictionary(p => p.Item1, p => (object?)p.value, StringComparer.Ordinal);
+        _values.Select((value, i) => (Name: Name(i), Value: (object?)value)).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
 
     private static string Name(int index) => "@v" + index.ToString(CultureInfo.InvariantCulture);
 
