@@ -129,13 +129,19 @@ internal static class RawList
                 return null;
             }
 
-            // The list's own FTS5 query for the text (each word a quoted prefix), so that both find the same deals.
-            var match = DealTextSearch.Match(text);
+            // The list's own FTS5 query for the text (each word itself or the longer words it starts, read from the
+            // index's vocabulary), so that both find the same deals the same way.
+            var words = new List<(string, object?)>();
+            var match = DealTextSearch.MatchExpression(text, word =>
+            {
+                words.Add(($"@w{words.Count}", word));
+                return words[^1].Item1;
+            });
             return ($"""
-                WITH hits AS MATERIALIZED (SELECT rowid AS Id FROM "{fts}" WHERE "{fts}" MATCH @match)
+                WITH hits AS MATERIALIZED (SELECT rowid AS Id FROM "{fts}" WHERE "{fts}" MATCH {match})
                 SELECT d.Id FROM hits CROSS JOIN Deals AS d ON d.Id = hits.Id
                 WHERE {Live} ORDER BY {Order(filter.Sort, desc, tie)} {page}
-                """, [("@match", match)]);
+                """, [.. words]);
         }
 
         if (filter.Statuses.Count > 0 || filter.MinAmount is not null || filter.MaxAmount is not null)

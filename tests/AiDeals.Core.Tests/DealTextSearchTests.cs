@@ -145,6 +145,35 @@ public sealed class DealTextSearchTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(DealTextSearch.MostLongerWords - 1)]
+    [InlineData(DealTextSearch.MostLongerWords)]
+    [InlineData(DealTextSearch.MostLongerWords + 5)]
+    public async Task Search_WordThatLongerWordsStartWith_FindsTheWordAndEachLongerOne(int longer)
+    {
+        // The list reads fewer than MostLongerWords longer words from the index's vocabulary and searches each whole;
+        // with as many it searches the prefix. Either way it finds what the LINQ query's prefix finds (TitlesAsync).
+        var longerTitles = Enumerable.Range(0, longer).Select(i => $"Zephyr{(char)('a' + (i % 26))}{i} round").ToList();
+        await AddDealsAsync(["Zephyr round", "Azephyr round", "Zephy round", .. longerTitles]);
+
+        var found = await TitlesAsync("zephyr");
+
+        Assert.Equal(["Zephyr round", .. longerTitles.Order(StringComparer.Ordinal)], found.Order(StringComparer.Ordinal));
+        Assert.Equal(found, await TitlesAsync("ZEPHYR ROUND"));
+        Assert.Equal(["Zephyra0 round"], await TitlesAsync("zephyra0 round"));
+        Assert.Equal(longerTitles.Count(t => t.StartsWith("Zephyrb", StringComparison.Ordinal)), (await TitlesAsync("round zephyrb")).Count);
+    }
+
+    [Fact]
+    public async Task Search_WordsOfLettersAndOthers_FindTheSameDealsTogether()
+    {
+        // "zéphyr" is not ASCII: it stays a prefix beside "round", looked up in the vocabulary.
+        await AddDealsAsync(["Zéphyr round", "Zephyrus round", "Zephyr seed"]);
+
+        Assert.Equal(["Zephyrus round", "Zéphyr round"], (await TitlesAsync("zéphyr round")).Order(StringComparer.Ordinal));
+        Assert.Equal(["Zephyr seed"], await TitlesAsync("zéphyr se"));
+    }
+
+    [Theory]
     [InlineData("\"")]
     [InlineData("*")]
     [InlineData("(")]
@@ -163,6 +192,13 @@ public sealed class DealTextSearchTests : IAsyncLifetime
         db.DealParticipants.Add(new DealParticipant { DealId = dealId, OrganizationId = organization.Id, Role = ParticipantRole.Backer });
         await db.SaveChangesAsync(Token);
         return organization.Id;
+    }
+
+    private async Task AddDealsAsync(IEnumerable<string> titles)
+    {
+        await using var db = await Database.CreateContextAsync();
+        db.Deals.AddRange(titles.Select(title => new Deal { Title = title, Kind = DealKind.EquityInvestment, Status = DealStatus.Announced }));
+        await db.SaveChangesAsync(Token);
     }
 
     // The titles a text finds, checked to be the same through the keyset list (with its count) and the LINQ query.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
@@ -28,8 +29,10 @@ internal static partial class QueryPlans
 
     /// <summary>
     /// The steps that read a whole table: a SCAN of anything but a subquery the plan itself built (MATERIALIZE or
-    /// CO-ROUTINE), whose rows came from an index search already, nor of a full-text index by a MATCH (FTS5 reports a
-    /// search of its index as "SCAN … VIRTUAL TABLE INDEX 0:M…", the M for the MATCH it was given).
+    /// CO-ROUTINE), whose rows came from an index search already, a constant row (a SELECT without FROM), a search of a
+    /// full-text index by a MATCH (FTS5 reports it as "SCAN … VIRTUAL TABLE INDEX 0:M…", the M for the MATCH it was given),
+    /// or a range of an fts5vocab table's words bounded on both sides (its index number has the bits 0x200 for term &gt;=
+    /// and 0x400 for term &lt;=).
     /// </summary>
     public static IReadOnlyList<string> FullScans(IReadOnlyList<string> plan)
     {
@@ -37,8 +40,15 @@ internal static partial class QueryPlans
             .Where(step => step.StartsWith("MATERIALIZE ", StringComparison.Ordinal) || step.StartsWith("CO-ROUTINE ", StringComparison.Ordinal))
             .Select(step => step.Split(' ')[1])
             .ToHashSet(StringComparer.Ordinal);
-        return [.. plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !built.Contains(step.Split(' ')[1]) && !FullTextMatch().IsMatch(step))];
+        return [.. plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !built.Contains(step.Split(' ')[1]) && step != "SCAN CONSTANT ROW"
+            && !FullTextMatch().IsMatch(step) && !IsWordRange(step))];
     }
+
+    private static bool IsWordRange(string step) =>
+        VocabularyRange().Match(step) is { Success: true } range && (int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture) & 0x600) == 0x600;
+
+    [GeneratedRegex(@"^SCAN \S+ VIRTUAL TABLE INDEX (\d+):$")]
+    private static partial Regex VocabularyRange();
 
     [GeneratedRegex(@"^SCAN \S+ VIRTUAL TABLE INDEX \d+:M")]
     private static partial Regex FullTextMatch();

@@ -12,6 +12,12 @@ public static class DealSearchSql
     /// <summary>The FTS5 table.</summary>
     public const string Table = "DealSearch";
 
+    /// <summary>
+    /// The index's vocabulary, one row per word (an fts5vocab table over <see cref="Table"/>): the free-text filter looks up
+    /// the longer words a typed word starts (see <see cref="Features.Deals.DealTextSearch.MatchExpression"/>).
+    /// </summary>
+    public const string Terms = "DealSearchTerms";
+
     /// <summary>The prefix of every trigger this class creates, by which a bulk load finds them to set them aside.</summary>
     public const string TriggerPrefix = "DealSearch_";
 
@@ -21,6 +27,9 @@ public static class DealSearchSql
     /// </summary>
     public static string CreateTable =>
         $"CREATE VIRTUAL TABLE \"{Table}\" USING fts5(Title, Notes, Names, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');";
+
+    /// <summary>The vocabulary table (<see cref="Terms"/>). It holds nothing of its own: it reads the index's.</summary>
+    public static string CreateTermsTable => $"CREATE VIRTUAL TABLE \"{Terms}\" USING fts5vocab('{Table}', 'row');";
 
     /// <summary>Creates the triggers (the table and the schema's tables must exist).</summary>
     public static string CreateTriggers => string.Join("\n", Triggers().Select(t => t.Sql));

@@ -92,7 +92,7 @@ internal sealed class DealListSql
         var match = DealTextSearch.Match(filter.Text);
         var matching = match is null ? null : postgreSql
             ? DealSearchSqlPostgreSql.Matching(sql.Value(DealTextSearch.TsQuery(filter.Text)!))
-            : $"SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {sql.Value(match)}";
+            : $"SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {DealTextSearch.MatchExpression(filter.Text, word => sql.Value(word))}";
         sql._sortsWhatItFinds |= filter.Investors.Count > 0 || match is not null;
         if (filter.Investors.Count > 0)
         {

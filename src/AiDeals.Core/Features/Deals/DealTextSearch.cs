@@ -22,12 +22,47 @@ public static class DealTextSearch
         var query = new StringBuilder();
         foreach (var term in DealFiltering.Terms(text).Where(HasWord))
         {
-            query.Append(query.Length > 0 ? " " : string.Empty)
-                .Append('"').Append(term.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"*");
+            query.Append(query.Length > 0 ? " " : string.Empty).Append(Prefix(term));
         }
 
         return query.Length > 0 ? query.ToString() : null;
     }
+
+    /// <summary>
+    /// How many longer words <see cref="MatchExpression"/> looks up for a word: with fewer, the word is searched as itself
+    /// or one of them; with as many, as a prefix.
+    /// </summary>
+    public const int MostLongerWords = 32;
+
+    /// <summary>
+    /// <see cref="Match"/> as an SQL expression for SQLite, which finds the same deals without the cost of FTS5's prefixes.
+    /// FTS5 gathers every entry of every word a prefix starts before it intersects the words: 5.7 ms for "helix", a word
+    /// in one deal in eight of a million. A word given whole is read only as far as the other words need: 0.1 ms. So a
+    /// word of ASCII letters and digits, whose form in the index is its lower case, is looked up in the index's vocabulary
+    /// (<see cref="DealSearchSql.Terms"/>) and searched as itself or any longer word it starts ("helix" OR "helixon")
+    /// when fewer than <see cref="MostLongerWords"/> start with it. Any other word stays a prefix. The lookup is part of
+    /// the statement, so it reads the same index as the match. <paramref name="value"/> binds a value and gives its
+    /// parameter's name.
+    /// </summary>
+    public static string? MatchExpression(string? text, Func<string, string> value)
+    {
+        var words = new List<string>();
+        foreach (var term in DealFiltering.Terms(text).Where(HasWord))
+        {
+            words.Add(term.All(char.IsAsciiLetterOrDigit) ? WordOrLonger(value(term.ToLowerInvariant())) : value(Prefix(term)));
+        }
+
+        return words.Count > 0 ? string.Join(" || ' AND ' || ", words) : null;
+    }
+
+    // The index's words are letters and digits, never a quote, so they need no escaping inside FTS5's quotes. char(1)
+    // sorts after the word and before any longer word; char(1114111), the last code point, after every longer word.
+    private static string WordOrLonger(string word) =>
+        $"(SELECT CASE WHEN count(*) > {MostLongerWords} THEN '\"' || {word} || '\"*' ELSE '(' || group_concat('\"' || term || '\"', ' OR ') || ')' END"
+        + $" FROM (SELECT {word} AS term UNION ALL SELECT term FROM (SELECT term FROM \"{DealSearchSql.Terms}\""
+        + $" WHERE term >= {word} || char(1) AND term <= {word} || char(1114111) LIMIT {MostLongerWords})))";
+
+    private static string Prefix(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*";
 
     /// <summary>
     /// The same query for PostgreSQL's index (<see cref="DealSearchSqlPostgreSql"/>) as tsquery text, or null when it
