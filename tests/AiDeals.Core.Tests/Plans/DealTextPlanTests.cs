@@ -42,8 +42,18 @@ public sealed class DealTextPlanTests(SyntheticDeals synthetic) : IClassFixture<
         var page = await recording.Service.SearchAsync(filter, new DealPageRequest(), TestContext.Current.CancellationToken);
         await recording.Service.CountAsync(filter, TestContext.Current.CancellationToken);
 
-        // Every command but the page's investors (read by deal id): the page and the count.
+        // Every command but the page's investors (read by deal id): the page and the count; for a text alone, first the
+        // count of its matches (up to the threshold) that decides whether the page walks the sort's index.
         var commands = recording.Commands.Where(sql => sql.Contains("DealSearch", StringComparison.Ordinal)).ToList();
+        var deciding = commands.Where(sql => sql.StartsWith("WITH q(", StringComparison.Ordinal)).ToList();
+        Assert.Equal(what == "text" ? 1 : 0, deciding.Count);
+        foreach (var sql in deciding)
+        {
+            var plan = await QueryPlans.ExplainAsync(synthetic.Database.ConnectionString, sql);
+            Assert.True(QueryPlans.FullScans(plan).Count == 0, $"{described}: {string.Join(" | ", plan)}\n{sql}");
+        }
+
+        commands = [.. commands.Except(deciding)];
         Assert.Equal(2, commands.Count);
         foreach (var sql in commands)
         {

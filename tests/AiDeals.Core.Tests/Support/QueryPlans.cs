@@ -30,7 +30,8 @@ internal static partial class QueryPlans
     /// <summary>
     /// The steps that read a whole table: a SCAN of anything but a subquery the plan itself built (MATERIALIZE or
     /// CO-ROUTINE), whose rows came from an index search already, a constant row (a SELECT without FROM), a search of a
-    /// full-text index by a MATCH (FTS5 reports it as "SCAN … VIRTUAL TABLE INDEX 0:M…", the M for the MATCH it was given),
+    /// full-text index by a MATCH (FTS5 reports it as "SCAN … VIRTUAL TABLE INDEX 0:M…", the M for the MATCH it was given;
+    /// "0:=M…" when a rowid is given too, a probe of one row),
     /// or a range of an fts5vocab table's words bounded on both sides (its index number has the bits 0x200 for term &gt;=
     /// and 0x400 for term &lt;=).
     /// </summary>
@@ -50,6 +51,6 @@ internal static partial class QueryPlans
     [GeneratedRegex(@"^SCAN \S+ VIRTUAL TABLE INDEX (\d+):$")]
     private static partial Regex VocabularyRange();
 
-    [GeneratedRegex(@"^SCAN \S+ VIRTUAL TABLE INDEX \d+:M")]
+    [GeneratedRegex(@"^SCAN \S+ (EXISTS )?VIRTUAL TABLE INDEX \d+:=?M")]
     private static partial Regex FullTextMatch();
 }

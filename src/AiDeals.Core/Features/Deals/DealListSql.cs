@@ -33,7 +33,8 @@ internal sealed class DealListSql
     // For a filter by investors alone: their organizations' ids, and whether the page walks the sort's index instead,
     // probing each deal's participations (see WalkTheSortsIndex).
     private string? _investorIds;
-    private bool _walks;
+    private string? _textAlone;
+    private string? _walk;
 
     private DealListSql(bool postgreSql) => _postgreSql = postgreSql;
 
@@ -90,9 +91,10 @@ internal sealed class DealListSql
         }
 
         var match = DealTextSearch.Match(filter.Text);
+        var expression = match is null || postgreSql ? null : DealTextSearch.MatchExpression(filter.Text, word => sql.Value(word));
         var matching = match is null ? null : postgreSql
             ? DealSearchSqlPostgreSql.Matching(sql.Value(DealTextSearch.TsQuery(filter.Text)!))
-            : $"SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {DealTextSearch.MatchExpression(filter.Text, word => sql.Value(word))}";
+            : $"SELECT rowid AS \"DealId\" FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {expression}";
         sql._sortsWhatItFinds |= filter.Investors.Count > 0 || match is not null;
         if (filter.Investors.Count > 0)
         {
@@ -115,6 +117,8 @@ internal sealed class DealListSql
             // The deals the free-text index finds, each then read by its id, as an investor's are (see DealTextSearch).
             sql._from = $"({matching}) AS ids CROSS JOIN \"Deals\" AS d";
             sql._conditions.Add("d.\"Id\" = ids.\"DealId\"");
+            var textAlone = filter.Targets.Count == 0 && filter.Statuses.Count == 0 && filter.Kinds.Count == 0 && sql._ranges.Count == 0;
+            sql._textAlone = textAlone ? expression : null;
         }
 
         return sql;
@@ -122,6 +126,9 @@ internal sealed class DealListSql
 
     /// <summary>Whether the filter is by investors alone, the one whose page may walk the sort's index instead.</summary>
     public bool ByInvestorsAlone => _investorIds is not null;
+
+    /// <summary>Whether the filter is by text alone on SQLite, the other whose page may walk the sort's index.</summary>
+    public bool ByTextAlone => _textAlone is not null;
 
     /// <summary>
     /// For a filter by investors alone, how many live participations they have, counted no further than
@@ -143,7 +150,33 @@ internal sealed class DealListSql
             throw new InvalidOperationException("Only a filter by investors alone walks the sort's index for them.");
         }
 
-        _walks = true;
+        _walk = $"EXISTS (SELECT 1 FROM \"DealParticipants\" AS p WHERE p.\"OrganizationId\" IN ({_investorIds}) AND p.\"DealId\" = d.\"Id\" AND p.\"DeletedAt\" IS NULL)";
+    }
+
+    /// <summary>
+    /// For a filter by text alone on SQLite: the text's FTS5 query as SQLite writes it out (see
+    /// <see cref="DealTextSearch.MatchExpression"/>) and how many of the index's entries match it, counted no further
+    /// than <paramref name="cap"/> (0 for a query with a prefix, which does not walk); null for any other filter.
+    /// </summary>
+    public string? TextMatches(int cap) => _textAlone is null ? null : string.Create(CultureInfo.InvariantCulture,
+        $"WITH q(\"Match\") AS (SELECT {_textAlone}) SELECT q.\"Match\", CASE WHEN instr(q.\"Match\", '\"*') > 0 THEN 0 ELSE"
+        + $" (SELECT COUNT(*) FROM (SELECT 1 FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH q.\"Match\" LIMIT {cap})) END FROM q");
+
+    /// <summary>
+    /// The page of a text that many deals match walks the sort's index as an unfiltered page does, and keeps each deal
+    /// the free-text index finds for <paramref name="match"/> (<see cref="TextMatches"/>'s query; a probe by the deal's
+    /// id): "helix", in one deal in eight of a million, sorted all 126,000 of them first in 100 ms. Only a query of whole
+    /// words walks: FTS5 would gather a prefix's entries again for every deal it probes. The count still starts from the
+    /// matches.
+    /// </summary>
+    public void WalkTheSortsIndex(string match)
+    {
+        if (_textAlone is null || match.Contains("\"*", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Only a filter by text alone, of whole words, walks the sort's index for it.");
+        }
+
+        _walk = $"EXISTS (SELECT 1 FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {Value(match)} AND rowid = d.\"Id\")";
     }
 
     /// <summary>
@@ -155,16 +188,14 @@ internal sealed class DealListSql
     /// </summary>
     public string Page(DealSortField sort, string? range, string orderBy, int take, int skip)
     {
-        var sorts = _sortsWhatItFinds && !_walks;
-        var page = new StringBuilder(sorts ? "SELECT d.\"Id\" AS \"PageId\" FROM " : " FROM ").Append(_walks ? "\"Deals\" AS d" : _from);
+        var sorts = _sortsWhatItFinds && _walk is null;
+        var page = new StringBuilder(sorts ? "SELECT d.\"Id\" AS \"PageId\" FROM " : " FROM ").Append(_walk is not null ? "\"Deals\" AS d" : _from);
         if (!sorts)
         {
             page.Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL");
         }
 
-        page.Append(" WHERE ").AppendJoin(" AND ", _walks
-            ? ["d.\"DeletedAt\" IS NULL", $"EXISTS (SELECT 1 FROM \"DealParticipants\" AS p WHERE p.\"OrganizationId\" IN ({_investorIds}) AND p.\"DealId\" = d.\"Id\" AND p.\"DeletedAt\" IS NULL)"]
-            : Conditions(SortKey(sort)));
+        page.Append(" WHERE ").AppendJoin(" AND ", _walk is not null ? ["d.\"DeletedAt\" IS NULL", _walk] : Conditions(SortKey(sort)));
         if (range is not null)
         {
             page.Append(" AND ").Append(range);

@@ -76,7 +76,7 @@ public sealed class DealQueries(IDbContextFactory<AiDealsDbContext> contextFacto
         var descending = filter.Descending != backwards;
         var sql = DealListSql.For(filter, IsPostgreSql(db));
         var connection = db.Database.GetDbConnection();
-        await DealListReader.WalkForManyInvestorsAsync(connection, sql, CommandObserver, cancellationToken);
+        await DealListReader.WalkWhenManyMatchAsync(connection, sql, CommandObserver, cancellationToken);
         var rows = new List<DealRow>();
         var key = DealKeyset.KeySql(filter.Sort);
         var direction = descending ? " DESC" : string.Empty;

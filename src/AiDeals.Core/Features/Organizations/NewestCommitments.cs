@@ -7,7 +7,7 @@ namespace AiDeals.Core.Features.Organizations;
 /// <summary>
 /// Which of a busy investor's participations its profile shows first: the newest deals, found by walking the deals'
 /// index on the announcement date and probing each deal for the investor, as the deal list filtered by a busy investor
-/// does (<see cref="DealListReader.WalkForManyInvestorsAsync"/>). Read from its participations instead, SQLite joined and
+/// does (<see cref="DealListReader.WalkWhenManyMatchAsync"/>). Read from its participations instead, SQLite joined and
 /// sorted every one of them: 55 ms for an investor in 38,810 deals of a million, against 0.6 ms for the walk.
 /// </summary>
 internal static class NewestCommitments
