@@ -145,12 +145,40 @@ internal static class DealListReader
         }
     }
 
+    /// <summary>The most deleted deals for which a text's count may be read from the free-text index alone.</summary>
+    public const int MostDeletedForTextEntries = 10_000;
+
     /// <summary>How many deals the SQL matches, counting no further than <paramref name="cap"/>.</summary>
     public static async Task<int> CountAsync(DbConnection connection, DealListSql sql, int cap, Action<string>? observer, CancellationToken cancellationToken)
     {
+        if (cap < int.MaxValue && sql.ByTextAlone && await ReachesFromTheTextIndexAsync(connection, sql, cap, observer, cancellationToken))
+        {
+            return cap;
+        }
+
         var text = sql.Count(cap);
         await using var command = sql.Command(connection, text);
         observer?.Invoke(text);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Whether a text alone matches at least <paramref name="cap"/> live deals, read from the free-text index alone: the
+    /// index keeps a deleted deal's entry, so its matching entries less every deleted deal is a floor of the live deals
+    /// that match. Counting 10,001 entries took 0.8 ms at a million deals where reading as many deals took 8.4 ms
+    /// ("helix"). Below the floor, or with more than <see cref="MostDeletedForTextEntries"/> deleted deals, the deals are
+    /// counted as for any filter.
+    /// </summary>
+    private static async Task<bool> ReachesFromTheTextIndexAsync(DbConnection connection, DealListSql sql, int cap, Action<string>? observer, CancellationToken cancellationToken)
+    {
+        var deleted = await ScalarAsync(DealListSql.DeletedDeals(MostDeletedForTextEntries + 1));
+        return deleted <= MostDeletedForTextEntries && await ScalarAsync(sql.TextEntries(cap + deleted)!) - deleted >= cap;
+
+        async Task<int> ScalarAsync(string text)
+        {
+            await using var command = sql.Command(connection, text);
+            observer?.Invoke(text);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
     }
 }

@@ -63,4 +63,15 @@ internal sealed partial class DealListSql
 
         _walk = $"EXISTS (SELECT 1 FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {Value(match)} AND rowid = d.\"Id\")";
     }
+
+    /// <summary>
+    /// For a filter by text alone on SQLite: how many of the free-text index's entries match, counted no further than
+    /// <paramref name="cap"/>, from the index alone; null for any other filter.
+    /// </summary>
+    public string? TextEntries(int cap) => _textAlone is null ? null : string.Create(CultureInfo.InvariantCulture,
+        $"SELECT COUNT(*) FROM (SELECT 1 FROM \"{DealSearchSql.Table}\" WHERE \"{DealSearchSql.Table}\" MATCH {_textAlone} LIMIT {cap}) AS entries");
+
+    /// <summary>How many deals are deleted (their entries stay in the free-text index), counted no further than <paramref name="cap"/>.</summary>
+    public static string DeletedDeals(int cap) => string.Create(CultureInfo.InvariantCulture,
+        $"SELECT COUNT(*) FROM (SELECT 1 FROM \"Deals\" AS d WHERE d.\"DeletedAt\" IS NOT NULL LIMIT {cap}) AS deleted");
 }
