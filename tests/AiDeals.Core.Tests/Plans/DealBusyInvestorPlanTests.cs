@@ -25,7 +25,7 @@ public sealed class DealBusyInvestorPlanTests(GeneratedDatabase generated)
         var busiest = await BusiestAsync();
         var walking = Record();
 
-        await PagesAsync(walking.Service, new DealFilter { Investors = [busiest], Sort = sort, Descending = descending });
+        await KeysetPages.IdsAsync(walking.Service, new DealFilter { Investors = [busiest], Sort = sort, Descending = descending }, Pages);
 
         // A page after a cursor may take more than one command: the rest of the cursor's key, then the keys after it.
         var pages = walking.Commands.Where(sql => sql.Contains("\"Deals\" AS d", StringComparison.Ordinal) && sql.Contains("ORDER BY", StringComparison.Ordinal)).ToList();
@@ -47,10 +47,10 @@ public sealed class DealBusyInvestorPlanTests(GeneratedDatabase generated)
     {
         var busiest = await BusiestAsync();
 
-        var walked = await PagesAsync(Record().Service, new DealFilter { Investors = [busiest], Sort = sort, Descending = descending });
+        var walked = await KeysetPages.IdsAsync(Record().Service, new DealFilter { Investors = [busiest], Sort = sort, Descending = descending }, Pages);
 
         // The same investor with every kind of deal: the same deals, found from the participations and sorted.
-        var sorted = await PagesAsync(Record().Service, new DealFilter { Investors = [busiest], Kinds = [.. Enum.GetValues<DealKind>()], Sort = sort, Descending = descending });
+        var sorted = await KeysetPages.IdsAsync(Record().Service, new DealFilter { Investors = [busiest], Kinds = [.. Enum.GetValues<DealKind>()], Sort = sort, Descending = descending }, Pages);
         Assert.Equal(Pages * 25, walked.Count);
         Assert.Equal(sorted, walked);
     }
@@ -104,20 +104,5 @@ public sealed class DealBusyInvestorPlanTests(GeneratedDatabase generated)
             .OrderByDescending(g => g.Participations)
             .ToListAsync(TestContext.Current.CancellationToken);
         return [.. investors.Select(i => (i.Slug, i.Participations))];
-    }
-
-    // The ids of the first pages, each after the last one's cursor.
-    private static async Task<List<int>> PagesAsync(DealQueries deals, DealFilter filter)
-    {
-        var ids = new List<int>();
-        var request = new DealPageRequest();
-        for (var i = 0; i < Pages; i++)
-        {
-            var page = await deals.SearchAsync(filter, request, TestContext.Current.CancellationToken);
-            ids.AddRange(page.Items.Select(d => d.Id));
-            request = new DealPageRequest { After = page.Next };
-        }
-
-        return ids;
     }
 }

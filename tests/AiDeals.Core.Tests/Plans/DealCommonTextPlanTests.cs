@@ -38,7 +38,7 @@ public sealed class DealCommonTextPlanTests(GeneratedDatabase generated)
     {
         var walking = Record();
 
-        await PagesAsync(walking.Service, new DealFilter { Text = Common, Sort = sort, Descending = descending });
+        await KeysetPages.IdsAsync(walking.Service, new DealFilter { Text = Common, Sort = sort, Descending = descending }, Pages);
 
         var pages = walking.Commands.Where(sql => sql.Contains("\"Deals\" AS d", StringComparison.Ordinal) && sql.Contains("ORDER BY", StringComparison.Ordinal)).ToList();
         Assert.InRange(pages.Count, Pages, Pages * 3);
@@ -60,10 +60,10 @@ public sealed class DealCommonTextPlanTests(GeneratedDatabase generated)
     [MemberData(nameof(Sorts))]
     public async Task SearchAsync_TextManyDealsMatch_PagesAsSortingAllItsMatchesWould(DealSortField sort, bool descending)
     {
-        var walked = await PagesAsync(Record().Service, new DealFilter { Text = Common, Sort = sort, Descending = descending });
+        var walked = await KeysetPages.IdsAsync(Record().Service, new DealFilter { Text = Common, Sort = sort, Descending = descending }, Pages);
 
         // The same text with every kind of deal is not a text alone: its matches are found first and sorted.
-        var sorted = await PagesAsync(Record().Service, new DealFilter { Text = Common, Kinds = [.. Enum.GetValues<DealKind>()], Sort = sort, Descending = descending });
+        var sorted = await KeysetPages.IdsAsync(Record().Service, new DealFilter { Text = Common, Kinds = [.. Enum.GetValues<DealKind>()], Sort = sort, Descending = descending }, Pages);
         Assert.Equal(Pages * 25, walked.Count);
         Assert.Equal(sorted, walked);
     }
@@ -89,19 +89,4 @@ public sealed class DealCommonTextPlanTests(GeneratedDatabase generated)
     }
 
     private RecordingDeals Record() => new(new DatabaseSettings(generated.Database.Provider, generated.Database.ConnectionString));
-
-    // The ids of the first pages, each after the last one's cursor.
-    private static async Task<List<int>> PagesAsync(DealQueries deals, DealFilter filter)
-    {
-        var ids = new List<int>();
-        var request = new DealPageRequest();
-        for (var i = 0; i < Pages; i++)
-        {
-            var page = await deals.SearchAsync(filter, request, TestContext.Current.CancellationToken);
-            ids.AddRange(page.Items.Select(d => d.Id));
-            request = new DealPageRequest { After = page.Next };
-        }
-
-        return ids;
-    }
 }
