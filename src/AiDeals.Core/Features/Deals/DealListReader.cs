@@ -139,9 +139,10 @@ internal static class DealListReader
         await using var command = sql.Command(connection, matches);
         observer?.Invoke(matches);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(1) >= enough && reader.GetString(0) is var match && !match.Contains("\"*", StringComparison.Ordinal))
+        // A query with a prefix reads 0 matches: it does not walk.
+        if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(1) >= enough)
         {
-            sql.WalkTheSortsIndex(match);
+            sql.WalkTheSortsIndex(reader.GetString(0));
         }
     }
 

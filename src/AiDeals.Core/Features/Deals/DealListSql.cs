@@ -135,7 +135,6 @@ internal sealed partial class DealListSql
     {
         var sorts = _sortsWhatItFinds && _walk is null;
         var page = new StringBuilder(sorts ? "SELECT d.\"Id\" AS \"PageId\" FROM " : " FROM ").Append(_walk is not null ? "\"Deals\" AS d" : _from);
-
         if (!sorts)
         {
             page.Append(" LEFT JOIN \"Organizations\" AS t ON t.\"Id\" = d.\"TargetId\" AND t.\"DeletedAt\" IS NULL");
